@@ -1,0 +1,81 @@
+# One entry point for building, serving, testing and benchmarking.
+#   make serve   build, then serve the page on http://127.0.0.1:$(PORT)/
+#   make test    every check CI runs
+#   make build   the WebAssembly package (www/pkg) and the native binary
+#   make bench   (see bench/README.md)
+# Each target installs what it needs and skips what is already there.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+
+PORT ?= 8000
+WASM_TARGET := wasm32-unknown-unknown
+# The CLI must be exactly the version Cargo.toml pins with `=`.
+WASM_BINDGEN_VERSION := $(shell sed -n 's/^wasm-bindgen = "=\([0-9.]*\)"/\1/p' Cargo.toml)
+CHROMIUM := /usr/bin/chromium
+CHROMEDRIVER := /usr/bin/chromedriver
+WASM_FILE := target/$(WASM_TARGET)/release/article_diff.wasm
+
+.PHONY: build serve test bench clean rust-tools browser npm-packages wasm native
+
+build: wasm native
+
+wasm: rust-tools
+	cargo build --lib --release --target $(WASM_TARGET) --no-default-features
+	wasm-bindgen --target web --out-dir www/pkg $(WASM_FILE)
+
+native:
+	cargo build --release
+
+serve: wasm
+	@echo "Serving the page; stop with Ctrl-C."
+	python3 scripts/serve.py $(PORT)
+
+test: rust-tools browser npm-packages
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --target $(WASM_TARGET) --no-default-features --lib --test web -- -D warnings
+	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --quiet
+	cargo test
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+	CHROMEDRIVER=$(CHROMEDRIVER) \
+	WASM_BINDGEN_TEST_WEBDRIVER_JSON=tests/webdriver.json \
+		cargo test --target $(WASM_TARGET) --no-default-features --test web
+	$(MAKE) --no-print-directory wasm
+	node --test tests/e2e/
+
+# --- what the targets need, installed when missing -------------------------
+
+rust-tools:
+	@rustup target list --installed | grep -qx $(WASM_TARGET) || rustup target add $(WASM_TARGET)
+	@for component in rustfmt clippy; do \
+		rustup component list --installed | grep -q "^$$component" || rustup component add $$component; \
+	done
+	@if [ "$$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $(WASM_BINDGEN_VERSION)" ]; then \
+		echo "Installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION) (takes a few minutes)"; \
+		cargo install wasm-bindgen-cli --version =$(WASM_BINDGEN_VERSION) --no-default-features --force; \
+	fi
+
+browser:
+	@if [ ! -x $(CHROMIUM) ] || [ ! -x $(CHROMEDRIVER) ]; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			echo "Installing Debian's chromium and chromium-driver"; \
+			DEBIAN_FRONTEND=noninteractive apt-get update -qq; \
+			DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; \
+		else \
+			echo "The browser tests need Debian's chromium and chromium-driver:"; \
+			echo "  sudo apt-get install chromium chromium-driver"; \
+			exit 1; \
+		fi; \
+	fi
+
+npm-packages: node_modules/.installed
+
+node_modules/.installed: package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+clean:
+	cargo clean
+	rm -rf www/pkg node_modules tests/e2e/screenshots

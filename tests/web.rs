@@ -1,0 +1,112 @@
+//! The wasm export, called in headless Chromium (`make test` runs these with
+//! `wasm-bindgen-test-runner`).
+#![cfg(target_arch = "wasm32")]
+
+use article_diff::wasm::compare;
+use js_sys::{Array, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn get(value: &JsValue, key: &str) -> JsValue {
+    Reflect::get(value, &JsValue::from_str(key)).unwrap()
+}
+
+/// The `(text, op)` of each span of one side of a result.
+fn spans(result: &JsValue, side: &str) -> Vec<(String, String)> {
+    let spans: Array = get(&get(result, side), "spans").dyn_into().unwrap();
+    spans
+        .iter()
+        .map(|span| {
+            (
+                get(&span, "text").as_string().unwrap(),
+                get(&span, "op").as_string().unwrap(),
+            )
+        })
+        .collect()
+}
+
+fn error_message(error: wasm_bindgen::JsError) -> String {
+    let value: JsValue = error.into();
+    value.dyn_into::<js_sys::Error>().unwrap().message().into()
+}
+
+#[wasm_bindgen_test]
+fn compares_a_normal_pair() {
+    let result = compare("The cat sat.", "The dog sat.", JsValue::UNDEFINED).unwrap();
+    assert_eq!(
+        get(&result, "format").as_string().unwrap(),
+        "article-diff/1"
+    );
+    assert_eq!(get(&result, "offsets").as_string().unwrap(), "utf-16");
+    let pairs = |v: &[(&str, &str)]| -> Vec<(String, String)> {
+        v.iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
+    };
+    assert_eq!(
+        spans(&result, "original"),
+        pairs(&[("The ", "equal"), ("cat", "delete"), (" sat.", "equal")])
+    );
+    assert_eq!(
+        spans(&result, "paraphrase"),
+        pairs(&[("The ", "equal"), ("dog", "insert"), (" sat.", "equal")])
+    );
+}
+
+#[wasm_bindgen_test]
+fn offsets_are_utf16_code_units() {
+    let paraphrase = "Caf\u{e9} \u{1F600} new";
+    let result = compare("Caf\u{e9} \u{1F600}", paraphrase, JsValue::NULL).unwrap();
+    let spans: Array = get(&get(&result, "paraphrase"), "spans")
+        .dyn_into()
+        .unwrap();
+    let last = spans.get(spans.length() - 1);
+    assert_eq!(get(&last, "text").as_string().unwrap(), "new");
+    let end = get(&last, "end").as_f64().unwrap() as usize;
+    assert_eq!(end, paraphrase.encode_utf16().count());
+}
+
+#[wasm_bindgen_test]
+fn compares_an_empty_pair() {
+    let result = compare("", "", JsValue::UNDEFINED).unwrap();
+    assert!(spans(&result, "original").is_empty());
+    assert!(spans(&result, "paraphrase").is_empty());
+}
+
+#[wasm_bindgen_test]
+fn takes_known_options() {
+    let options = js_sys::JSON::parse(r#"{"ignore_case": false}"#).unwrap();
+    let result = compare("The cat", "the cat", options).unwrap();
+    assert_eq!(spans(&result, "paraphrase")[0].1, "insert");
+}
+
+#[wasm_bindgen_test]
+fn an_unknown_option_is_an_error_naming_it() {
+    let options = js_sys::JSON::parse(r#"{"ignore_kase": true}"#).unwrap();
+    let message = error_message(compare("a", "b", options).unwrap_err());
+    assert!(message.contains("ignore_kase"), "{message}");
+}
+
+#[wasm_bindgen_test]
+fn an_ill_typed_option_is_an_error() {
+    let options = js_sys::JSON::parse(r#"{"ignore_case": "yes"}"#).unwrap();
+    let message = error_message(compare("a", "b", options).unwrap_err());
+    assert_eq!(
+        message,
+        "invalid options: invalid type: string \"yes\", expected a boolean"
+    );
+}
+
+#[wasm_bindgen_test]
+fn options_that_are_not_an_object_are_an_error() {
+    let message = error_message(compare("a", "b", JsValue::from(3)).unwrap_err());
+    assert_eq!(message, "options must be an object");
+}
+
+#[wasm_bindgen_test]
+fn an_array_of_options_is_an_error() {
+    let message = error_message(compare("a", "b", Array::new().into()).unwrap_err());
+    assert_eq!(message, "options must be an object");
+}
