@@ -7,7 +7,8 @@
 
 SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
-export PATH := $(HOME)/.cargo/bin:$(PATH)
+CARGO_HOME ?= $(HOME)/.cargo
+export PATH := $(CARGO_HOME)/bin:$(HOME)/.cargo/bin:$(PATH)
 
 PORT ?= 8000
 WASM_TARGET := wasm32-unknown-unknown
