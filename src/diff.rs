@@ -1,97 +1,218 @@
-//! Stage 2: diff the word sequences of the two texts.
+//! Stage 6: the word diff inside each aligned pair.
 //!
-//! Whitespace never takes part: only words and punctuation are compared, each
-//! through an interned key, so that `similar` diffs integers. Patience is used
-//! rather than Myers: on prose, Myers matches stray common words and shreds a
-//! sentence into many small changes, while Patience anchors on words that are
-//! unique in both texts.
+//! Copied runs that lie inside the pair, in the same order on both sides,
+//! are its anchors: they are equal by construction, and the stretches
+//! between them are diffed on their own. This keeps a copied passage whole
+//! even when the diff alone would rather match a few crossing words.
+//!
+//! Each stretch is diffed with `similar`'s Patience algorithm on interned
+//! ids. Patience anchors on words that occur once on each side, which suits
+//! prose: Myers would match stray common words and shred a reworded sentence
+//! into many small changes. The result is a list of [`Edit`]s, each either
+//! equal on both sides or a change (a deletion, an insertion or both).
 
-use std::collections::HashMap;
+use std::ops::Range;
 
-use similar::{Algorithm, DiffOp, capture_diff_slices};
+use similar::{Algorithm, DiffOp, capture_diff_slices_deadline};
 
-use crate::options::Options;
-use crate::tokenize::{Token, TokenClass};
+use crate::budget::Budget;
+use crate::runs::heaviest_chain;
 
-/// For each token of each side: whether the diff marked it changed.
-pub(crate) struct Changes {
-    pub original: Vec<bool>,
-    pub paraphrase: Vec<bool>,
+/// One step of a pair's diff, in units of each text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Edit {
+    /// Whether both sides are the same; otherwise a change.
+    pub equal: bool,
+    /// Units of the original.
+    pub original: Range<u32>,
+    /// Units of the paraphrase.
+    pub paraphrase: Range<u32>,
 }
 
-pub(crate) fn diff_tokens(
-    original: (&str, &[Token]),
-    paraphrase: (&str, &[Token]),
-    options: &Options,
-) -> Changes {
-    let mut interner = Interner::default();
-    let (old_units, old_ids) = interner.units(original.0, original.1, options);
-    let (new_units, new_ids) = interner.units(paraphrase.0, paraphrase.1, options);
-
-    let mut old_changed = vec![false; old_ids.len()];
-    let mut new_changed = vec![false; new_ids.len()];
-    for op in capture_diff_slices(Algorithm::Patience, &old_ids, &new_ids) {
-        if let DiffOp::Equal { .. } = op {
-            continue;
+/// Diffs the units of a pair around the copied runs inside it.
+///
+/// `runs` are the copied runs as (original units, paraphrase units), in
+/// paraphrase order; those
+/// inside both ranges that form the heaviest chain in order become equal
+/// edits, and the stretches between them are diffed with [`diff_units`].
+pub fn diff_pair(
+    original: &[u32],
+    original_range: Range<u32>,
+    paraphrase: &[u32],
+    paraphrase_range: Range<u32>,
+    runs: &[(Range<u32>, Range<u32>)],
+    budget: &Budget,
+) -> Vec<Edit> {
+    // Runs come in paraphrase order: find the pair's own by binary search.
+    let from = runs.partition_point(|(_, p)| p.start < paraphrase_range.start);
+    let to = runs.partition_point(|(_, p)| p.start < paraphrase_range.end);
+    let inside: Vec<&(Range<u32>, Range<u32>)> = runs[from..to]
+        .iter()
+        .filter(|(o, p)| {
+            o.start >= original_range.start
+                && o.end <= original_range.end
+                && p.start >= paraphrase_range.start
+                && p.end <= paraphrase_range.end
+        })
+        .collect();
+    let mut edits = Vec::new();
+    let (mut o_at, mut p_at) = (original_range.start, paraphrase_range.start);
+    for (o, p) in in_order(&inside) {
+        for edit in diff_units(original, o_at..o.start, paraphrase, p_at..p.start, budget) {
+            push_merged(&mut edits, edit);
         }
-        old_changed[op.old_range()].fill(true);
-        new_changed[op.new_range()].fill(true);
+        push_merged(
+            &mut edits,
+            Edit {
+                equal: true,
+                original: o.clone(),
+                paraphrase: p.clone(),
+            },
+        );
+        (o_at, p_at) = (o.end, p.end);
     }
-    Changes {
-        original: spread_to_tokens(original.1, &old_units, &old_changed),
-        paraphrase: spread_to_tokens(paraphrase.1, &new_units, &new_changed),
+    for edit in diff_units(
+        original,
+        o_at..original_range.end,
+        paraphrase,
+        p_at..paraphrase_range.end,
+        budget,
+    ) {
+        push_merged(&mut edits, edit);
     }
+    edits
 }
 
-/// Gives every token the mark of its unit; whitespace is changed when the
-/// units on both sides of it (or the one side there is) are changed.
-fn spread_to_tokens(tokens: &[Token], units: &[usize], unit_changed: &[bool]) -> Vec<bool> {
-    let mut marks = vec![false; tokens.len()];
-    for (&token, &changed) in units.iter().zip(unit_changed) {
-        marks[token] = changed;
+/// The heaviest chain of runs (by length) in order on both sides and not
+/// overlapping on either. The runs come in paraphrase order and do not
+/// overlap there, so a chain in original order is in order on both.
+fn in_order<'r>(runs: &[&'r (Range<u32>, Range<u32>)]) -> Vec<&'r (Range<u32>, Range<u32>)> {
+    let items: Vec<(Range<u32>, u64)> = runs
+        .iter()
+        .map(|(o, p)| (o.clone(), p.len() as u64))
+        .collect();
+    heaviest_chain(&items)
+        .into_iter()
+        .map(|i| runs[i])
+        .collect()
+}
+
+/// Diffs two unit ranges; `original` and `paraphrase` are the whole texts'
+/// unit ids and the ranges say which part is diffed.
+pub fn diff_units(
+    original: &[u32],
+    original_range: Range<u32>,
+    paraphrase: &[u32],
+    paraphrase_range: Range<u32>,
+    budget: &Budget,
+) -> Vec<Edit> {
+    if original_range.is_empty() || paraphrase_range.is_empty() {
+        return vec![Edit {
+            equal: false,
+            original: original_range,
+            paraphrase: paraphrase_range,
+        }]
+        .into_iter()
+        .filter(|e| !e.original.is_empty() || !e.paraphrase.is_empty())
+        .collect();
     }
-    let mut previous: Option<bool> = None;
-    let mut next_unit = 0;
-    for (index, token) in tokens.iter().enumerate() {
-        if token.class != TokenClass::Space {
-            previous = Some(marks[index]);
-            next_unit += 1;
-            continue;
-        }
-        let next = unit_changed.get(next_unit).copied();
-        marks[index] = match (previous, next) {
-            (Some(a), Some(b)) => a && b,
-            (Some(a), None) | (None, Some(a)) => a,
-            (None, None) => false,
+    let (o0, p0) = (original_range.start, paraphrase_range.start);
+    if budget.expired() {
+        budget.cut_short("word changes");
+        return vec![Edit {
+            equal: false,
+            original: original_range,
+            paraphrase: paraphrase_range,
+        }];
+    }
+    let old = &original[original_range.start as usize..original_range.end as usize];
+    let new = &paraphrase[paraphrase_range.start as usize..paraphrase_range.end as usize];
+    let mut edits: Vec<Edit> = Vec::new();
+    for op in capture_diff_slices_deadline(Algorithm::Patience, old, new, budget.deadline()) {
+        let (o, p) = (op.old_range(), op.new_range());
+        let edit = Edit {
+            equal: matches!(op, DiffOp::Equal { .. }),
+            original: o0 + o.start as u32..o0 + o.end as u32,
+            paraphrase: p0 + p.start as u32..p0 + p.end as u32,
         };
+        push_merged(&mut edits, edit);
     }
-    marks
+    edits
 }
 
-#[derive(Default)]
-struct Interner {
-    ids: HashMap<String, u32>,
-}
-
-impl Interner {
-    /// The indices of the non-space tokens and their interned keys.
-    fn units(&mut self, text: &str, tokens: &[Token], options: &Options) -> (Vec<usize>, Vec<u32>) {
-        let mut units = Vec::new();
-        let mut ids = Vec::new();
-        for (index, token) in tokens.iter().enumerate() {
-            if token.class == TokenClass::Space {
-                continue;
-            }
-            let word = token.text(text);
-            let key = if options.ignore_case {
-                word.to_lowercase()
-            } else {
-                word.to_owned()
-            };
-            let next = self.ids.len() as u32;
-            units.push(index);
-            ids.push(*self.ids.entry(key).or_insert(next));
+/// Appends an edit, joining it to the last one when both are changes (or
+/// both equal).
+pub fn push_merged(edits: &mut Vec<Edit>, edit: Edit) {
+    if edit.original.is_empty() && edit.paraphrase.is_empty() {
+        return;
+    }
+    match edits.last_mut() {
+        Some(last) if last.equal == edit.equal => {
+            last.original.end = edit.original.end;
+            last.paraphrase.end = edit.paraphrase.end;
         }
-        (units, ids)
+        _ => edits.push(edit),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn edit(equal: bool, o: Range<u32>, p: Range<u32>) -> Edit {
+        Edit {
+            equal,
+            original: o,
+            paraphrase: p,
+        }
+    }
+
+    #[test]
+    fn a_replaced_word_is_one_change_between_equal_stretches() {
+        let old = [1, 2, 3, 4];
+        let new = [1, 2, 9, 4];
+        let edits = diff_units(&old, 0..4, &new, 0..4, &Budget::new(None));
+        assert_eq!(
+            edits,
+            [
+                edit(true, 0..2, 0..2),
+                edit(false, 2..3, 2..3),
+                edit(true, 3..4, 3..4)
+            ]
+        );
+    }
+
+    #[test]
+    fn ranges_are_those_of_the_whole_texts() {
+        let old = [7, 7, 1, 2];
+        let new = [8, 1, 3];
+        let edits = diff_units(&old, 2..4, &new, 1..3, &Budget::new(None));
+        assert_eq!(edits, [edit(true, 2..3, 1..2), edit(false, 3..4, 2..3)]);
+    }
+
+    #[test]
+    fn copied_runs_in_order_anchor_the_diff() {
+        // Units: original  A B C D E F, paraphrase  E F x A B C
+        let old = [1, 2, 3, 4, 5, 6];
+        let new = [5, 6, 9, 1, 2, 3];
+        let runs = [(4..6, 0..2), (0..3, 3..6)]; // in paraphrase order
+        let edits = diff_pair(&old, 0..6, &new, 0..6, &runs, &Budget::new(None));
+        // The longer run (A B C) is the anchor; E F, crossing it, is a change.
+        assert_eq!(
+            edits,
+            [
+                edit(false, 0..0, 0..3),
+                edit(true, 0..3, 3..6),
+                edit(false, 3..6, 6..6)
+            ]
+        );
+    }
+
+    #[test]
+    fn an_expired_budget_gives_one_coarse_change() {
+        let budget = Budget::new(Some(0));
+        let edits = diff_units(&[1, 2], 0..2, &[1, 3], 0..2, &budget);
+        assert_eq!(edits, [edit(false, 0..2, 0..2)]);
+        assert_eq!(budget.into_cut_short(), ["word changes"]);
     }
 }

@@ -1,38 +1,80 @@
 //! Shows, word by word, how a derivative article was made from an original.
 //!
-//! ```
-//! use article_diff::{compare, Op};
+//! A plain diff fails on rewrites: they reorder sentences and quote out of
+//! order. This engine aligns first (copied passages wherever they went,
+//! then sentences), diffs words inside each aligned pair of sentences, and
+//! refines to characters where two words nearly match.
 //!
-//! let result = compare("The cat sat on the mat.", "The cat sat on a mat.").unwrap();
-//! let inserted: Vec<&str> = result
-//!     .paraphrase_spans()
+//! ```
+//! use article_diff::{compare, Kind};
+//!
+//! let original = "The council met on Monday. It voted to build a new bridge over the river.";
+//! let paraphrase = "It voted to build a new bridge over the river, the paper said. A new line.";
+//! let result = compare(original, paraphrase).unwrap();
+//!
+//! let copied: Vec<&str> = result
+//!     .paraphrase_side()
+//!     .spans
 //!     .iter()
-//!     .filter(|span| span.op == Op::Insert)
-//!     .map(|span| &result.paraphrase()[span.start as usize..span.end as usize])
+//!     .filter(|span| span.kind == Kind::Copied)
+//!     .map(|span| result.paraphrase_text(&span.range))
 //!     .collect();
-//! assert_eq!(inserted, ["a"]);
+//! assert_eq!(copied, ["It voted to build a new bridge over the river"]);
+//! assert_eq!(result.stats().copied_words, 10);
+//! assert_eq!(result.stats().dropped_sentences, 1);
 //! ```
 //!
-//! The pipeline, one module a stage:
+//! [`compare_with`] takes [`Options`]; [`Comparison::to_json`] gives the
+//! public JSON form, `article-diff/1` (see `docs/format.md`).
 //!
-//! 1. [`tokenize`]: words, whitespace and punctuation with their offsets;
-//! 2. `diff`: the word sequences diffed through interned keys;
-//! 3. [`model`]: spans that cover each text, and the JSON form.
+//! # The pipeline
 //!
-//! The engine knows nothing of the browser; `wasm` (built only for
+//! One module a stage, in order:
+//!
+//! 1. [`tokenize`]: words, whitespace and punctuation with byte offsets
+//!    (Unicode word boundaries; abbreviations keep their period);
+//! 2. [`keys`]: normalized comparison keys (case, quotes, NFKC) interned to
+//!    integers;
+//! 3. [`sentences`]: sentences, paragraphs and quotations;
+//! 4. [`runs`]: copied runs found regardless of order, with moved and
+//!    quoted flags;
+//! 5. [`align`]: paraphrase sentences paired with the original sentence(s)
+//!    they derive from;
+//! 6. [`diff`]: the word diff inside each pair;
+//! 7. [`cleanup`]: lone common words between changes folded into them;
+//! 8. [`refine`]: character diffs of changed words that nearly match;
+//! 9. [`label`]: every word labelled, spans and statistics;
+//!
+//! and [`model`], the result and its JSON form. [`budget`] bounds the time
+//! spent. The engine knows nothing of the browser: `wasm` (built only for
 //! `wasm32`) is the thin binding the page calls.
 
-mod diff;
+pub mod align;
+pub mod budget;
+pub mod cleanup;
+pub mod diff;
+pub mod keys;
+pub mod label;
 pub mod model;
 mod options;
+pub mod refine;
+pub mod report;
+pub mod runs;
+pub mod sentences;
 pub mod tokenize;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-pub use model::{Comparison, FORMAT, OffsetUnit, Op, Span};
-pub use options::Options;
+pub use model::{
+    CharOp, Comparison, FORMAT, Kind, OffsetUnit, Op, OpTag, Pair, PairOp, Run, Sentence, Side,
+    Span, Stats,
+};
+pub use options::{MIN_RUN_RANGE, Options};
 
 use std::fmt;
+
+use budget::Budget;
+use keys::Vocabulary;
 
 /// The largest text, in UTF-8 bytes, that one side of a comparison may hold.
 ///
@@ -50,6 +92,13 @@ pub enum Error {
         /// Its length in bytes.
         bytes: usize,
     },
+    /// An option is out of its range.
+    InvalidOption {
+        /// The option's name.
+        name: &'static str,
+        /// What is wrong with its value.
+        reason: String,
+    },
 }
 
 impl fmt::Display for Error {
@@ -59,6 +108,7 @@ impl fmt::Display for Error {
                 f,
                 "the {side} is {bytes} bytes long; the most this tool compares is {MAX_INPUT_BYTES} bytes a side"
             ),
+            Error::InvalidOption { name, reason } => write!(f, "option {name} {reason}"),
         }
     }
 }
@@ -78,30 +128,107 @@ pub fn compare<'t>(original: &'t str, paraphrase: &'t str) -> Result<Comparison<
 ///
 /// # Errors
 ///
-/// [`Error::InputTooLarge`] when a side exceeds [`MAX_INPUT_BYTES`].
+/// [`Error::InputTooLarge`] when a side exceeds [`MAX_INPUT_BYTES`];
+/// [`Error::InvalidOption`] when an option is out of its range.
 pub fn compare_with<'t>(
     original: &'t str,
     paraphrase: &'t str,
     options: &Options,
 ) -> Result<Comparison<'t>, Error> {
+    options.validate()?;
     check_size("original", original)?;
     check_size("paraphrase", paraphrase)?;
-    let original_tokens = tokenize::tokenize(original);
-    let paraphrase_tokens = tokenize::tokenize(paraphrase);
-    let changes = diff::diff_tokens(
-        (original, &original_tokens),
-        (paraphrase, &paraphrase_tokens),
-        options,
+    let budget = Budget::new(options.time_budget_ms);
+
+    let o_tokens = tokenize::tokenize(original, options.normalize_unicode);
+    let p_tokens = tokenize::tokenize(paraphrase, options.normalize_unicode);
+    let mut vocabulary = Vocabulary::default();
+    let o_units = vocabulary.units(original, &o_tokens, options);
+    let p_units = vocabulary.units(paraphrase, &p_tokens, options);
+    let o_sentences = sentences::sentences(original, &o_tokens, &o_units);
+    let p_sentences = sentences::sentences(paraphrase, &p_tokens, &p_units);
+    let quoted_tokens = sentences::quoted_tokens(paraphrase, &p_tokens);
+    let p_quoted: Vec<bool> = p_units
+        .token
+        .iter()
+        .map(|&t| quoted_tokens[t as usize])
+        .collect();
+
+    let runs = runs::find_runs(
+        &runs::RunInput {
+            original: &o_units.id,
+            paraphrase: &p_units.id,
+            vocabulary: &vocabulary,
+            paraphrase_quoted: &p_quoted,
+            min_run: options.min_run as usize,
+        },
+        &budget,
     );
+    let alignments = align::align(
+        &align::Side {
+            sentences: &o_sentences,
+            units: &o_units,
+        },
+        &align::Side {
+            sentences: &p_sentences,
+            units: &p_units,
+        },
+        &vocabulary,
+        &runs,
+        options.pair_threshold,
+    );
+    let run_units: Vec<(std::ops::Range<u32>, std::ops::Range<u32>)> = runs
+        .iter()
+        .map(|run| (run.original.clone(), run.paraphrase.clone()))
+        .collect();
+    let edits: Vec<Vec<diff::Edit>> = alignments
+        .iter()
+        .map(|alignment| {
+            let units = |sentences: &[sentences::Sentence], range: &std::ops::Range<u32>| {
+                sentences[range.start as usize].units.start
+                    ..sentences[range.end as usize - 1].units.end
+            };
+            let edits = diff::diff_pair(
+                &o_units.id,
+                units(&o_sentences, &alignment.original),
+                &p_units.id,
+                units(&p_sentences, &alignment.paraphrase),
+                &run_units,
+                &budget,
+            );
+            cleanup::fold_islands(edits, &o_units.id, &vocabulary)
+        })
+        .collect();
+
+    let assembled = label::assemble(&label::Assembly {
+        original: label::Text {
+            text: original,
+            tokens: &o_tokens,
+            units: &o_units,
+            sentences: &o_sentences,
+        },
+        paraphrase: label::Text {
+            text: paraphrase,
+            tokens: &p_tokens,
+            units: &p_units,
+            sentences: &p_sentences,
+        },
+        vocabulary: &vocabulary,
+        paraphrase_quoted: &p_quoted,
+        runs: &runs,
+        alignments: &alignments,
+        edits: &edits,
+    });
     Ok(Comparison {
         original,
         paraphrase,
-        original_spans: model::spans_from_marks(&original_tokens, &changes.original, Op::Delete),
-        paraphrase_spans: model::spans_from_marks(
-            &paraphrase_tokens,
-            &changes.paraphrase,
-            Op::Insert,
-        ),
+        original_side: assembled.original,
+        paraphrase_side: assembled.paraphrase,
+        runs: assembled.runs,
+        pairs: assembled.pairs,
+        stats: assembled.stats,
+        cut_short: budget.into_cut_short(),
+        options: options.clone(),
     })
 }
 
@@ -113,67 +240,4 @@ fn check_size(side: &'static str, text: &str) -> Result<(), Error> {
         });
     }
     Ok(())
-}
-
-#[cfg(all(test, not(target_arch = "wasm32")))]
-mod tests {
-    use super::*;
-    use proptest::prelude::*;
-
-    fn rebuild(text: &str, spans: &[Span]) -> String {
-        let mut at = 0;
-        let mut out = String::new();
-        for span in spans {
-            assert_eq!(span.start, at, "spans leave a gap or overlap");
-            assert!(span.end > span.start, "empty span");
-            out.push_str(&text[span.start as usize..span.end as usize]);
-            at = span.end;
-        }
-        out
-    }
-
-    proptest! {
-        #[test]
-        fn spans_rebuild_both_texts(original in "\\PC{0,80}", paraphrase in "\\PC{0,80}") {
-            let result = compare(&original, &paraphrase).unwrap();
-            prop_assert_eq!(rebuild(&original, result.original_spans()), original.clone());
-            prop_assert_eq!(rebuild(&paraphrase, result.paraphrase_spans()), paraphrase.clone());
-            prop_assert!(result.original_spans().iter().all(|s| s.op != Op::Insert));
-            prop_assert!(result.paraphrase_spans().iter().all(|s| s.op != Op::Delete));
-        }
-
-        #[test]
-        fn identical_texts_have_no_changes(text in "\\PC{0,80}") {
-            let result = compare(&text, &text).unwrap();
-            prop_assert!(result.original_spans().iter().all(|s| s.op == Op::Equal));
-            prop_assert!(result.paraphrase_spans().iter().all(|s| s.op == Op::Equal));
-        }
-    }
-
-    #[test]
-    fn a_replaced_word_is_deleted_on_one_side_and_inserted_on_the_other() {
-        let result = compare("The cat sat.", "The dog sat.").unwrap();
-        let ops: Vec<(&str, Op)> = result
-            .original_spans()
-            .iter()
-            .map(|s| (&result.original()[s.start as usize..s.end as usize], s.op))
-            .collect();
-        assert_eq!(
-            ops,
-            [
-                ("The ", Op::Equal),
-                ("cat", Op::Delete),
-                (" sat.", Op::Equal)
-            ]
-        );
-    }
-
-    #[test]
-    fn ignoring_case_is_an_option() {
-        let strict = Options::default().ignore_case(false);
-        let result = compare_with("The cat", "the cat", &strict).unwrap();
-        assert_eq!(result.paraphrase_spans()[0].op, Op::Insert);
-        let result = compare("The cat", "the cat").unwrap();
-        assert!(result.paraphrase_spans().iter().all(|s| s.op == Op::Equal));
-    }
 }

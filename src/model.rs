@@ -1,54 +1,235 @@
 //! The result of a comparison and its public JSON form, `article-diff/1`.
+//!
+//! Every range here is a half-open range of UTF-8 byte offsets into the text
+//! it belongs to. The JSON form can state offsets in UTF-16 code units
+//! instead ([`OffsetUnit`]); [`Offsets`] is the one place that converts.
+//! `docs/format.md` describes the JSON form field by field.
 
-use serde::Serialize;
+use std::ops::Range;
 
-/// What happened to a stretch of text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+use serde::{Serialize, Serializer};
+
+use crate::Options;
+
+/// The name and version of the JSON format.
+pub const FORMAT: &str = "article-diff/1";
+
+/// What a stretch of text is, by where it came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Kind {
+    /// Paraphrase: inside a copied run (moved or not).
+    Copied,
+    /// Original: the source of a copied run.
+    Kept,
+    /// Either side: inside an aligned sentence pair, but not copied.
+    Reworded,
+    /// Paraphrase: in a sentence paired with nothing in the original.
+    New,
+    /// Original: in a sentence paired with nothing in the paraphrase.
+    Dropped,
+}
+
+/// What the word diff did to a stretch of text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Op {
-    /// The same on both sides.
+    /// The same on both sides of its pair.
     Equal,
-    /// Only in the original.
+    /// Only in the original (deleted), or in a dropped sentence.
     Delete,
-    /// Only in the paraphrase.
+    /// Only in the paraphrase (inserted), or in a new sentence.
     Insert,
 }
 
-/// A stretch of one text: a UTF-8 byte range and what happened to it.
+/// A stretch of one text with one [`Kind`] and one [`Op`].
+///
+/// The spans of a text cover it in order; a span never crosses a sentence
+/// boundary.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Span {
-    /// First byte, inclusive.
-    pub start: u32,
-    /// Last byte, exclusive.
-    pub end: u32,
-    /// What happened to it.
+    /// Its bytes.
+    pub range: Range<u32>,
+    /// Where it came from.
+    pub kind: Kind,
+    /// What the pair's word diff did to it.
     pub op: Op,
+    /// Inside a changed word that nearly matches its counterpart: whether
+    /// these characters are the same ([`Op::Equal`]) or the change.
+    pub char_op: Option<Op>,
+    /// The copied run it belongs to (copied and kept spans).
+    pub run: Option<u32>,
+    /// The sentence pair it belongs to.
+    pub pair: Option<u32>,
+    /// For copied and kept spans: the matching bytes of the other text.
+    pub counterpart: Option<Range<u32>>,
+}
+
+/// One sentence of a text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    /// Its bytes, from its first to its last non-space character.
+    pub range: Range<u32>,
+    /// Its paragraph, counted from 0.
+    pub paragraph: u32,
+    /// The pair it belongs to, if any.
+    pub pair: Option<u32>,
+}
+
+/// A passage of the paraphrase copied from the original.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Run {
+    /// Its bytes in the original.
+    pub original: Range<u32>,
+    /// Its bytes in the paraphrase.
+    pub paraphrase: Range<u32>,
+    /// Its words.
+    pub words: u32,
+    /// Out of order relative to the other runs.
+    pub moved: bool,
+    /// Every word of it is inside quotation marks in the paraphrase.
+    pub quoted: bool,
+}
+
+/// What one step of a pair's diff does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum OpTag {
+    /// Both sides the same.
+    Equal,
+    /// Only the original has it.
+    Delete,
+    /// Only the paraphrase has it.
+    Insert,
+    /// The original's part became the paraphrase's.
+    Replace,
+}
+
+impl OpTag {
+    pub(crate) fn of(equal: bool, original: &Range<u32>, paraphrase: &Range<u32>) -> OpTag {
+        match (equal, original.is_empty(), paraphrase.is_empty()) {
+            (true, _, _) => OpTag::Equal,
+            (false, false, true) => OpTag::Delete,
+            (false, true, false) => OpTag::Insert,
+            _ => OpTag::Replace,
+        }
+    }
+}
+
+/// One step of a pair's word diff, with character steps when refined.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PairOp {
+    /// What it does.
+    pub op: OpTag,
+    /// Its bytes in the original (empty for an insertion).
+    pub original: Range<u32>,
+    /// Its bytes in the paraphrase (empty for a deletion).
+    pub paraphrase: Range<u32>,
+    /// For a replacement of nearly matching words: the character steps.
+    pub chars: Vec<CharOp>,
+}
+
+/// One step of a character diff.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CharOp {
+    /// What it does.
+    pub op: OpTag,
+    /// Its bytes in the original.
+    pub original: Range<u32>,
+    /// Its bytes in the paraphrase.
+    pub paraphrase: Range<u32>,
+}
+
+/// Sentences of the paraphrase aligned with the sentences they derive from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Pair {
+    /// Indices of its original sentences.
+    pub original_sentences: Range<u32>,
+    /// Indices of its paraphrase sentences.
+    pub paraphrase_sentences: Range<u32>,
+    /// Its bytes in the original.
+    pub original: Range<u32>,
+    /// Its bytes in the paraphrase.
+    pub paraphrase: Range<u32>,
+    /// How alike the two sides are, from 0 to 1.
+    pub similarity: f64,
+    /// Out of order relative to the other pairs.
+    pub moved: bool,
+    /// The word diff, with character steps where words nearly match.
+    pub ops: Vec<PairOp>,
+}
+
+/// Counts of words by kind, runs and sentences.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Stats {
+    /// Words of the original.
+    pub original_words: u32,
+    /// Words of the paraphrase.
+    pub paraphrase_words: u32,
+    /// Paraphrase words inside copied runs.
+    pub copied_words: u32,
+    /// Paraphrase words in aligned pairs but not copied.
+    pub reworded_words: u32,
+    /// Paraphrase words in sentences aligned with nothing.
+    pub new_words: u32,
+    /// Original words that are the source of a copied run.
+    pub kept_words: u32,
+    /// Original words in aligned pairs but not kept.
+    pub original_reworded_words: u32,
+    /// Original words in sentences aligned with nothing.
+    pub dropped_words: u32,
+    /// Copied runs.
+    pub runs: u32,
+    /// Copied runs out of order.
+    pub moved_runs: u32,
+    /// Copied words in moved runs.
+    pub moved_words: u32,
+    /// Copied words inside quotation marks.
+    pub quoted_copied_words: u32,
+    /// Copied words outside quotation marks: reuse without attribution.
+    pub unquoted_copied_words: u32,
+    /// Sentences of the original.
+    pub original_sentences: u32,
+    /// Sentences of the paraphrase.
+    pub paraphrase_sentences: u32,
+    /// Aligned sentence pairs.
+    pub pairs: u32,
+    /// Pairs out of order.
+    pub moved_pairs: u32,
+    /// Paraphrase sentences aligned with nothing.
+    pub new_sentences: u32,
+    /// Original sentences aligned with nothing.
+    pub dropped_sentences: u32,
+}
+
+/// The spans and sentences of one text.
+#[derive(Clone, Debug, Default)]
+pub struct Side {
+    /// Spans that cover the text in order.
+    pub spans: Vec<Span>,
+    /// Its sentences in order.
+    pub sentences: Vec<Sentence>,
 }
 
 /// The comparison of an original with its paraphrase.
-///
-/// The spans of each side cover its text in order: slicing the text at the
-/// spans and joining the slices gives the text back exactly.
 #[derive(Clone, Debug)]
 pub struct Comparison<'t> {
     pub(crate) original: &'t str,
     pub(crate) paraphrase: &'t str,
-    pub(crate) original_spans: Vec<Span>,
-    pub(crate) paraphrase_spans: Vec<Span>,
+    pub(crate) original_side: Side,
+    pub(crate) paraphrase_side: Side,
+    pub(crate) runs: Vec<Run>,
+    pub(crate) pairs: Vec<Pair>,
+    pub(crate) stats: Stats,
+    pub(crate) cut_short: Vec<&'static str>,
+    pub(crate) options: Options,
 }
 
 impl<'t> Comparison<'t> {
-    /// The spans of the original, in order.
-    pub fn original_spans(&self) -> &[Span] {
-        &self.original_spans
-    }
-
-    /// The spans of the paraphrase, in order.
-    pub fn paraphrase_spans(&self) -> &[Span] {
-        &self.paraphrase_spans
-    }
-
     /// The original text.
     pub fn original(&self) -> &'t str {
         self.original
@@ -59,18 +240,73 @@ impl<'t> Comparison<'t> {
         self.paraphrase
     }
 
-    /// The public JSON model, `article-diff/1`, with offsets in the given unit.
-    pub fn to_json(&self, unit: OffsetUnit) -> String {
-        // Serializing plain strings, numbers and enums cannot fail.
-        serde_json::to_string(&self.model(unit)).unwrap_or_default()
+    /// The original's spans and sentences.
+    pub fn original_side(&self) -> &Side {
+        &self.original_side
     }
 
-    fn model(&self, unit: OffsetUnit) -> Model<'_> {
-        Model {
-            format: FORMAT,
-            offsets: unit,
-            original: SideModel::new(self.original, &self.original_spans, unit),
-            paraphrase: SideModel::new(self.paraphrase, &self.paraphrase_spans, unit),
+    /// The paraphrase's spans and sentences.
+    pub fn paraphrase_side(&self) -> &Side {
+        &self.paraphrase_side
+    }
+
+    /// The copied runs, in paraphrase order.
+    pub fn runs(&self) -> &[Run] {
+        &self.runs
+    }
+
+    /// The aligned sentence pairs, in paraphrase order.
+    pub fn pairs(&self) -> &[Pair] {
+        &self.pairs
+    }
+
+    /// Counts of words, runs and sentences.
+    pub fn stats(&self) -> &Stats {
+        &self.stats
+    }
+
+    /// Whether every stage ran to the end within the time budget.
+    pub fn is_complete(&self) -> bool {
+        self.cut_short.is_empty()
+    }
+
+    /// The stages that ran out of time and gave a coarser answer.
+    pub fn cut_short(&self) -> &[&'static str] {
+        &self.cut_short
+    }
+
+    /// The options the comparison used.
+    pub fn options(&self) -> &Options {
+        &self.options
+    }
+
+    /// The text of a span of the original.
+    pub fn original_text(&self, range: &Range<u32>) -> &'t str {
+        &self.original[range.start as usize..range.end as usize]
+    }
+
+    /// The text of a span of the paraphrase.
+    pub fn paraphrase_text(&self, range: &Range<u32>) -> &'t str {
+        &self.paraphrase[range.start as usize..range.end as usize]
+    }
+
+    /// The public JSON model, `article-diff/1`, with offsets in the given unit.
+    pub fn to_json(&self, unit: OffsetUnit) -> String {
+        // Plain strings, numbers and enums: serializing cannot fail.
+        serde_json::to_string(&self.view(unit)).unwrap_or_default()
+    }
+
+    /// The same, indented for people to read.
+    pub fn to_json_pretty(&self, unit: OffsetUnit) -> String {
+        serde_json::to_string_pretty(&self.view(unit)).unwrap_or_default()
+    }
+
+    fn view(&self, unit: OffsetUnit) -> ComparisonView<'_> {
+        ComparisonView {
+            comparison: self,
+            unit,
+            original: Offsets::new(self.original, unit),
+            paraphrase: Offsets::new(self.paraphrase, unit),
         }
     }
 }
@@ -96,7 +332,6 @@ pub enum OffsetUnit {
 /// 63 bytes and the table costs one `u32` per 64 bytes of text.
 pub struct Offsets<'t> {
     text: &'t str,
-    unit: OffsetUnit,
     checkpoints: Vec<u32>,
 }
 
@@ -109,20 +344,15 @@ impl<'t> Offsets<'t> {
             OffsetUnit::Utf16 if !text.is_ascii() => {
                 let mut table = Vec::with_capacity(text.len() / CHECKPOINT_BYTES + 1);
                 let mut units = 0u32;
-                for chunk_start in (0..text.len()).step_by(CHECKPOINT_BYTES) {
+                for chunk in text.as_bytes().chunks(CHECKPOINT_BYTES) {
                     table.push(units);
-                    let chunk_end = (chunk_start + CHECKPOINT_BYTES).min(text.len());
-                    units += utf16_units_in(&text.as_bytes()[chunk_start..chunk_end]);
+                    units += utf16_units_in(chunk);
                 }
                 table
             }
             _ => Vec::new(),
         };
-        Offsets {
-            text,
-            unit,
-            checkpoints,
-        }
+        Offsets { text, checkpoints }
     }
 
     /// The offset, in this converter's unit, of a UTF-8 byte offset.
@@ -133,12 +363,18 @@ impl<'t> Offsets<'t> {
         let byte = byte as usize;
         let chunk = byte / CHECKPOINT_BYTES;
         let from = chunk * CHECKPOINT_BYTES;
-        self.checkpoints[chunk] + utf16_units_in(&self.text.as_bytes()[from..byte])
+        match self.checkpoints.get(chunk) {
+            Some(&at) => at + utf16_units_in(&self.text.as_bytes()[from..byte]),
+            // The end of a text whose length is a multiple of the chunk.
+            None => {
+                self.checkpoints.last().copied().unwrap_or(0)
+                    + utf16_units_in(&self.text.as_bytes()[from - CHECKPOINT_BYTES..byte])
+            }
+        }
     }
 
-    /// The unit this converter produces.
-    pub fn unit(&self) -> OffsetUnit {
-        self.unit
+    fn range(&self, range: &Range<u32>) -> [u32; 2] {
+        [self.convert(range.start), self.convert(range.end)]
     }
 }
 
@@ -155,66 +391,210 @@ fn utf16_units_in(bytes: &[u8]) -> u32 {
         .sum()
 }
 
-/// The name and version of the JSON format.
-pub const FORMAT: &str = "article-diff/1";
+// ---- the JSON view: the model with its offsets converted -------------------
+
+struct ComparisonView<'a> {
+    comparison: &'a Comparison<'a>,
+    unit: OffsetUnit,
+    original: Offsets<'a>,
+    paraphrase: Offsets<'a>,
+}
 
 #[derive(Serialize)]
-struct Model<'a> {
+struct Document<'a> {
     format: &'static str,
     offsets: OffsetUnit,
-    original: SideModel<'a>,
-    paraphrase: SideModel<'a>,
+    complete: bool,
+    cut_short: &'a [&'static str],
+    options: &'a Options,
+    stats: &'a Stats,
+    original: SideView<'a>,
+    paraphrase: SideView<'a>,
+    pairs: Vec<PairView>,
+    runs: Vec<RunView>,
 }
 
 #[derive(Serialize)]
-struct SideModel<'a> {
-    spans: Vec<SpanModel<'a>>,
+struct SideView<'a> {
+    length: u32,
+    sentences: Vec<SentenceView>,
+    spans: Vec<SpanView<'a>>,
 }
 
-impl<'a> SideModel<'a> {
-    fn new(text: &'a str, spans: &[Span], unit: OffsetUnit) -> Self {
-        let offsets = Offsets::new(text, unit);
-        SideModel {
-            spans: spans
+#[derive(Serialize)]
+struct SentenceView {
+    start: u32,
+    end: u32,
+    paragraph: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pair: Option<u32>,
+}
+
+#[derive(Serialize)]
+struct SpanView<'a> {
+    text: &'a str,
+    start: u32,
+    end: u32,
+    kind: Kind,
+    op: Op,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    char_op: Option<Op>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pair: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    run: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    moved: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    counterpart: Option<[u32; 2]>,
+}
+
+#[derive(Serialize)]
+struct PairView {
+    original_sentences: [u32; 2],
+    paraphrase_sentences: [u32; 2],
+    original: [u32; 2],
+    paraphrase: [u32; 2],
+    #[serde(serialize_with = "rounded")]
+    similarity: f64,
+    moved: bool,
+    ops: Vec<PairOpView>,
+}
+
+#[derive(Serialize)]
+struct PairOpView {
+    op: OpTag,
+    original: [u32; 2],
+    paraphrase: [u32; 2],
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    chars: Vec<CharOpView>,
+}
+
+#[derive(Serialize)]
+struct CharOpView {
+    op: OpTag,
+    original: [u32; 2],
+    paraphrase: [u32; 2],
+}
+
+#[derive(Serialize)]
+struct RunView {
+    original: [u32; 2],
+    paraphrase: [u32; 2],
+    words: u32,
+    moved: bool,
+    quoted: bool,
+}
+
+/// Similarities to three decimals: more is noise, and it keeps JSON stable.
+fn rounded<S: Serializer>(value: &f64, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_f64((value * 1000.0).round() / 1000.0)
+}
+
+impl<'a> ComparisonView<'a> {
+    fn side(
+        &self,
+        text: &'a str,
+        side: &'a Side,
+        own: &Offsets<'_>,
+        other: &Offsets<'_>,
+    ) -> SideView<'a> {
+        let runs = &self.comparison.runs;
+        SideView {
+            length: own.convert(text.len() as u32),
+            sentences: side
+                .sentences
                 .iter()
-                .map(|s| SpanModel {
-                    text: &text[s.start as usize..s.end as usize],
-                    start: offsets.convert(s.start),
-                    end: offsets.convert(s.end),
+                .map(|s| SentenceView {
+                    start: own.convert(s.range.start),
+                    end: own.convert(s.range.end),
+                    paragraph: s.paragraph,
+                    pair: s.pair,
+                })
+                .collect(),
+            spans: side
+                .spans
+                .iter()
+                .map(|s| SpanView {
+                    text: &text[s.range.start as usize..s.range.end as usize],
+                    start: own.convert(s.range.start),
+                    end: own.convert(s.range.end),
+                    kind: s.kind,
                     op: s.op,
+                    char_op: s.char_op,
+                    pair: s.pair,
+                    run: s.run,
+                    moved: s.run.map(|r| runs[r as usize].moved),
+                    counterpart: s.counterpart.as_ref().map(|r| other.range(r)),
                 })
                 .collect(),
         }
     }
 }
 
-#[derive(Serialize)]
-struct SpanModel<'a> {
-    text: &'a str,
-    start: u32,
-    end: u32,
-    op: Op,
-}
-
-/// Joins runs of tokens with the same mark into spans.
-pub(crate) fn spans_from_marks(
-    tokens: &[crate::tokenize::Token],
-    changed: &[bool],
-    change: Op,
-) -> Vec<Span> {
-    let mut spans: Vec<Span> = Vec::new();
-    for (token, &is_changed) in tokens.iter().zip(changed) {
-        let op = if is_changed { change } else { Op::Equal };
-        match spans.last_mut() {
-            Some(last) if last.op == op => last.end = token.end,
-            _ => spans.push(Span {
-                start: token.start,
-                end: token.end,
-                op,
-            }),
+impl Serialize for ComparisonView<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let c = self.comparison;
+        let (o, p) = (&self.original, &self.paraphrase);
+        Document {
+            format: FORMAT,
+            offsets: self.unit,
+            complete: c.is_complete(),
+            cut_short: &c.cut_short,
+            options: &c.options,
+            stats: &c.stats,
+            original: self.side(c.original, &c.original_side, o, p),
+            paraphrase: self.side(c.paraphrase, &c.paraphrase_side, p, o),
+            pairs: c
+                .pairs
+                .iter()
+                .map(|pair| PairView {
+                    original_sentences: [
+                        pair.original_sentences.start,
+                        pair.original_sentences.end,
+                    ],
+                    paraphrase_sentences: [
+                        pair.paraphrase_sentences.start,
+                        pair.paraphrase_sentences.end,
+                    ],
+                    original: o.range(&pair.original),
+                    paraphrase: p.range(&pair.paraphrase),
+                    similarity: pair.similarity,
+                    moved: pair.moved,
+                    ops: pair
+                        .ops
+                        .iter()
+                        .map(|op| PairOpView {
+                            op: op.op,
+                            original: o.range(&op.original),
+                            paraphrase: p.range(&op.paraphrase),
+                            chars: op
+                                .chars
+                                .iter()
+                                .map(|ch| CharOpView {
+                                    op: ch.op,
+                                    original: o.range(&ch.original),
+                                    paraphrase: p.range(&ch.paraphrase),
+                                })
+                                .collect(),
+                        })
+                        .collect(),
+                })
+                .collect(),
+            runs: c
+                .runs
+                .iter()
+                .map(|run| RunView {
+                    original: o.range(&run.original),
+                    paraphrase: p.range(&run.paraphrase),
+                    words: run.words,
+                    moved: run.moved,
+                    quoted: run.quoted,
+                })
+                .collect(),
         }
+        .serialize(serializer)
     }
-    spans
 }
 
 #[cfg(test)]
@@ -223,14 +603,21 @@ mod tests {
 
     #[test]
     fn utf16_offsets_match_javascript_string_indices() {
-        let text = "a\u{e9}b\u{1F600}c".repeat(40);
-        let offsets = Offsets::new(&text, OffsetUnit::Utf16);
-        for (byte, _) in text.char_indices() {
-            let expected = text[..byte].encode_utf16().count() as u32;
-            assert_eq!(offsets.convert(byte as u32), expected, "at byte {byte}");
+        for repeat in [1, 7, 40] {
+            let text = "a\u{e9}b\u{1F600}c\u{6771}".repeat(repeat);
+            let offsets = Offsets::new(&text, OffsetUnit::Utf16);
+            for (byte, _) in text.char_indices().chain([(text.len(), ' ')]) {
+                let expected = text[..byte].encode_utf16().count() as u32;
+                assert_eq!(offsets.convert(byte as u32), expected, "at byte {byte}");
+            }
         }
-        let end = text.encode_utf16().count() as u32;
-        assert_eq!(offsets.convert(text.len() as u32), end);
+    }
+
+    #[test]
+    fn a_text_of_whole_chunks_converts_its_end() {
+        let text = "\u{e9}".repeat(CHECKPOINT_BYTES); // 128 bytes, two chunks
+        let offsets = Offsets::new(&text, OffsetUnit::Utf16);
+        assert_eq!(offsets.convert(text.len() as u32), 64);
     }
 
     #[test]

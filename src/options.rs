@@ -2,35 +2,161 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::Error;
+
 /// Settings of a comparison. [`Options::default()`] is what [`crate::compare`] uses.
 ///
 /// Build one with the chained setters:
 ///
 /// ```
-/// let options = article_diff::Options::default().ignore_case(false);
-/// assert!(!options.ignore_case);
+/// let options = article_diff::Options::default().min_run(6).ignore_case(false);
+/// assert_eq!(options.min_run, 6);
 /// ```
 ///
-/// From JSON (the command line's and the page's form) field names are the
-/// same as here, in snake case; unknown fields are an error.
+/// From JSON (the page's and the command line's form) the field names are
+/// the same as here; a missing field takes its default and an unknown one is
+/// an error.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Options {
     /// Compare words without regard to letter case. Default: on.
     pub ignore_case: bool,
+    /// Treat every quotation mark and apostrophe (`"` `“` `”` `‘` `’` `'` …)
+    /// as one character, and every dash as a hyphen. Default: on.
+    pub unify_punctuation: bool,
+    /// Compare words in Unicode NFKC form with soft hyphens removed, and let
+    /// a zero-width no-break space (U+FEFF) inside a word separate it as the
+    /// zero-width space (U+200B) always does. Default: on.
+    pub normalize_unicode: bool,
+    /// Compare words only, as if there were no punctuation. Default: off.
+    pub ignore_punctuation: bool,
+    /// The fewest words a passage needs to count as copied. Default: 4.
+    ///
+    /// A passage must also hold at least one word that is not a very common
+    /// one ("the", "of", "said"), so "and that the two" never counts.
+    pub min_run: u32,
+    /// The similarity (0 to 1) a paraphrase sentence needs to its original
+    /// sentence(s) to be paired with them as a rewording. Default: 0.2.
+    pub pair_threshold: f64,
+    /// Milliseconds the comparison may spend before it settles for a
+    /// coarser answer (and says so); `None` for no limit. Default: 5000.
+    pub time_budget_ms: Option<u64>,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { ignore_case: true }
+        Options {
+            ignore_case: true,
+            unify_punctuation: true,
+            normalize_unicode: true,
+            ignore_punctuation: false,
+            min_run: 4,
+            pair_threshold: 0.2,
+            time_budget_ms: Some(5000),
+        }
     }
 }
+
+/// The range [`Options::min_run`] may take.
+pub const MIN_RUN_RANGE: std::ops::RangeInclusive<u32> = 1..=1000;
 
 impl Options {
     /// Sets [`Options::ignore_case`].
     pub fn ignore_case(mut self, on: bool) -> Self {
         self.ignore_case = on;
         self
+    }
+
+    /// Sets [`Options::unify_punctuation`].
+    pub fn unify_punctuation(mut self, on: bool) -> Self {
+        self.unify_punctuation = on;
+        self
+    }
+
+    /// Sets [`Options::normalize_unicode`].
+    pub fn normalize_unicode(mut self, on: bool) -> Self {
+        self.normalize_unicode = on;
+        self
+    }
+
+    /// Sets [`Options::ignore_punctuation`].
+    pub fn ignore_punctuation(mut self, on: bool) -> Self {
+        self.ignore_punctuation = on;
+        self
+    }
+
+    /// Sets [`Options::min_run`].
+    pub fn min_run(mut self, words: u32) -> Self {
+        self.min_run = words;
+        self
+    }
+
+    /// Sets [`Options::pair_threshold`].
+    pub fn pair_threshold(mut self, similarity: f64) -> Self {
+        self.pair_threshold = similarity;
+        self
+    }
+
+    /// Sets [`Options::time_budget_ms`].
+    pub fn time_budget_ms(mut self, milliseconds: Option<u64>) -> Self {
+        self.time_budget_ms = milliseconds;
+        self
+    }
+
+    /// Checks that every value is in its range.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidOption`] naming the first option out of range.
+    pub fn validate(&self) -> Result<(), Error> {
+        if !MIN_RUN_RANGE.contains(&self.min_run) {
+            return Err(Error::InvalidOption {
+                name: "min_run",
+                reason: format!(
+                    "must be a whole number from {} to {}, not {}",
+                    MIN_RUN_RANGE.start(),
+                    MIN_RUN_RANGE.end(),
+                    self.min_run
+                ),
+            });
+        }
+        if !(0.0..=1.0).contains(&self.pair_threshold) {
+            return Err(Error::InvalidOption {
+                name: "pair_threshold",
+                reason: format!("must be from 0 to 1, not {}", self.pair_threshold),
+            });
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_are_valid() {
+        assert_eq!(Options::default().validate(), Ok(()));
+    }
+
+    #[test]
+    fn out_of_range_values_are_named() {
+        let error = Options::default().min_run(0).validate().unwrap_err();
+        assert!(error.to_string().contains("min_run"), "{error}");
+        let error = Options::default()
+            .pair_threshold(f64::NAN)
+            .validate()
+            .unwrap_err();
+        assert!(error.to_string().contains("pair_threshold"), "{error}");
+    }
+
+    #[test]
+    fn json_fields_default_and_unknown_ones_are_refused() {
+        let options: Options = serde_json::from_str(r#"{"min_run": 7}"#).unwrap();
+        assert_eq!(options, Options::default().min_run(7));
+        assert!(serde_json::from_str::<Options>(r#"{"min_runs": 7}"#).is_err());
+        let unlimited: Options = serde_json::from_str(r#"{"time_budget_ms": null}"#).unwrap();
+        assert_eq!(unlimited.time_budget_ms, None);
     }
 }

@@ -2,24 +2,43 @@
 //!
 //! Segments come from the Unicode word boundaries of UAX #29
 //! (`unicode-segmentation`), so "3.5", "company's" and an emoji with joiners
-//! are one token each and every CJK ideograph is a token of its own.
-//! Offsets are UTF-8 byte offsets into the text; the tokens of a text cover
-//! it in order, without gaps or overlaps.
+//! are one token each and every CJK ideograph is a token of its own. Two
+//! adjustments follow: a period that belongs to an abbreviation ("U.S.",
+//! "Mr.", "Inc.") joins the word, so that it neither counts as punctuation
+//! nor ends a sentence; and, when asked, zero-width spaces separate words
+//! (UAX #29 treats them as part of the word around them).
+//!
+//! Offsets are UTF-8 byte offsets; the tokens of a text cover it in order,
+//! without gaps or overlaps.
 
+use unicode_properties::{GeneralCategory, GeneralCategoryGroup, UnicodeGeneralCategory};
 use unicode_segmentation::UnicodeSegmentation;
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum TokenClass {
-    /// Holds at least one letter or digit.
+    /// Holds a letter, a digit or a pictographic symbol (emoji).
     Word,
-    /// Only white space.
+    /// Only white space, including no-break and (when asked) zero-width spaces.
     Space,
-    /// Anything else: punctuation, symbols, control characters.
+    /// Anything else: punctuation, other symbols, control characters.
     Punct,
 }
 
-/// One token: a byte range of the text and its class.
+/// Whether a word ends with an abbreviation's period, and what that says
+/// about the end of a sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Abbreviation {
+    /// Not an abbreviation.
+    No,
+    /// A title before a name ("Mr.", "Sen.", "Dr."): never ends a sentence.
+    Title,
+    /// Initials and the like ("U.S.", "Inc.", "J."): end a sentence only
+    /// when the next word is a capitalized common word ("The", "But").
+    Other,
+}
+
+/// One token: a byte range of the text and what it is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Token {
     /// First byte, inclusive.
@@ -28,6 +47,8 @@ pub struct Token {
     pub end: u32,
     /// What it is.
     pub class: TokenClass,
+    /// Whether it is a word that ends with an abbreviation's period.
+    pub abbreviation: Abbreviation,
 }
 
 impl Token {
@@ -35,25 +56,157 @@ impl Token {
     pub fn text<'t>(&self, text: &'t str) -> &'t str {
         &text[self.start as usize..self.end as usize]
     }
+
+    /// Whether it takes part in comparisons (words and punctuation do).
+    pub fn is_space(&self) -> bool {
+        self.class == TokenClass::Space
+    }
+}
+
+/// Characters that separate words without taking room: the zero-width space
+/// and the zero-width no-break space (a byte-order mark inside a text).
+fn is_zero_width_space(c: char) -> bool {
+    matches!(c, '\u{200B}' | '\u{FEFF}')
 }
 
 /// Splits `text` into tokens that cover it exactly.
 ///
+/// With `split_zero_width`, zero-width spaces are whitespace tokens of their
+/// own; without it they stay inside the words around them, as UAX #29 has it.
 /// The caller guarantees `text.len() <= u32::MAX` (see [`crate::MAX_INPUT_BYTES`]).
-pub fn tokenize(text: &str) -> Vec<Token> {
-    text.split_word_bound_indices()
-        .map(|(start, segment)| Token {
+pub fn tokenize(text: &str, split_zero_width: bool) -> Vec<Token> {
+    let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 3 + 1);
+    for (start, segment) in text.split_word_bound_indices() {
+        if split_zero_width && segment.len() > 3 && segment.contains(is_zero_width_space) {
+            push_split_at_zero_width(&mut tokens, start, segment);
+            continue;
+        }
+        if segment == "." && join_abbreviation_period(text, &mut tokens, start) {
+            continue;
+        }
+        tokens.push(Token {
             start: start as u32,
             end: (start + segment.len()) as u32,
             class: classify(segment),
-        })
-        .collect()
+            abbreviation: Abbreviation::No,
+        });
+    }
+    tokens
+}
+
+fn push_split_at_zero_width(tokens: &mut Vec<Token>, start: usize, segment: &str) {
+    let mut piece_start = 0;
+    for (at, c) in segment.char_indices() {
+        if !is_zero_width_space(c) {
+            continue;
+        }
+        for (from, to) in [(piece_start, at), (at, at + c.len_utf8())] {
+            if to > from {
+                tokens.push(Token {
+                    start: (start + from) as u32,
+                    end: (start + to) as u32,
+                    class: classify(&segment[from..to]),
+                    abbreviation: Abbreviation::No,
+                });
+            }
+        }
+        piece_start = at + c.len_utf8();
+    }
+    if piece_start < segment.len() {
+        tokens.push(Token {
+            start: (start + piece_start) as u32,
+            end: (start + segment.len()) as u32,
+            class: classify(&segment[piece_start..]),
+            abbreviation: Abbreviation::No,
+        });
+    }
+}
+
+/// Joins a period at `at` to the word right before it when that word is an
+/// abbreviation. Returns whether it did.
+fn join_abbreviation_period(text: &str, tokens: &mut [Token], at: usize) -> bool {
+    let Some(word) = tokens.last_mut() else {
+        return false;
+    };
+    if word.class != TokenClass::Word || word.end as usize != at {
+        return false;
+    }
+    let kind = abbreviation_kind(word.text(text));
+    if kind == Abbreviation::No {
+        return false;
+    }
+    word.end += 1;
+    word.abbreviation = kind;
+    true
+}
+
+/// Titles that stand before a name and so never end a sentence.
+const TITLES: &[&str] = &[
+    "adm", "capt", "cmdr", "col", "det", "dr", "ft", "gen", "gov", "hon", "insp", "lt", "maj",
+    "messrs", "mme", "mr", "mrs", "ms", "mt", "pres", "prof", "rep", "rev", "sen", "sgt", "st",
+    "supt", "vs",
+];
+
+/// Other abbreviations written with a period, which may end a sentence.
+const OTHER_ABBREVIATIONS: &[&str] = &[
+    "al", "approx", "apr", "aug", "bros", "co", "corp", "dec", "dept", "etc", "feb", "fig", "fri",
+    "inc", "jan", "jr", "jul", "jun", "ltd", "mar", "mon", "no", "nos", "nov", "oct", "pp", "sat",
+    "sep", "sept", "sr", "sun", "thu", "tue", "vol", "wed",
+];
+
+fn abbreviation_kind(word: &str) -> Abbreviation {
+    if word.len() > 8 {
+        return Abbreviation::No;
+    }
+    // Initials: single letters joined by periods ("U.S", "e.g", "a.m") or
+    // one capital letter ("J" of "John J. Smith").
+    let mut letters = 0;
+    let mut initials = true;
+    for part in word.split('.') {
+        let mut chars = part.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), None) if c.is_alphabetic() => letters += 1,
+            _ => initials = false,
+        }
+    }
+    let single_capital = letters == 1 && word.chars().all(char::is_uppercase);
+    if initials && (letters > 1 || single_capital) {
+        return Abbreviation::Other;
+    }
+    let lower = word.to_ascii_lowercase();
+    if TITLES.binary_search(&lower.as_str()).is_ok() {
+        Abbreviation::Title
+    } else if OTHER_ABBREVIATIONS.binary_search(&lower.as_str()).is_ok() {
+        Abbreviation::Other
+    } else {
+        Abbreviation::No
+    }
 }
 
 fn classify(segment: &str) -> TokenClass {
-    if segment.chars().all(char::is_whitespace) {
-        TokenClass::Space
-    } else if segment.chars().any(char::is_alphanumeric) {
+    if segment.is_ascii() {
+        let bytes = segment.as_bytes();
+        return if bytes.iter().any(u8::is_ascii_alphanumeric) {
+            TokenClass::Word
+        } else if bytes.iter().all(u8::is_ascii_whitespace) {
+            TokenClass::Space
+        } else {
+            TokenClass::Punct
+        };
+    }
+    if segment
+        .chars()
+        .all(|c| c.is_whitespace() || is_zero_width_space(c))
+    {
+        return TokenClass::Space;
+    }
+    let wordlike = segment.chars().any(|c| {
+        matches!(
+            c.general_category_group(),
+            GeneralCategoryGroup::Letter | GeneralCategoryGroup::Number
+        ) || c.general_category() == GeneralCategory::OtherSymbol
+    });
+    if wordlike {
         TokenClass::Word
     } else {
         TokenClass::Punct
@@ -65,9 +218,17 @@ mod tests {
     use super::*;
 
     fn classes(text: &str) -> Vec<(&str, TokenClass)> {
-        tokenize(text)
+        tokenize(text, true)
             .iter()
             .map(|t| (t.text(text), t.class))
+            .collect()
+    }
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text, true)
+            .iter()
+            .filter(|t| t.class == TokenClass::Word)
+            .map(|t| t.text(text))
             .collect()
     }
 
@@ -96,20 +257,87 @@ mod tests {
     }
 
     #[test]
+    fn abbreviations_keep_their_period() {
+        let text = "Mr. Lee of the U.S. State Dept. met Acme Inc. and John F. Kennedy.";
+        assert_eq!(
+            words(text),
+            [
+                "Mr.", "Lee", "of", "the", "U.S.", "State", "Dept.", "met", "Acme", "Inc.", "and",
+                "John", "F.", "Kennedy"
+            ]
+        );
+        let kinds: Vec<Abbreviation> = tokenize(text, true)
+            .iter()
+            .filter(|t| t.abbreviation != Abbreviation::No)
+            .map(|t| t.abbreviation)
+            .collect();
+        use Abbreviation::*;
+        assert_eq!(kinds, [Title, Other, Other, Other, Other]);
+    }
+
+    #[test]
+    fn an_ordinary_word_does_not_take_the_period() {
+        assert_eq!(words("It was over."), ["It", "was", "over"]);
+        assert_eq!(classes("over.").last(), Some(&(".", TokenClass::Punct)));
+    }
+
+    #[test]
+    fn cjk_emoji_and_combining_marks_come_out_whole() {
+        assert_eq!(words("東京都"), ["東", "京", "都"]);
+        assert_eq!(words("I 👩\u{200D}💻 code"), ["I", "👩\u{200D}💻", "code"]);
+        assert_eq!(words("cafe\u{301} ok"), ["cafe\u{301}", "ok"]);
+        assert_eq!(words("שלום עולם"), ["שלום", "עולם"]);
+    }
+
+    #[test]
+    fn zero_width_spaces_separate_words() {
+        // UAX #29 itself separates at U+200B; U+FEFF it glues into the word,
+        // unless asked to split.
+        assert_eq!(words("one\u{200B}two"), ["one", "two"]);
+        assert_eq!(words("one\u{FEFF}two"), ["one", "two"]);
+        let glued = "one\u{FEFF}two";
+        let joined: Vec<&str> = tokenize(glued, false)
+            .iter()
+            .map(|t| t.text(glued))
+            .collect();
+        assert_eq!(joined, [glued]);
+    }
+
+    #[test]
+    fn no_break_spaces_are_whitespace() {
+        assert_eq!(
+            classes("5\u{A0}km"),
+            [
+                ("5", TokenClass::Word),
+                ("\u{A0}", TokenClass::Space),
+                ("km", TokenClass::Word)
+            ]
+        );
+    }
+
+    #[test]
     fn tokens_cover_the_text_in_order() {
-        let text = "  Two\u{a0}words\r\n\r\n“quoted” 東京 👩‍👩‍👧 é";
-        let tokens = tokenize(text);
-        let mut at = 0;
-        for t in &tokens {
-            assert_eq!(t.start, at);
-            assert!(t.end > t.start);
-            at = t.end;
+        let text = "  Two\u{a0}words\r\n\r\n“quoted” U.S. 東京 👩‍👩‍👧 é\u{200B}x.";
+        for split in [true, false] {
+            let tokens = tokenize(text, split);
+            let mut at = 0;
+            for t in &tokens {
+                assert_eq!(t.start, at);
+                assert!(t.end > t.start);
+                at = t.end;
+            }
+            assert_eq!(at as usize, text.len());
         }
-        assert_eq!(at as usize, text.len());
+    }
+
+    #[test]
+    fn the_abbreviation_lists_are_sorted() {
+        assert!(TITLES.windows(2).all(|w| w[0] < w[1]));
+        assert!(OTHER_ABBREVIATIONS.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]
     fn empty_text_has_no_tokens() {
-        assert!(tokenize("").is_empty());
+        assert!(tokenize("", true).is_empty());
     }
 }

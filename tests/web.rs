@@ -13,17 +13,25 @@ fn get(value: &JsValue, key: &str) -> JsValue {
     Reflect::get(value, &JsValue::from_str(key)).unwrap()
 }
 
-/// The `(text, op)` of each span of one side of a result.
-fn spans(result: &JsValue, side: &str) -> Vec<(String, String)> {
+/// The `(text, kind, op)` of each span of one side of a result.
+fn spans(result: &JsValue, side: &str) -> Vec<(String, String, String)> {
     let spans: Array = get(&get(result, side), "spans").dyn_into().unwrap();
     spans
         .iter()
         .map(|span| {
             (
                 get(&span, "text").as_string().unwrap(),
+                get(&span, "kind").as_string().unwrap(),
                 get(&span, "op").as_string().unwrap(),
             )
         })
+        .collect()
+}
+
+fn owned(spans: &[(&str, &str, &str)]) -> Vec<(String, String, String)> {
+    spans
+        .iter()
+        .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
         .collect()
 }
 
@@ -34,25 +42,36 @@ fn error_message(error: wasm_bindgen::JsError) -> String {
 
 #[wasm_bindgen_test]
 fn compares_a_normal_pair() {
-    let result = compare("The cat sat.", "The dog sat.", JsValue::UNDEFINED).unwrap();
+    let result = compare(
+        "The council voted to build a bridge.",
+        "The council voted to build a tunnel.",
+        JsValue::UNDEFINED,
+    )
+    .unwrap();
     assert_eq!(
         get(&result, "format").as_string().unwrap(),
         "article-diff/1"
     );
     assert_eq!(get(&result, "offsets").as_string().unwrap(), "utf-16");
-    let pairs = |v: &[(&str, &str)]| -> Vec<(String, String)> {
-        v.iter()
-            .map(|(a, b)| (a.to_string(), b.to_string()))
-            .collect()
-    };
     assert_eq!(
         spans(&result, "original"),
-        pairs(&[("The ", "equal"), ("cat", "delete"), (" sat.", "equal")])
+        owned(&[
+            ("The council voted to build a ", "kept", "equal"),
+            ("bridge", "reworded", "delete"),
+            (".", "reworded", "equal"),
+        ])
     );
     assert_eq!(
         spans(&result, "paraphrase"),
-        pairs(&[("The ", "equal"), ("dog", "insert"), (" sat.", "equal")])
+        owned(&[
+            ("The council voted to build a ", "copied", "equal"),
+            ("tunnel", "reworded", "insert"),
+            (".", "reworded", "equal"),
+        ])
     );
+    let stats = get(&result, "stats");
+    assert_eq!(get(&stats, "copied_words").as_f64(), Some(6.0));
+    assert_eq!(get(&stats, "reworded_words").as_f64(), Some(1.0));
 }
 
 #[wasm_bindgen_test]
@@ -77,9 +96,21 @@ fn compares_an_empty_pair() {
 
 #[wasm_bindgen_test]
 fn takes_known_options() {
-    let options = js_sys::JSON::parse(r#"{"ignore_case": false}"#).unwrap();
-    let result = compare("The cat", "the cat", options).unwrap();
-    assert_eq!(spans(&result, "paraphrase")[0].1, "insert");
+    let options = js_sys::JSON::parse(r#"{"ignore_case": false, "min_run": 2}"#).unwrap();
+    let result = compare("The Cat sat down", "the cat sat down", options).unwrap();
+    let spans: Array = get(&get(&result, "paraphrase"), "spans")
+        .dyn_into()
+        .unwrap();
+    // Case now counts: "the cat" is a near match refined to its letters.
+    let changed: Vec<String> = spans
+        .iter()
+        .filter(|s| get(s, "char_op").as_string().as_deref() == Some("insert"))
+        .map(|s| get(&s, "text").as_string().unwrap())
+        .collect();
+    assert_eq!(changed, ["t", "c"]);
+    let last = spans.get(spans.length() - 1);
+    assert_eq!(get(&last, "text").as_string().unwrap(), "sat down");
+    assert_eq!(get(&last, "kind").as_string().unwrap(), "copied");
 }
 
 #[wasm_bindgen_test]
@@ -96,6 +127,16 @@ fn an_ill_typed_option_is_an_error() {
     assert_eq!(
         message,
         "invalid options: invalid type: string \"yes\", expected a boolean"
+    );
+}
+
+#[wasm_bindgen_test]
+fn an_out_of_range_option_is_an_error_naming_it() {
+    let options = js_sys::JSON::parse(r#"{"min_run": 0}"#).unwrap();
+    let message = error_message(compare("a", "b", options).unwrap_err());
+    assert_eq!(
+        message,
+        "option min_run must be a whole number from 1 to 1000, not 0"
     );
 }
 

@@ -1,0 +1,446 @@
+//! Stage 5: pair each paraphrase sentence with the original sentence(s) it
+//! derives from.
+//!
+//! Sentences are scored on two kinds of evidence, combined so that each adds
+//! to the other (`1 - (1 - overlap) (1 - copying)`):
+//!
+//! - **Content overlap**: the weight of the stems the sentences share (very
+//!   common words left out) over a weighted mean of their total weights,
+//!   counting the paraphrase sentence [`PARAPHRASE_SHARE`] and the original
+//!   the rest, because a rewording condenses: a long source sentence should
+//!   not lose to a short one that merely shares a name. A stem's weight is
+//!   its inverse sentence frequency over both texts, `ln(1 + N / df)`, so a
+//!   name in two sentences says more than "government" in twenty. Without
+//!   copying, at least [`MIN_SHARED_STEMS`] stems must be shared: one word
+//!   in common ("Read the full story." and "2 min read") is chance.
+//! - **Copying**: the share of the paraphrase sentence's words that lie in
+//!   copied runs taken from the original sentence.
+//!
+//! Candidates for a paraphrase sentence are the original sentences its runs
+//! come from and those sharing its rarer stems (stems in more than
+//! [`MAX_POSTINGS`] original sentences are too common to point anywhere).
+//! Pairs are taken best first, each sentence at most once (order does not
+//! matter, so moved sentences pair too); pairs below the threshold are left
+//! out. A pair then takes in a free neighbouring sentence on either side
+//! when that raises its score by at least [`MERGE_GAIN`]: one paraphrase
+//! sentence from two original ones, or two from one. Pairs outside the
+//! longest chain in which both sides increase are **moved**.
+
+use std::ops::Range;
+
+use rustc_hash::FxHashMap;
+
+use crate::keys::{NO_STEM, Units, Vocabulary};
+use crate::runs::{Run, heaviest_chain};
+use crate::sentences::Sentence;
+
+/// Stems in more original sentences than this do not propose candidates.
+pub const MAX_POSTINGS: usize = 64;
+
+/// Candidates kept per paraphrase sentence from shared stems.
+const CANDIDATES_PER_SENTENCE: usize = 4;
+
+/// The weight of the paraphrase sentence in the overlap's denominator.
+pub const PARAPHRASE_SHARE: f64 = 0.6;
+
+/// Stems two sentences must share to pair without copying.
+pub const MIN_SHARED_STEMS: u32 = 2;
+
+/// How much a merge must raise a pair's score.
+pub const MERGE_GAIN: f64 = 0.05;
+
+/// A copy share at which a sentence's runs are candidates enough.
+const COPIED_ENOUGH: f64 = 0.5;
+
+/// Aligned sentences: a range of original sentences and a range of
+/// paraphrase sentences, one of them a single sentence.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Alignment {
+    /// Original sentences.
+    pub original: Range<u32>,
+    /// Paraphrase sentences.
+    pub paraphrase: Range<u32>,
+    /// Score from 0 to 1.
+    pub similarity: f64,
+    /// Out of order relative to the other pairs.
+    pub moved: bool,
+}
+
+/// One side as the aligner sees it.
+pub struct Side<'a> {
+    /// Its sentences.
+    pub sentences: &'a [Sentence],
+    /// Its units.
+    pub units: &'a Units,
+}
+
+/// A sentence as a bag of weighted stems, sorted by stem.
+#[derive(Clone, Debug, Default)]
+struct Bag {
+    stems: Vec<(u32, u32)>,
+    weight: f64,
+    words: u32,
+}
+
+impl Bag {
+    fn union(&self, other: &Bag, weights: &[f64]) -> Bag {
+        let mut stems = Vec::with_capacity(self.stems.len() + other.stems.len());
+        let (mut i, mut j) = (0, 0);
+        while i < self.stems.len() || j < other.stems.len() {
+            match (self.stems.get(i), other.stems.get(j)) {
+                (Some(&(a, ca)), Some(&(b, cb))) if a == b => {
+                    stems.push((a, ca + cb));
+                    i += 1;
+                    j += 1;
+                }
+                (Some(&(a, ca)), Some(&(b, _))) if a < b => {
+                    stems.push((a, ca));
+                    i += 1;
+                }
+                (Some(&(a, ca)), None) => {
+                    stems.push((a, ca));
+                    i += 1;
+                }
+                (_, Some(&(b, cb))) => {
+                    stems.push((b, cb));
+                    j += 1;
+                }
+                (None, None) => unreachable!(),
+            }
+        }
+        let weight = stems
+            .iter()
+            .map(|&(s, c)| weights[s as usize] * c as f64)
+            .sum();
+        Bag {
+            stems,
+            weight,
+            words: self.words + other.words,
+        }
+    }
+
+    /// The weight and the number of the stems both bags hold.
+    fn shared(&self, other: &Bag, weights: &[f64]) -> (f64, u32) {
+        let (mut i, mut j, mut shared, mut stems) = (0, 0, 0.0, 0);
+        while i < self.stems.len() && j < other.stems.len() {
+            let (a, ca) = self.stems[i];
+            let (b, cb) = other.stems[j];
+            if a == b {
+                shared += weights[a as usize] * ca.min(cb) as f64;
+                stems += 1;
+                i += 1;
+                j += 1;
+            } else if a < b {
+                i += 1;
+            } else {
+                j += 1;
+            }
+        }
+        (shared, stems)
+    }
+}
+
+fn bags(side: &Side<'_>, vocabulary: &Vocabulary) -> Vec<Bag> {
+    side.sentences
+        .iter()
+        .map(|sentence| {
+            let mut stems: Vec<(u32, u32)> = Vec::new();
+            let mut words = 0;
+            for &id in &side.units.id[sentence.units.start as usize..sentence.units.end as usize] {
+                let id = id as usize;
+                if !vocabulary.is_word[id] {
+                    continue;
+                }
+                words += 1;
+                if !vocabulary.is_common[id] && vocabulary.stem[id] != NO_STEM {
+                    stems.push((vocabulary.stem[id], 1));
+                }
+            }
+            stems.sort_unstable();
+            stems.dedup_by(|next, kept| {
+                if next.0 == kept.0 {
+                    kept.1 += 1;
+                    true
+                } else {
+                    false
+                }
+            });
+            Bag {
+                stems,
+                weight: 0.0,
+                words,
+            }
+        })
+        .collect()
+}
+
+/// For each unit of a side, the sentence it belongs to.
+fn sentence_of_units(side: &Side<'_>) -> Vec<u32> {
+    let mut of = vec![0u32; side.units.len()];
+    for (index, sentence) in side.sentences.iter().enumerate() {
+        of[sentence.units.start as usize..sentence.units.end as usize].fill(index as u32);
+    }
+    of
+}
+
+/// Copied words from each original sentence, per paraphrase sentence.
+fn copied_words(
+    original: &Side<'_>,
+    paraphrase: &Side<'_>,
+    vocabulary: &Vocabulary,
+    runs: &[Run],
+) -> Vec<Vec<(u32, u32)>> {
+    let o_sentence = sentence_of_units(original);
+    let p_sentence = sentence_of_units(paraphrase);
+    let mut copied: Vec<Vec<(u32, u32)>> = vec![Vec::new(); paraphrase.sentences.len()];
+    for run in runs {
+        for offset in 0..run.paraphrase.len() as u32 {
+            let p_unit = (run.paraphrase.start + offset) as usize;
+            if !vocabulary.is_word[paraphrase.units.id[p_unit] as usize] {
+                continue;
+            }
+            let o = o_sentence[(run.original.start + offset) as usize];
+            let list = &mut copied[p_sentence[p_unit] as usize];
+            match list.iter_mut().find(|(sentence, _)| *sentence == o) {
+                Some((_, words)) => *words += 1,
+                None => list.push((o, 1)),
+            }
+        }
+    }
+    copied
+}
+
+/// The scorer: bags, weights and copying, with the similarity of any two
+/// sentence ranges.
+struct Scorer {
+    original: Vec<Bag>,
+    paraphrase: Vec<Bag>,
+    weights: Vec<f64>,
+    copied: Vec<Vec<(u32, u32)>>,
+}
+
+impl Scorer {
+    fn bag(bags: &[Bag], range: Range<u32>, weights: &[f64]) -> Bag {
+        let mut bag = bags[range.start as usize].clone();
+        for index in range.start + 1..range.end {
+            bag = bag.union(&bags[index as usize], weights);
+        }
+        bag
+    }
+
+    fn similarity(&self, original: Range<u32>, paraphrase: Range<u32>) -> f64 {
+        let o = Scorer::bag(&self.original, original.clone(), &self.weights);
+        let p = Scorer::bag(&self.paraphrase, paraphrase.clone(), &self.weights);
+        let (shared, shared_stems) = o.shared(&p, &self.weights);
+        let copied: u32 = paraphrase
+            .clone()
+            .flat_map(|s| self.copied[s as usize].iter())
+            .filter(|(o, _)| original.contains(o))
+            .map(|&(_, words)| words)
+            .sum();
+        if copied == 0 && shared_stems < MIN_SHARED_STEMS {
+            return 0.0;
+        }
+        let copy = if p.words > 0 {
+            (copied as f64 / p.words as f64).min(1.0)
+        } else {
+            0.0
+        };
+        let mean = PARAPHRASE_SHARE * p.weight + (1.0 - PARAPHRASE_SHARE) * o.weight;
+        let overlap = if mean > 0.0 {
+            (shared / mean).min(1.0)
+        } else {
+            0.0
+        };
+        1.0 - (1.0 - overlap) * (1.0 - copy)
+    }
+}
+
+/// Aligns the sentences of the two texts.
+pub fn align(
+    original: &Side<'_>,
+    paraphrase: &Side<'_>,
+    vocabulary: &Vocabulary,
+    runs: &[Run],
+    threshold: f64,
+) -> Vec<Alignment> {
+    let (n, m) = (original.sentences.len(), paraphrase.sentences.len());
+    if n == 0 || m == 0 {
+        return Vec::new();
+    }
+    let mut scorer = Scorer {
+        original: bags(original, vocabulary),
+        paraphrase: bags(paraphrase, vocabulary),
+        weights: Vec::new(),
+        copied: copied_words(original, paraphrase, vocabulary, runs),
+    };
+    scorer.weights = stem_weights(&scorer, vocabulary.stem_count());
+    for bag in scorer
+        .original
+        .iter_mut()
+        .chain(scorer.paraphrase.iter_mut())
+    {
+        bag.weight = bag
+            .stems
+            .iter()
+            .map(|&(s, c)| scorer.weights[s as usize] * c as f64)
+            .sum();
+    }
+
+    let candidates = candidates(&scorer, threshold);
+    let mut pairs = greedy_pairs(candidates, n, m);
+    merge_neighbours(&scorer, &mut pairs, n, m);
+    mark_moved(&mut pairs);
+    pairs
+}
+
+fn stem_weights(scorer: &Scorer, stems: usize) -> Vec<f64> {
+    let mut df = vec![0u32; stems];
+    for bag in scorer.original.iter().chain(&scorer.paraphrase) {
+        for &(stem, _) in &bag.stems {
+            df[stem as usize] += 1;
+        }
+    }
+    let sentences = (scorer.original.len() + scorer.paraphrase.len()) as f64;
+    df.iter()
+        .map(|&d| {
+            if d == 0 {
+                0.0
+            } else {
+                (1.0 + sentences / d as f64).ln()
+            }
+        })
+        .collect()
+}
+
+/// Candidate pairs `(similarity, original, paraphrase)` at or above the threshold.
+fn candidates(scorer: &Scorer, threshold: f64) -> Vec<(f64, u32, u32)> {
+    let mut postings: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
+    for (index, bag) in scorer.original.iter().enumerate() {
+        for &(stem, _) in &bag.stems {
+            postings.entry(stem).or_default().push(index as u32);
+        }
+    }
+    let mut found = Vec::new();
+    let mut shared = vec![0.0f64; scorer.original.len()];
+    let mut touched: Vec<u32> = Vec::new();
+    for (p, bag) in scorer.paraphrase.iter().enumerate() {
+        let mut proposals: Vec<u32> = scorer.copied[p].iter().map(|&(o, _)| o).collect();
+        let copy_share = scorer.copied[p].iter().map(|&(_, w)| w).max().unwrap_or(0) as f64
+            / bag.words.max(1) as f64;
+        if copy_share < COPIED_ENOUGH {
+            for &(stem, count) in &bag.stems {
+                let Some(list) = postings.get(&stem) else {
+                    continue;
+                };
+                if list.len() > MAX_POSTINGS {
+                    continue;
+                }
+                for &o in list {
+                    if shared[o as usize] == 0.0 {
+                        touched.push(o);
+                    }
+                    shared[o as usize] += scorer.weights[stem as usize] * count as f64;
+                }
+            }
+            touched.sort_unstable_by(|a, b| shared[*b as usize].total_cmp(&shared[*a as usize]));
+            proposals.extend(touched.iter().take(CANDIDATES_PER_SENTENCE));
+            for &o in &touched {
+                shared[o as usize] = 0.0;
+            }
+            touched.clear();
+        }
+        proposals.sort_unstable();
+        proposals.dedup();
+        for o in proposals {
+            let similarity = scorer.similarity(o..o + 1, p as u32..p as u32 + 1);
+            if similarity >= threshold && similarity > 0.0 {
+                found.push((similarity, o, p as u32));
+            }
+        }
+    }
+    found
+}
+
+/// Takes pairs best first, each sentence once. Ties go to the pair whose
+/// relative positions in the two texts are closest.
+fn greedy_pairs(mut candidates: Vec<(f64, u32, u32)>, n: usize, m: usize) -> Vec<Alignment> {
+    let offset = |&(_, o, p): &(f64, u32, u32)| (o as f64 / n as f64 - p as f64 / m as f64).abs();
+    candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(offset(a).total_cmp(&offset(b))));
+    let mut original_used = vec![false; n];
+    let mut paraphrase_used = vec![false; m];
+    let mut pairs = Vec::new();
+    for (similarity, o, p) in candidates {
+        if original_used[o as usize] || paraphrase_used[p as usize] {
+            continue;
+        }
+        original_used[o as usize] = true;
+        paraphrase_used[p as usize] = true;
+        pairs.push(Alignment {
+            original: o..o + 1,
+            paraphrase: p..p + 1,
+            similarity,
+            moved: false,
+        });
+    }
+    pairs
+}
+
+/// Grows pairs into one-to-two and two-to-one where a free neighbouring
+/// sentence raises the score enough.
+fn merge_neighbours(scorer: &Scorer, pairs: &mut [Alignment], n: usize, m: usize) {
+    let mut original_used = vec![false; n];
+    let mut paraphrase_used = vec![false; m];
+    for pair in pairs.iter() {
+        original_used[pair.original.start as usize] = true;
+        paraphrase_used[pair.paraphrase.start as usize] = true;
+    }
+    for pair in pairs.iter_mut() {
+        let (o, p) = (pair.original.start, pair.paraphrase.start);
+        let mut options: Vec<(Range<u32>, Range<u32>)> = Vec::new();
+        if o > 0 && !original_used[o as usize - 1] {
+            options.push((o - 1..o + 1, p..p + 1));
+        }
+        if (o as usize) + 1 < n && !original_used[o as usize + 1] {
+            options.push((o..o + 2, p..p + 1));
+        }
+        if p > 0 && !paraphrase_used[p as usize - 1] {
+            options.push((o..o + 1, p - 1..p + 1));
+        }
+        if (p as usize) + 1 < m && !paraphrase_used[p as usize + 1] {
+            options.push((o..o + 1, p..p + 2));
+        }
+        let best = options
+            .into_iter()
+            .map(|(original, paraphrase)| {
+                let similarity = scorer.similarity(original.clone(), paraphrase.clone());
+                (similarity, original, paraphrase)
+            })
+            .max_by(|a, b| a.0.total_cmp(&b.0));
+        if let Some((similarity, original, paraphrase)) = best
+            && similarity >= pair.similarity + MERGE_GAIN
+        {
+            for index in original.clone() {
+                original_used[index as usize] = true;
+            }
+            for index in paraphrase.clone() {
+                paraphrase_used[index as usize] = true;
+            }
+            pair.original = original;
+            pair.paraphrase = paraphrase;
+            pair.similarity = similarity;
+        }
+    }
+}
+
+/// Flags the pairs outside the longest chain in which both sides increase.
+fn mark_moved(pairs: &mut [Alignment]) {
+    pairs.sort_by_key(|pair| pair.paraphrase.start);
+    let items: Vec<(Range<u32>, u64)> = pairs.iter().map(|p| (p.original.clone(), 1)).collect();
+    for pair in pairs.iter_mut() {
+        pair.moved = true;
+    }
+    for index in heaviest_chain(&items) {
+        pairs[index].moved = false;
+    }
+}

@@ -1,0 +1,144 @@
+//! Reading an input file as text.
+//!
+//! UTF-8 with or without a byte-order mark and UTF-16 with one are decoded
+//! as they are; anything else that is not valid UTF-8 is read as
+//! Windows-1252 (the usual encoding of old Western text files), with a
+//! warning. A file holding NUL bytes outside UTF-16 is binary and refused.
+
+use std::io::Read;
+use std::path::Path;
+
+use encoding_rs::{Encoding, WINDOWS_1252};
+
+/// A decoded input and what the reader should be told about it.
+#[derive(Debug)]
+pub struct Decoded {
+    /// The text.
+    pub text: String,
+    /// A warning for standard error, if the encoding had to be guessed.
+    pub warning: Option<String>,
+}
+
+/// Reads `path` (`-` for standard input) and decodes it.
+///
+/// # Errors
+///
+/// A one-line message: the file is missing, unreadable, a directory,
+/// binary, or longer than `max_bytes`.
+pub fn read(path: &str, max_bytes: usize) -> Result<Decoded, String> {
+    let name = if path == "-" {
+        "standard input".to_string()
+    } else {
+        path.to_string()
+    };
+    let mut bytes = Vec::new();
+    let limit = max_bytes as u64 + 4; // a byte-order mark does not count
+    if path == "-" {
+        std::io::stdin()
+            .take(limit + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| format!("cannot read {name}: {}", plain_error(&e)))?;
+    } else {
+        if Path::new(path).is_dir() {
+            return Err(format!("{name} is a directory, not a text file"));
+        }
+        std::fs::File::open(path)
+            .and_then(|file| file.take(limit + 1).read_to_end(&mut bytes))
+            .map_err(|e| format!("cannot read {name}: {}", plain_error(&e)))?;
+    }
+    if bytes.len() as u64 > limit {
+        return Err(format!(
+            "{name} is larger than {} MiB, the most this tool compares",
+            max_bytes >> 20
+        ));
+    }
+    decode(&bytes, &name)
+}
+
+/// Decodes bytes read from `name`.
+pub fn decode(bytes: &[u8], name: &str) -> Result<Decoded, String> {
+    if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
+        let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom..]);
+        let warning = had_errors.then(|| {
+            format!(
+                "{name}: invalid {} sequences were replaced with U+FFFD",
+                encoding.name()
+            )
+        });
+        return Ok(Decoded {
+            text: text.into_owned(),
+            warning,
+        });
+    }
+    if bytes.contains(&0) {
+        return Err(format!(
+            "{name} looks like a binary file (it holds NUL bytes), not text"
+        ));
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Ok(Decoded {
+            text: text.to_string(),
+            warning: None,
+        });
+    }
+    let (text, _, _) = WINDOWS_1252.decode(bytes);
+    Ok(Decoded {
+        text: text.into_owned(),
+        warning: Some(format!("{name} is not UTF-8; read it as Windows-1252")),
+    })
+}
+
+/// An I/O error's message without the "(os error N)" tail.
+fn plain_error(error: &std::io::Error) -> String {
+    let message = error.to_string();
+    match message.find(" (os error") {
+        Some(at) => message[..at].to_string(),
+        None => message,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_with_and_without_bom() {
+        assert_eq!(decode(b"caf\xc3\xa9", "x").unwrap().text, "café");
+        let with_bom = decode(b"\xef\xbb\xbfcaf\xc3\xa9", "x").unwrap();
+        assert_eq!(with_bom.text, "café");
+        assert!(with_bom.warning.is_none());
+    }
+
+    #[test]
+    fn utf16_with_bom() {
+        let le: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("hé".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        assert_eq!(decode(&le, "x").unwrap().text, "hé");
+        let be: Vec<u8> = [0xFE, 0xFF]
+            .into_iter()
+            .chain("hé".encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        assert_eq!(decode(&be, "x").unwrap().text, "hé");
+    }
+
+    #[test]
+    fn other_bytes_fall_back_to_windows_1252_with_a_warning() {
+        let decoded = decode(b"caf\xe9 \x93quoted\x94", "old.txt").unwrap();
+        assert_eq!(decoded.text, "café “quoted”");
+        assert_eq!(
+            decoded.warning.as_deref(),
+            Some("old.txt is not UTF-8; read it as Windows-1252")
+        );
+    }
+
+    #[test]
+    fn nul_bytes_mean_binary() {
+        let error = decode(b"PK\x03\x04\x00\x00", "archive.zip").unwrap_err();
+        assert_eq!(
+            error,
+            "archive.zip looks like a binary file (it holds NUL bytes), not text"
+        );
+    }
+}

@@ -1,0 +1,207 @@
+//! `article-diff ORIGINAL PARAPHRASE`: compares two text files.
+
+mod input;
+
+use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use article_diff::report::{html, text};
+use article_diff::{MAX_INPUT_BYTES, OffsetUnit, Options, compare_with};
+use clap::builder::BoolishValueParser;
+use clap::{Parser, ValueEnum};
+
+/// Shows, word by word, how a rewrite was made from an original report:
+/// what was copied (and whether it moved), reworded, added and dropped.
+#[derive(Parser, Debug)]
+#[command(name = "article-diff", version, max_term_width = 100)]
+struct Args {
+    /// The original report (`-` reads standard input).
+    original: String,
+    /// The rewrite of it (`-` reads standard input).
+    paraphrase: String,
+
+    /// What to print.
+    #[arg(short, long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    /// Write the result to FILE (whole or not at all) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Colour the text report.
+    #[arg(long, value_enum, default_value_t = When::Auto)]
+    color: When,
+    /// The unit of offsets in the JSON output.
+    #[arg(long, value_enum, default_value_t = Unit::Utf8)]
+    offsets: Unit,
+
+    /// Compare words without regard to letter case.
+    #[arg(long, value_name = "BOOL", default_value = "true", value_parser = BoolishValueParser::new())]
+    ignore_case: bool,
+    /// Treat all quotation marks and apostrophes as one, and all dashes as one.
+    #[arg(long, value_name = "BOOL", default_value = "true", value_parser = BoolishValueParser::new())]
+    unify_punctuation: bool,
+    /// Compare words in Unicode NFKC form; zero-width spaces separate words.
+    #[arg(long, value_name = "BOOL", default_value = "true", value_parser = BoolishValueParser::new())]
+    normalize_unicode: bool,
+    /// Compare words only, as if there were no punctuation.
+    #[arg(long, value_name = "BOOL", default_value = "false", value_parser = BoolishValueParser::new())]
+    ignore_punctuation: bool,
+    /// The fewest words a passage needs to count as copied.
+    #[arg(long, value_name = "WORDS", default_value_t = Options::default().min_run)]
+    min_run: u32,
+    /// The similarity (0 to 1) a sentence needs to be paired as a rewording.
+    #[arg(long, value_name = "SCORE", default_value_t = Options::default().pair_threshold)]
+    pair_threshold: f64,
+    /// Milliseconds to spend before settling for a coarser answer (0: no limit).
+    #[arg(long, value_name = "MS", default_value_t = Options::default().time_budget_ms.unwrap_or(0))]
+    time_budget: u64,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// A summary and each pair of sentences with its changes marked.
+    Text,
+    /// The `article-diff/1` model (see docs/format.md).
+    Json,
+    /// A standalone HTML report.
+    Html,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum When {
+    /// When writing to a terminal and NO_COLOR is not set.
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum Unit {
+    #[value(name = "utf-8", alias = "utf8")]
+    Utf8,
+    #[value(name = "utf-16", alias = "utf16")]
+    Utf16,
+}
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    match run(&args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Quiet) => ExitCode::SUCCESS,
+        Err(Failure::Message(message)) => {
+            eprintln!("article-diff: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+enum Failure {
+    /// Standard output was closed (e.g. piped into `head`): stop quietly.
+    Quiet,
+    /// A one-line message for standard error.
+    Message(String),
+}
+
+impl From<String> for Failure {
+    fn from(message: String) -> Self {
+        Failure::Message(message)
+    }
+}
+
+fn run(args: &Args) -> Result<(), Failure> {
+    if args.original == "-" && args.paraphrase == "-" {
+        return Err("only one of the two texts can come from standard input"
+            .to_string()
+            .into());
+    }
+    let original = input::read(&args.original, MAX_INPUT_BYTES)?;
+    let paraphrase = input::read(&args.paraphrase, MAX_INPUT_BYTES)?;
+    for warning in [&original.warning, &paraphrase.warning]
+        .into_iter()
+        .flatten()
+    {
+        eprintln!("article-diff: warning: {warning}");
+    }
+    let options = Options::default()
+        .ignore_case(args.ignore_case)
+        .unify_punctuation(args.unify_punctuation)
+        .normalize_unicode(args.normalize_unicode)
+        .ignore_punctuation(args.ignore_punctuation)
+        .min_run(args.min_run)
+        .pair_threshold(args.pair_threshold)
+        .time_budget_ms((args.time_budget > 0).then_some(args.time_budget));
+    let result = compare_with(&original.text, &paraphrase.text, &options)
+        .map_err(|error| error.to_string())?;
+    let rendered = match args.format {
+        Format::Text => {
+            let colour = args.output.is_none()
+                && match args.color {
+                    When::Always => true,
+                    When::Never => false,
+                    When::Auto => {
+                        io::stdout().is_terminal()
+                            && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                            && std::env::var("TERM").map_or(true, |t| t != "dumb")
+                    }
+                };
+            text::render(
+                &result,
+                if colour {
+                    text::Style::Colour
+                } else {
+                    text::Style::Plain
+                },
+            )
+        }
+        Format::Json => {
+            let mut json = result.to_json_pretty(match args.offsets {
+                Unit::Utf8 => OffsetUnit::Utf8,
+                Unit::Utf16 => OffsetUnit::Utf16,
+            });
+            json.push('\n');
+            json
+        }
+        Format::Html => html::render(&result),
+    };
+    match &args.output {
+        Some(path) => write_whole(path, rendered.as_bytes()).map_err(Failure::Message),
+        None => {
+            let mut stdout = io::stdout().lock();
+            match stdout
+                .write_all(rendered.as_bytes())
+                .and_then(|()| stdout.flush())
+            {
+                Ok(()) => Ok(()),
+                Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Err(Failure::Quiet),
+                Err(e) => Err(Failure::Message(format!("cannot write the result: {e}"))),
+            }
+        }
+    }
+}
+
+/// Writes `bytes` to `path` through a temporary file in the same folder and
+/// a rename, so that the file appears whole or not at all.
+fn write_whole(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    let shown = path.display();
+    if path.is_dir() {
+        return Err(format!("{shown} is a directory; name a file to write"));
+    }
+    let folder = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = path
+        .file_name()
+        .map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
+    let temporary = folder.join(format!(".{name}.{}.partial", std::process::id()));
+    let written = std::fs::File::create(&temporary)
+        .and_then(|mut file| {
+            file.write_all(bytes)?;
+            file.sync_all()
+        })
+        .and_then(|()| std::fs::rename(&temporary, path));
+    written.map_err(|e| {
+        let _ = std::fs::remove_file(&temporary);
+        format!("cannot write {shown}: {e}")
+    })
+}

@@ -1,0 +1,452 @@
+//! Stage 2: normalized comparison keys, interned to integers.
+//!
+//! Words and punctuation are compared on a key, while the text is what is
+//! shown. The key of a token is its text after the normalizations the
+//! [`Options`] ask for: Unicode NFKC (fullwidth letters, ligatures, the
+//! ellipsis character), lower case, and one form for every quotation mark,
+//! apostrophe and dash. An abbreviation's periods are dropped, so "U.S." and
+//! "US", "Mr." and "Mr" compare equal.
+//!
+//! Each distinct key gets a small integer id shared by both texts, so that
+//! the later stages compare integers. Each id also knows whether it is a
+//! word, whether it is a very common word ("the", "of", "said"), and its
+//! stem: the first [`STEM_CHARS`] characters, a language-blind way to let
+//! "tension" meet "tensions" when sentences are scored for similarity.
+
+use rustc_hash::FxHashMap;
+use unicode_normalization::{UnicodeNormalization, is_nfkc_quick};
+
+use crate::options::Options;
+use crate::tokenize::{Abbreviation, Token, TokenClass};
+
+/// Characters of a word's key that make its stem.
+pub const STEM_CHARS: usize = 5;
+
+/// The comparison units of one text: its non-space tokens (and, when
+/// punctuation is ignored, only its words), each with its key's id.
+#[derive(Debug, Default)]
+pub struct Units {
+    /// Index into the text's tokens of each unit.
+    pub token: Vec<u32>,
+    /// Interned key of each unit.
+    pub id: Vec<u32>,
+}
+
+impl Units {
+    /// How many units there are.
+    pub fn len(&self) -> usize {
+        self.id.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.id.is_empty()
+    }
+}
+
+/// Every distinct key of both texts and what is known about it.
+#[derive(Debug, Default)]
+pub struct Vocabulary {
+    ids: FxHashMap<Box<str>, u32>,
+    stems: FxHashMap<Box<str>, u32>,
+    /// For each id: it is a word (not punctuation).
+    pub is_word: Vec<bool>,
+    /// For each id: a very common word, which alone proves no copying.
+    pub is_common: Vec<bool>,
+    /// For each id: its stem's id (punctuation has none: `u32::MAX`).
+    pub stem: Vec<u32>,
+}
+
+/// No stem: punctuation.
+pub const NO_STEM: u32 = u32::MAX;
+
+impl Vocabulary {
+    /// How many distinct stems have been seen.
+    pub fn stem_count(&self) -> usize {
+        self.stems.len()
+    }
+
+    /// Builds the units of one text, interning their keys.
+    pub fn units(&mut self, text: &str, tokens: &[Token], options: &Options) -> Units {
+        let mut units = Units {
+            token: Vec::with_capacity(tokens.len() / 2 + 1),
+            id: Vec::with_capacity(tokens.len() / 2 + 1),
+        };
+        let mut key = String::new();
+        for (index, token) in tokens.iter().enumerate() {
+            match token.class {
+                TokenClass::Space => continue,
+                TokenClass::Punct if options.ignore_punctuation => continue,
+                _ => {}
+            }
+            key.clear();
+            key_into(&mut key, token, token.text(text), options);
+            units.token.push(index as u32);
+            units
+                .id
+                .push(self.intern(&key, token.class == TokenClass::Word));
+        }
+        units
+    }
+
+    fn intern(&mut self, key: &str, is_word: bool) -> u32 {
+        if let Some(&id) = self.ids.get(key) {
+            return id;
+        }
+        let id = self.is_word.len() as u32;
+        self.ids.insert(key.into(), id);
+        self.is_word.push(is_word);
+        self.is_common.push(is_word && is_common_word(key));
+        let stem = if is_word {
+            let end = key
+                .char_indices()
+                .nth(STEM_CHARS)
+                .map_or(key.len(), |(at, _)| at);
+            let next = self.stems.len() as u32;
+            *self.stems.entry(key[..end].into()).or_insert(next)
+        } else {
+            NO_STEM
+        };
+        self.stem.push(stem);
+        id
+    }
+}
+
+/// Writes the comparison key of one token into `key`.
+pub fn key_into(key: &mut String, token: &Token, text: &str, options: &Options) {
+    let text = match token.abbreviation {
+        Abbreviation::No => text,
+        _ => text.strip_suffix('.').unwrap_or(text),
+    };
+    let initials = token.abbreviation != Abbreviation::No;
+    if text.is_ascii() {
+        for &byte in text.as_bytes() {
+            let byte = match byte {
+                b'.' if initials => continue,
+                b'"' | b'`' if options.unify_punctuation => b'\'',
+                _ if options.ignore_case => byte.to_ascii_lowercase(),
+                _ => byte,
+            };
+            key.push(byte as char);
+        }
+        return;
+    }
+    let mut push = |c: char| {
+        if initials && c == '.' {
+            return;
+        }
+        if options.normalize_unicode && is_ignorable(c) {
+            return;
+        }
+        let c = if options.unify_punctuation {
+            unify(c)
+        } else {
+            c
+        };
+        if options.ignore_case {
+            key.extend(c.to_lowercase());
+        } else {
+            key.push(c);
+        }
+    };
+    if options.normalize_unicode
+        && !matches!(
+            is_nfkc_quick(text.chars()),
+            unicode_normalization::IsNormalized::Yes
+        )
+    {
+        text.nfkc().for_each(&mut push);
+    } else {
+        text.chars().for_each(&mut push);
+    }
+}
+
+/// Invisible characters that do not change a word: the soft hyphen, the
+/// zero-width space, the word joiner and the zero-width no-break space.
+fn is_ignorable(c: char) -> bool {
+    matches!(c, '\u{AD}' | '\u{200B}' | '\u{2060}' | '\u{FEFF}')
+}
+
+/// One form for every quotation mark and apostrophe (`'`) and every dash (`-`).
+fn unify(c: char) -> char {
+    match c {
+        '"'
+        | '`'
+        | '\u{B4}'
+        | '\u{2018}'..='\u{201F}'
+        | '\u{2032}'
+        | '\u{2033}'
+        | '\u{AB}'
+        | '\u{BB}'
+        | '\u{2039}'
+        | '\u{203A}'
+        | '\u{300C}'..='\u{300F}'
+        | '\u{FF02}'
+        | '\u{FF07}' => '\'',
+        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => '-',
+        _ => c,
+    }
+}
+
+/// English function words and reporting verbs: a run made of these alone
+/// (or mostly of these) is chance, not copying.
+const COMMON_WORDS: &[&str] = &[
+    "a",
+    "about",
+    "above",
+    "after",
+    "again",
+    "against",
+    "all",
+    "also",
+    "am",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "because",
+    "been",
+    "before",
+    "being",
+    "below",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "can't",
+    "could",
+    "did",
+    "didn't",
+    "do",
+    "does",
+    "doesn't",
+    "doing",
+    "don't",
+    "down",
+    "during",
+    "each",
+    "either",
+    "even",
+    "few",
+    "for",
+    "from",
+    "further",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "herself",
+    "him",
+    "himself",
+    "his",
+    "how",
+    "however",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "isn't",
+    "it",
+    "it's",
+    "its",
+    "itself",
+    "just",
+    "many",
+    "may",
+    "me",
+    "might",
+    "more",
+    "most",
+    "much",
+    "must",
+    "my",
+    "myself",
+    "neither",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "off",
+    "on",
+    "once",
+    "one",
+    "only",
+    "or",
+    "other",
+    "our",
+    "ours",
+    "out",
+    "over",
+    "own",
+    "said",
+    "same",
+    "say",
+    "says",
+    "she",
+    "should",
+    "so",
+    "some",
+    "such",
+    "than",
+    "that",
+    "that's",
+    "the",
+    "their",
+    "theirs",
+    "them",
+    "themselves",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "to",
+    "too",
+    "under",
+    "until",
+    "up",
+    "upon",
+    "very",
+    "was",
+    "wasn't",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "whether",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "whose",
+    "why",
+    "will",
+    "with",
+    "within",
+    "without",
+    "won't",
+    "would",
+    "yet",
+    "you",
+    "your",
+    "yours",
+];
+
+pub(crate) fn is_common_word(key: &str) -> bool {
+    if key.bytes().any(|b| b.is_ascii_uppercase()) {
+        return COMMON_WORDS
+            .binary_search(&key.to_ascii_lowercase().as_str())
+            .is_ok();
+    }
+    COMMON_WORDS.binary_search(&key).is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokenize::tokenize;
+
+    fn keys(text: &str, options: &Options) -> Vec<String> {
+        tokenize(text, options.normalize_unicode)
+            .iter()
+            .filter(|t| !t.is_space())
+            .map(|t| {
+                let mut key = String::new();
+                key_into(&mut key, t, t.text(text), options);
+                key
+            })
+            .collect()
+    }
+
+    #[test]
+    fn quotes_apostrophes_and_dashes_are_one_form() {
+        let options = Options::default();
+        assert_eq!(
+            keys("“Hi” ‘there’ CNET‘s — ok", &options),
+            ["'", "hi", "'", "'", "there", "'", "cnet's", "-", "ok"]
+        );
+        assert_eq!(keys("company’s", &options), keys("company's", &options));
+        let exact = Options::default().unify_punctuation(false);
+        assert_ne!(keys("company’s", &exact), keys("company's", &exact));
+    }
+
+    #[test]
+    fn case_is_ignored_unless_asked() {
+        assert_eq!(keys("The ÉTÉ", &Options::default()), ["the", "été"]);
+        assert_eq!(
+            keys("The ÉTÉ", &Options::default().ignore_case(false)),
+            ["The", "ÉTÉ"]
+        );
+    }
+
+    #[test]
+    fn nfkc_folds_compatibility_forms() {
+        let options = Options::default();
+        assert_eq!(keys("ﬁnance", &options), ["finance"]);
+        assert_eq!(keys("ＡＢＣ", &options), ["abc"]);
+        assert_eq!(keys("cafe\u{301}", &options), keys("café", &options));
+        assert_eq!(keys("cyber\u{AD}space", &options), ["cyberspace"]);
+        let raw = Options::default().normalize_unicode(false);
+        assert_ne!(keys("cafe\u{301}", &raw), keys("café", &raw));
+    }
+
+    #[test]
+    fn abbreviations_compare_without_their_periods() {
+        let options = Options::default();
+        assert_eq!(keys("U.S.", &options), keys("US", &options));
+        assert_eq!(keys("Mr. Smith", &options), keys("Mr Smith", &options));
+    }
+
+    #[test]
+    fn interning_gives_equal_keys_one_id() {
+        let options = Options::default();
+        let mut vocabulary = Vocabulary::default();
+        let a = "The cat, the “cat”.";
+        let b = "THE CAT";
+        let units_a = vocabulary.units(a, &tokenize(a, true), &options);
+        let units_b = vocabulary.units(b, &tokenize(b, true), &options);
+        assert_eq!(units_a.id[0], units_a.id[3]);
+        assert_eq!(units_a.id[1], units_a.id[5]);
+        assert_eq!(units_b.id, [units_a.id[0], units_a.id[1]]);
+        assert!(vocabulary.is_common[units_a.id[0] as usize]);
+        assert!(!vocabulary.is_common[units_a.id[1] as usize]);
+        assert!(!vocabulary.is_word[units_a.id[2] as usize]);
+    }
+
+    #[test]
+    fn ignoring_punctuation_leaves_only_words() {
+        let options = Options::default().ignore_punctuation(true);
+        let text = "Yes, “no” — maybe.";
+        let units = Vocabulary::default().units(text, &tokenize(text, true), &options);
+        assert_eq!(units.len(), 3);
+    }
+
+    #[test]
+    fn words_sharing_a_prefix_share_a_stem() {
+        let options = Options::default();
+        let mut vocabulary = Vocabulary::default();
+        let text = "tension tensions tense";
+        let units = vocabulary.units(text, &tokenize(text, true), &options);
+        let stem = |i: usize| vocabulary.stem[units.id[i] as usize];
+        assert_eq!(stem(0), stem(1));
+        assert_ne!(stem(0), stem(2));
+    }
+
+    #[test]
+    fn the_common_word_list_is_sorted() {
+        assert!(COMMON_WORDS.windows(2).all(|w| w[0] < w[1]));
+    }
+}

@@ -1,0 +1,562 @@
+//! Stage 9: labels, spans and statistics.
+//!
+//! Every word of the paraphrase is exactly one of copied (inside a copied
+//! run), reworded (inside an aligned pair, not copied) or new (in a sentence
+//! aligned with nothing); every word of the original is kept (the source of
+//! a run), reworded or dropped. Whitespace, and punctuation when it is
+//! ignored, takes the label of the word before it in its sentence (the
+//! word after it at a sentence's start), and counts as changed only between
+//! two changed words, so changes begin and end on word edges.
+//!
+//! Tokens with the same label join into spans, which never cross a sentence
+//! boundary. A change refined to characters (see [`crate::refine`]) becomes
+//! one span per character step.
+
+use std::ops::Range;
+
+use crate::align::Alignment;
+use crate::diff::Edit;
+use crate::keys::{Units, Vocabulary};
+use crate::model::{CharOp, Kind, Op, OpTag, Pair, PairOp, Run, Sentence, Side, Span, Stats};
+use crate::refine::{MAX_UNITS, refine};
+use crate::runs;
+use crate::sentences;
+use crate::tokenize::Token;
+
+const NONE: u32 = u32::MAX;
+
+/// One text as the earlier stages left it.
+pub struct Text<'a> {
+    /// The text.
+    pub text: &'a str,
+    /// Its tokens.
+    pub tokens: &'a [Token],
+    /// Its comparison units.
+    pub units: &'a Units,
+    /// Its sentences.
+    pub sentences: &'a [sentences::Sentence],
+}
+
+impl Text<'_> {
+    /// Bytes from the first to the last unit of `units` (which is not empty).
+    fn unit_bytes(&self, units: Range<u32>) -> Range<u32> {
+        let first = self.units.token[units.start as usize] as usize;
+        let last = self.units.token[units.end as usize - 1] as usize;
+        self.tokens[first].start..self.tokens[last].end
+    }
+
+    /// Bytes of a unit range; an empty range sits where its units would.
+    fn edit_bytes(&self, units: Range<u32>, sentence_start: u32) -> Range<u32> {
+        if !units.is_empty() {
+            return self.unit_bytes(units);
+        }
+        let at = if units.start > sentence_start {
+            self.unit_bytes(units.start - 1..units.start).end
+        } else if (units.start as usize) < self.units.len() {
+            self.unit_bytes(units.start..units.start + 1).start
+        } else {
+            self.text.len() as u32
+        };
+        at..at
+    }
+
+    /// Bytes from the first to the last non-space token of a sentence.
+    fn sentence_bytes(&self, sentence: &sentences::Sentence) -> Range<u32> {
+        let tokens = &self.tokens[sentence.tokens.start as usize..sentence.tokens.end as usize];
+        let first = tokens.iter().find(|t| !t.is_space());
+        let last = tokens.iter().rev().find(|t| !t.is_space());
+        match (first, last) {
+            (Some(first), Some(last)) => first.start..last.end,
+            _ => tokens.first().map_or(0, |t| t.start)..tokens.first().map_or(0, |t| t.start),
+        }
+    }
+}
+
+/// Everything the assembly reads.
+pub struct Assembly<'a> {
+    /// The original.
+    pub original: Text<'a>,
+    /// The paraphrase.
+    pub paraphrase: Text<'a>,
+    /// What each key id is.
+    pub vocabulary: &'a Vocabulary,
+    /// For each paraphrase unit: inside quotation marks.
+    pub paraphrase_quoted: &'a [bool],
+    /// Copied runs, in units.
+    pub runs: &'a [runs::Run],
+    /// Aligned sentences, in paraphrase order.
+    pub alignments: &'a [Alignment],
+    /// The word diff of each alignment.
+    pub edits: &'a [Vec<Edit>],
+}
+
+/// The assembled result.
+pub struct Assembled {
+    /// The original's spans and sentences.
+    pub original: Side,
+    /// The paraphrase's spans and sentences.
+    pub paraphrase: Side,
+    /// Copied runs, in bytes.
+    pub runs: Vec<Run>,
+    /// Sentence pairs, in bytes.
+    pub pairs: Vec<Pair>,
+    /// The counts.
+    pub stats: Stats,
+}
+
+/// What is known of each unit of one side.
+struct UnitLabels {
+    run: Vec<u32>,
+    pair: Vec<u32>,
+    changed: Vec<bool>,
+    sentence: Vec<u32>,
+}
+
+impl UnitLabels {
+    fn new(text: &Text<'_>, sentence_pairs: &[u32]) -> Self {
+        let n = text.units.len();
+        let mut labels = UnitLabels {
+            run: vec![NONE; n],
+            pair: vec![NONE; n],
+            changed: vec![false; n],
+            sentence: vec![NONE; n],
+        };
+        for (index, sentence) in text.sentences.iter().enumerate() {
+            let units = sentence.units.start as usize..sentence.units.end as usize;
+            labels.sentence[units.clone()].fill(index as u32);
+            labels.pair[units.clone()].fill(sentence_pairs[index]);
+            if sentence_pairs[index] == NONE {
+                labels.changed[units].fill(true);
+            }
+        }
+        labels
+    }
+
+    fn kind(&self, unit: usize, paraphrase: bool) -> Kind {
+        match (self.run[unit] != NONE, self.pair[unit] != NONE, paraphrase) {
+            (true, _, true) => Kind::Copied,
+            (true, _, false) => Kind::Kept,
+            (false, true, _) => Kind::Reworded,
+            (false, false, true) => Kind::New,
+            (false, false, false) => Kind::Dropped,
+        }
+    }
+}
+
+fn option(value: u32) -> Option<u32> {
+    (value != NONE).then_some(value)
+}
+
+/// A refined change on one side: its bytes and its character steps.
+struct Region {
+    range: Range<u32>,
+    pieces: Vec<(Range<u32>, bool)>,
+    pair: u32,
+}
+
+/// Builds spans, sentences, pairs, runs and statistics.
+pub fn assemble(a: &Assembly<'_>) -> Assembled {
+    let (o, p) = (&a.original, &a.paraphrase);
+    let mut o_sentence_pair = vec![NONE; o.sentences.len()];
+    let mut p_sentence_pair = vec![NONE; p.sentences.len()];
+    for (index, alignment) in a.alignments.iter().enumerate() {
+        for s in alignment.original.clone() {
+            o_sentence_pair[s as usize] = index as u32;
+        }
+        for s in alignment.paraphrase.clone() {
+            p_sentence_pair[s as usize] = index as u32;
+        }
+    }
+    let mut o_labels = UnitLabels::new(o, &o_sentence_pair);
+    let mut p_labels = UnitLabels::new(p, &p_sentence_pair);
+    for (index, run) in a.runs.iter().enumerate() {
+        p_labels.run[run.paraphrase.start as usize..run.paraphrase.end as usize].fill(index as u32);
+        for unit in run.original.clone() {
+            if o_labels.run[unit as usize] == NONE {
+                o_labels.run[unit as usize] = index as u32;
+            }
+        }
+    }
+    for edits in a.edits {
+        for edit in edits.iter().filter(|e| !e.equal) {
+            o_labels.changed[edit.original.start as usize..edit.original.end as usize].fill(true);
+            p_labels.changed[edit.paraphrase.start as usize..edit.paraphrase.end as usize]
+                .fill(true);
+        }
+    }
+
+    let mut o_regions = Vec::new();
+    let mut p_regions = Vec::new();
+    let pairs: Vec<Pair> = a
+        .alignments
+        .iter()
+        .zip(a.edits)
+        .enumerate()
+        .map(|(index, (alignment, edits))| {
+            let o_first = &o.sentences[alignment.original.start as usize];
+            let p_first = &p.sentences[alignment.paraphrase.start as usize];
+            let o_last = &o.sentences[alignment.original.end as usize - 1];
+            let p_last = &p.sentences[alignment.paraphrase.end as usize - 1];
+            let ops = edits
+                .iter()
+                .map(|edit| {
+                    let original = o.edit_bytes(edit.original.clone(), o_first.units.start);
+                    let paraphrase = p.edit_bytes(edit.paraphrase.clone(), p_first.units.start);
+                    let chars = if refinable(edit, &o_labels, &p_labels) {
+                        refined(o, p, &original, &paraphrase)
+                    } else {
+                        Vec::new()
+                    };
+                    if !chars.is_empty() {
+                        o_regions.push(region(&original, &chars, index, |c| &c.original));
+                        p_regions.push(region(&paraphrase, &chars, index, |c| &c.paraphrase));
+                    }
+                    PairOp {
+                        op: OpTag::of(edit.equal, &original, &paraphrase),
+                        original,
+                        paraphrase,
+                        chars,
+                    }
+                })
+                .collect();
+            Pair {
+                original_sentences: alignment.original.clone(),
+                paraphrase_sentences: alignment.paraphrase.clone(),
+                original: o.sentence_bytes(o_first).start..o.sentence_bytes(o_last).end,
+                paraphrase: p.sentence_bytes(p_first).start..p.sentence_bytes(p_last).end,
+                similarity: alignment.similarity,
+                moved: alignment.moved,
+                ops,
+            }
+        })
+        .collect();
+    o_regions.sort_by_key(|r| r.range.start);
+    p_regions.sort_by_key(|r| r.range.start);
+
+    let original_side = Side {
+        spans: spans(o, &o_labels, &o_regions, false, &|run, units| {
+            p.unit_bytes(counterpart(&a.runs[run as usize], false, units))
+        }),
+        sentences: sentences_of(o, &o_sentence_pair),
+    };
+    let paraphrase_side = Side {
+        spans: spans(p, &p_labels, &p_regions, true, &|run, units| {
+            o.unit_bytes(counterpart(&a.runs[run as usize], true, units))
+        }),
+        sentences: sentences_of(p, &p_sentence_pair),
+    };
+
+    let runs: Vec<Run> = a
+        .runs
+        .iter()
+        .map(|run| Run {
+            original: o.unit_bytes(run.original.clone()),
+            paraphrase: p.unit_bytes(run.paraphrase.clone()),
+            words: run.words,
+            moved: run.moved,
+            quoted: run.quoted,
+        })
+        .collect();
+    let stats = statistics(a, &o_labels, &p_labels, &pairs);
+    Assembled {
+        original: original_side,
+        paraphrase: paraphrase_side,
+        runs,
+        pairs,
+        stats,
+    }
+}
+
+/// The units of the other text that a run's `units` correspond to.
+fn counterpart(run: &runs::Run, from_paraphrase: bool, units: Range<u32>) -> Range<u32> {
+    let (from, to) = if from_paraphrase {
+        (run.paraphrase.start, run.original.start)
+    } else {
+        (run.original.start, run.paraphrase.start)
+    };
+    (units.start - from + to)..(units.end - from + to)
+}
+
+/// A change is refined when it is small, copies nothing, and stays inside
+/// one sentence on each side.
+fn refinable(edit: &Edit, o: &UnitLabels, p: &UnitLabels) -> bool {
+    let small = |r: &Range<u32>| (1..=MAX_UNITS).contains(&r.len());
+    let plain = |labels: &UnitLabels, r: &Range<u32>| {
+        r.clone().all(|u| labels.run[u as usize] == NONE)
+            && labels.sentence[r.start as usize] == labels.sentence[r.end as usize - 1]
+    };
+    !edit.equal
+        && small(&edit.original)
+        && small(&edit.paraphrase)
+        && plain(o, &edit.original)
+        && plain(p, &edit.paraphrase)
+}
+
+fn refined(
+    o: &Text<'_>,
+    p: &Text<'_>,
+    original: &Range<u32>,
+    paraphrase: &Range<u32>,
+) -> Vec<CharOp> {
+    refine(
+        &o.text[original.start as usize..original.end as usize],
+        original.start,
+        &p.text[paraphrase.start as usize..paraphrase.end as usize],
+        paraphrase.start,
+    )
+    .unwrap_or_default()
+    .into_iter()
+    .map(|edit| CharOp {
+        op: OpTag::of(edit.equal, &edit.original, &edit.paraphrase),
+        original: edit.original,
+        paraphrase: edit.paraphrase,
+    })
+    .collect()
+}
+
+fn region(
+    range: &Range<u32>,
+    chars: &[CharOp],
+    pair: usize,
+    side: impl Fn(&CharOp) -> &Range<u32>,
+) -> Region {
+    Region {
+        range: range.clone(),
+        pieces: chars
+            .iter()
+            .filter(|c| !side(c).is_empty())
+            .map(|c| (side(c).clone(), c.op != OpTag::Equal))
+            .collect(),
+        pair: pair as u32,
+    }
+}
+
+/// The label a span is made of.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Label {
+    kind: Kind,
+    op: Op,
+    char_op: Option<Op>,
+    run: u32,
+    pair: u32,
+}
+
+/// Joins tokens into spans, one sentence at a time.
+struct SpanBuilder<'f> {
+    spans: Vec<Span>,
+    open: Option<(Label, Range<u32>, Option<Range<u32>>)>,
+    counterpart: &'f dyn Fn(u32, Range<u32>) -> Range<u32>,
+}
+
+impl SpanBuilder<'_> {
+    fn push(&mut self, label: Label, bytes: Range<u32>, unit: Option<u32>) {
+        if let Some((open_label, range, units)) = &mut self.open
+            && *open_label == label
+        {
+            range.end = bytes.end;
+            if let Some(unit) = unit {
+                match units {
+                    Some(units) => units.end = unit + 1,
+                    None => *units = Some(unit..unit + 1),
+                }
+            }
+            return;
+        }
+        self.close();
+        self.open = Some((label, bytes, unit.map(|u| u..u + 1)));
+    }
+
+    fn close(&mut self) {
+        if let Some((label, range, units)) = self.open.take() {
+            let counterpart = match (option(label.run), units) {
+                (Some(run), Some(units)) => Some((self.counterpart)(run, units)),
+                _ => None,
+            };
+            self.spans.push(Span {
+                range,
+                kind: label.kind,
+                op: label.op,
+                char_op: label.char_op,
+                run: option(label.run),
+                pair: option(label.pair),
+                counterpart,
+            });
+        }
+    }
+}
+
+fn spans(
+    text: &Text<'_>,
+    labels: &UnitLabels,
+    regions: &[Region],
+    paraphrase: bool,
+    counterpart: &dyn Fn(u32, Range<u32>) -> Range<u32>,
+) -> Vec<Span> {
+    let change = if paraphrase { Op::Insert } else { Op::Delete };
+    let unit_label = |unit: usize| Label {
+        kind: labels.kind(unit, paraphrase),
+        op: if labels.changed[unit] {
+            change
+        } else {
+            Op::Equal
+        },
+        char_op: None,
+        run: labels.run[unit],
+        pair: labels.pair[unit],
+    };
+    let mut builder = SpanBuilder {
+        spans: Vec::with_capacity(text.units.len() / 4 + 1),
+        open: None,
+        counterpart,
+    };
+    if text.sentences.is_empty() {
+        // Only whitespace: one label for all of it.
+        let kind = if paraphrase { Kind::New } else { Kind::Dropped };
+        for token in text.tokens {
+            let label = Label {
+                kind,
+                op: Op::Equal,
+                char_op: None,
+                run: NONE,
+                pair: NONE,
+            };
+            builder.push(label, token.start..token.end, None);
+        }
+        builder.close();
+        return builder.spans;
+    }
+    let mut regions = regions.iter().peekable();
+    for sentence in text.sentences {
+        let mut unit = sentence.units.start;
+        let mut previous: Option<u32> = None;
+        let mut skip_until = 0u32;
+        for index in sentence.tokens.clone() {
+            let token = text.tokens[index as usize];
+            let is_unit = unit < sentence.units.end && text.units.token[unit as usize] == index;
+            if token.end <= skip_until {
+                if is_unit {
+                    previous = Some(unit);
+                    unit += 1;
+                }
+                continue;
+            }
+            if let Some(region) = regions.next_if(|r| r.range.start == token.start) {
+                for (range, changed) in &region.pieces {
+                    let label = Label {
+                        kind: Kind::Reworded,
+                        op: change,
+                        char_op: Some(if *changed { change } else { Op::Equal }),
+                        run: NONE,
+                        pair: region.pair,
+                    };
+                    builder.push(label, range.clone(), None);
+                }
+                skip_until = region.range.end;
+                if is_unit {
+                    previous = Some(unit);
+                    unit += 1;
+                }
+                continue;
+            }
+            if is_unit {
+                builder.push(
+                    unit_label(unit as usize),
+                    token.start..token.end,
+                    Some(unit),
+                );
+                previous = Some(unit);
+                unit += 1;
+                continue;
+            }
+            let next = (unit < sentence.units.end).then_some(unit);
+            let Some(source) = previous.or(next) else {
+                continue; // a sentence always has a unit unless punctuation is ignored
+            };
+            let mut label = unit_label(source as usize);
+            label.op = match (previous, next) {
+                (Some(a), Some(b)) if labels.changed[a as usize] && labels.changed[b as usize] => {
+                    change
+                }
+                _ => Op::Equal,
+            };
+            builder.push(label, token.start..token.end, None);
+        }
+        if sentence.units.is_empty() {
+            // Punctuation only, with punctuation ignored: label it as a whole.
+            let label = Label {
+                kind: if paraphrase { Kind::New } else { Kind::Dropped },
+                op: Op::Equal,
+                char_op: None,
+                run: NONE,
+                pair: NONE,
+            };
+            for index in sentence.tokens.clone() {
+                let token = text.tokens[index as usize];
+                builder.push(label, token.start..token.end, None);
+            }
+        }
+        builder.close();
+    }
+    builder.spans
+}
+
+fn sentences_of(text: &Text<'_>, sentence_pair: &[u32]) -> Vec<Sentence> {
+    text.sentences
+        .iter()
+        .zip(sentence_pair)
+        .map(|(sentence, &pair)| Sentence {
+            range: text.sentence_bytes(sentence),
+            paragraph: sentence.paragraph,
+            pair: option(pair),
+        })
+        .collect()
+}
+
+fn statistics(a: &Assembly<'_>, o: &UnitLabels, p: &UnitLabels, pairs: &[Pair]) -> Stats {
+    let mut stats = Stats::default();
+    let is_word = |id: u32| a.vocabulary.is_word[id as usize];
+    for (unit, &id) in a.original.units.id.iter().enumerate() {
+        if !is_word(id) {
+            continue;
+        }
+        stats.original_words += 1;
+        match o.kind(unit, false) {
+            Kind::Kept => stats.kept_words += 1,
+            Kind::Reworded => stats.original_reworded_words += 1,
+            _ => stats.dropped_words += 1,
+        }
+    }
+    for (unit, &id) in a.paraphrase.units.id.iter().enumerate() {
+        if !is_word(id) {
+            continue;
+        }
+        stats.paraphrase_words += 1;
+        match p.kind(unit, true) {
+            Kind::Copied => {
+                stats.copied_words += 1;
+                if a.runs[p.run[unit] as usize].moved {
+                    stats.moved_words += 1;
+                }
+                if a.paraphrase_quoted[unit] {
+                    stats.quoted_copied_words += 1;
+                } else {
+                    stats.unquoted_copied_words += 1;
+                }
+            }
+            Kind::Reworded => stats.reworded_words += 1,
+            _ => stats.new_words += 1,
+        }
+    }
+    stats.runs = a.runs.len() as u32;
+    stats.moved_runs = a.runs.iter().filter(|r| r.moved).count() as u32;
+    stats.original_sentences = a.original.sentences.len() as u32;
+    stats.paraphrase_sentences = a.paraphrase.sentences.len() as u32;
+    stats.pairs = pairs.len() as u32;
+    stats.moved_pairs = pairs.iter().filter(|p| p.moved).count() as u32;
+    let paired = |side: fn(&Pair) -> &Range<u32>| -> u32 {
+        pairs.iter().map(|p| side(p).len() as u32).sum()
+    };
+    stats.dropped_sentences = stats.original_sentences - paired(|p| &p.original_sentences);
+    stats.new_sentences = stats.paraphrase_sentences - paired(|p| &p.paraphrase_sentences);
+    stats
+}

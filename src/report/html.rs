@@ -1,0 +1,224 @@
+//! The standalone HTML report: one file, styles inline, no script, every
+//! piece of text escaped, and a Content-Security-Policy that forbids scripts
+//! and remote loads should anything slip through.
+
+use std::fmt::Write;
+use std::ops::Range;
+
+use super::{Row, percent, rows, sentence_label, sentences_label};
+use crate::model::{Comparison, Kind, Op, Run, Side};
+
+const STYLE: &str = include_str!("report.css");
+
+/// Renders the report page.
+pub fn render(comparison: &Comparison<'_>) -> String {
+    let mut out = String::with_capacity(
+        comparison.original().len() * 3 + comparison.paraphrase().len() * 3 + 8192,
+    );
+    out.push_str(concat!(
+        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n",
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n",
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n",
+        "<title>article-diff report</title>\n<style>\n"
+    ));
+    out.push_str(STYLE);
+    out.push_str("</style>\n</head>\n<body>\n<header>\n<h1>How the paraphrase was made from the original</h1>\n");
+    summary(&mut out, comparison);
+    out.push_str(LEGEND);
+    out.push_str("</header>\n<main>\n<table class=\"rows\">\n<thead><tr><th scope=\"col\">Row</th><th scope=\"col\">Original</th><th scope=\"col\">Paraphrase</th></tr></thead>\n<tbody>\n");
+    let o = comparison.original_side();
+    let p = comparison.paraphrase_side();
+    for row in rows(comparison) {
+        match row {
+            Row::Pair(index) => {
+                let pair = &comparison.pairs()[index as usize];
+                let _ = write!(
+                    out,
+                    "<tr class=\"pair{}\"><th scope=\"row\">{} ↔ {}<br><small>similarity {:.2}{}</small></th><td>",
+                    if pair.moved { " moved" } else { "" },
+                    escape(&sentences_label(&o.sentences, &pair.original_sentences)),
+                    escape(&sentences_label(&p.sentences, &pair.paraphrase_sentences)),
+                    pair.similarity,
+                    if pair.moved { " · moved" } else { "" },
+                );
+                spans(
+                    &mut out,
+                    comparison.original(),
+                    o,
+                    comparison.runs(),
+                    &pair.original,
+                );
+                out.push_str("</td><td>");
+                spans(
+                    &mut out,
+                    comparison.paraphrase(),
+                    p,
+                    comparison.runs(),
+                    &pair.paraphrase,
+                );
+                out.push_str("</td></tr>\n");
+            }
+            Row::New(index) => {
+                let sentence = &p.sentences[index as usize];
+                let _ = write!(
+                    out,
+                    "<tr class=\"new\"><th scope=\"row\">new<br><small>{}</small></th><td></td><td>",
+                    escape(&sentence_label(&p.sentences, index))
+                );
+                spans(
+                    &mut out,
+                    comparison.paraphrase(),
+                    p,
+                    comparison.runs(),
+                    &sentence.range,
+                );
+                out.push_str("</td></tr>\n");
+            }
+            Row::Dropped(index) => {
+                let sentence = &o.sentences[index as usize];
+                let _ = write!(
+                    out,
+                    "<tr class=\"dropped\"><th scope=\"row\">dropped<br><small>{}</small></th><td>",
+                    escape(&sentence_label(&o.sentences, index))
+                );
+                spans(
+                    &mut out,
+                    comparison.original(),
+                    o,
+                    comparison.runs(),
+                    &sentence.range,
+                );
+                out.push_str("</td><td></td></tr>\n");
+            }
+        }
+    }
+    out.push_str("</tbody>\n</table>\n</main>\n</body>\n</html>\n");
+    out
+}
+
+const LEGEND: &str = concat!(
+    "<ul class=\"legend\">",
+    "<li><span class=\"copied\">copied passage</span> (underlined; ",
+    "<span class=\"copied moved\">moved</span>: dashed)</li>",
+    "<li><del>deleted</del> (struck through)</li>",
+    "<li><ins>inserted</ins> (underlined twice)</li>",
+    "<li><ins>wo<ins class=\"char\">r</ins>d</ins>: the changed letters of a nearly matching word</li>",
+    "<li>rows marked <em>new</em> or <em>dropped</em> have no counterpart</li>",
+    "</ul>\n"
+);
+
+fn summary(out: &mut String, c: &Comparison<'_>) {
+    let s = c.stats();
+    let _ = write!(
+        out,
+        concat!(
+            "<dl class=\"summary\">",
+            "<dt>Paraphrase</dt><dd>{} words: copied {}%, reworded {}%, new {}%</dd>",
+            "<dt>Original</dt><dd>{} words: kept {}%, reworded {}%, dropped {}%</dd>",
+            "<dt>Copied passages</dt><dd>{} ({} moved); {} copied words outside quotation marks</dd>",
+            "<dt>Sentences</dt><dd>{} pairs ({} moved), {} new, {} dropped</dd>",
+            "</dl>\n"
+        ),
+        s.paraphrase_words,
+        percent(s.copied_words, s.paraphrase_words),
+        percent(s.reworded_words, s.paraphrase_words),
+        percent(s.new_words, s.paraphrase_words),
+        s.original_words,
+        percent(s.kept_words, s.original_words),
+        percent(s.original_reworded_words, s.original_words),
+        percent(s.dropped_words, s.original_words),
+        s.runs,
+        s.moved_runs,
+        s.unquoted_copied_words,
+        s.pairs,
+        s.moved_pairs,
+        s.new_sentences,
+        s.dropped_sentences
+    );
+    if !c.is_complete() {
+        let _ = writeln!(
+            out,
+            "<p class=\"note\">The time budget ran out ({}); the comparison is coarser there.</p>",
+            escape(&c.cut_short().join(", "))
+        );
+    }
+}
+
+/// The spans of one side over `range`, as elements.
+fn spans(out: &mut String, text: &str, side: &Side, runs: &[Run], range: &Range<u32>) {
+    let first = side.spans.partition_point(|s| s.range.end <= range.start);
+    let mut open_word: Option<&'static str> = None;
+    for span in side.spans[first..]
+        .iter()
+        .take_while(|s| s.range.start < range.end)
+    {
+        let piece = &text
+            [span.range.start.max(range.start) as usize..span.range.end.min(range.end) as usize];
+        let paired = span.pair.is_some();
+        let word_tag = match span.op {
+            Op::Delete if paired => Some("del"),
+            Op::Insert if paired => Some("ins"),
+            _ => None,
+        };
+        // A refined word is one <del>/<ins> holding its character steps.
+        let in_refined = span.char_op.is_some();
+        if open_word.is_some() && (!in_refined || open_word != word_tag) {
+            let _ = write!(out, "</{}>", open_word.unwrap_or("span"));
+            open_word = None;
+        }
+        if in_refined {
+            if open_word.is_none() {
+                let tag = word_tag.unwrap_or("span");
+                let _ = write!(out, "<{tag}>");
+                open_word = Some(tag);
+            }
+            match span.char_op {
+                Some(Op::Equal) | None => out.push_str(&escape(piece)),
+                Some(_) => {
+                    let tag = word_tag.unwrap_or("span");
+                    let _ = write!(out, "<{tag} class=\"char\">{}</{tag}>", escape(piece));
+                }
+            }
+            continue;
+        }
+        let mut classes = Vec::new();
+        match span.kind {
+            Kind::Copied => classes.push("copied"),
+            Kind::Kept => classes.push("kept"),
+            _ => {}
+        }
+        if span.run.is_some_and(|run| runs[run as usize].moved) {
+            classes.push("moved");
+        }
+        let tag = word_tag.unwrap_or("span");
+        if classes.is_empty() && word_tag.is_none() {
+            out.push_str(&escape(piece));
+        } else {
+            let _ = write!(
+                out,
+                "<{tag} class=\"{}\">{}</{tag}>",
+                classes.join(" "),
+                escape(piece)
+            );
+        }
+    }
+    if let Some(tag) = open_word {
+        let _ = write!(out, "</{tag}>");
+    }
+}
+
+/// Escapes text for HTML element content and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}

@@ -1,0 +1,280 @@
+//! The text report: a summary, then one block per row.
+//!
+//! Plain text marks deletions `[-like this-]` and insertions `{+like this+}`
+//! (inside a nearly matching word only the changed characters are marked);
+//! each block then lists the copied passages in it. With colour, deletions
+//! are red, insertions green, changed characters reversed, and copied
+//! passages underlined.
+
+use std::fmt::Write;
+use std::ops::Range;
+
+use super::{Row, percent, rows, sentence_label, sentences_label};
+use crate::model::{Comparison, Kind, Op, Side};
+
+/// How to mark changes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Style {
+    /// `[-deleted-]` and `{+inserted+}`, for files and pipes.
+    Plain,
+    /// ANSI colours, for terminals.
+    Colour,
+}
+
+/// Renders the text report.
+pub fn render(comparison: &Comparison<'_>, style: Style) -> String {
+    let mut out = String::new();
+    summary(&mut out, comparison, style);
+    for row in rows(comparison) {
+        out.push('\n');
+        match row {
+            Row::Pair(index) => pair(&mut out, comparison, index, style),
+            Row::New(index) => unpaired(&mut out, comparison, index, true, style),
+            Row::Dropped(index) => unpaired(&mut out, comparison, index, false, style),
+        }
+    }
+    out
+}
+
+fn bold(out: &mut String, text: &str, style: Style) {
+    match style {
+        Style::Plain => out.push_str(text),
+        Style::Colour => {
+            let _ = write!(out, "\x1b[1m{text}\x1b[0m");
+        }
+    }
+}
+
+fn summary(out: &mut String, c: &Comparison<'_>, style: Style) {
+    let s = c.stats();
+    bold(out, "article-diff", style);
+    let _ = writeln!(
+        out,
+        ": original {} words in {} sentences; paraphrase {} words in {} sentences",
+        s.original_words, s.original_sentences, s.paraphrase_words, s.paraphrase_sentences
+    );
+    let _ = writeln!(
+        out,
+        "Paraphrase: copied {}% ({} words) · reworded {}% ({}) · new {}% ({})",
+        percent(s.copied_words, s.paraphrase_words),
+        s.copied_words,
+        percent(s.reworded_words, s.paraphrase_words),
+        s.reworded_words,
+        percent(s.new_words, s.paraphrase_words),
+        s.new_words
+    );
+    let _ = writeln!(
+        out,
+        "Original:   kept {}% ({} words) · reworded {}% ({}) · dropped {}% ({})",
+        percent(s.kept_words, s.original_words),
+        s.kept_words,
+        percent(s.original_reworded_words, s.original_words),
+        s.original_reworded_words,
+        percent(s.dropped_words, s.original_words),
+        s.dropped_words
+    );
+    let _ = writeln!(
+        out,
+        "Copied passages: {} ({} moved); {} copied words outside quotation marks",
+        s.runs, s.moved_runs, s.unquoted_copied_words
+    );
+    let _ = writeln!(
+        out,
+        "Sentence pairs: {} ({} moved) · new sentences: {} · dropped sentences: {}",
+        s.pairs, s.moved_pairs, s.new_sentences, s.dropped_sentences
+    );
+    if !c.is_complete() {
+        let _ = writeln!(
+            out,
+            "Note: the time budget ran out ({}); the comparison is coarser there.",
+            c.cut_short().join(", ")
+        );
+    }
+}
+
+fn pair(out: &mut String, c: &Comparison<'_>, index: u32, style: Style) {
+    let pair = &c.pairs()[index as usize];
+    let o = &c.original_side().sentences;
+    let p = &c.paraphrase_side().sentences;
+    let mut header = format!("pair {} · similarity {:.2}", index + 1, pair.similarity);
+    if pair.moved {
+        header.push_str(" · moved");
+    }
+    bold(out, &header, style);
+    out.push('\n');
+    let _ = writeln!(
+        out,
+        "  - {}: {}",
+        sentences_label(o, &pair.original_sentences),
+        line(
+            c.original(),
+            c.original_side(),
+            &pair.original,
+            false,
+            style
+        )
+    );
+    let _ = writeln!(
+        out,
+        "  + {}: {}",
+        sentences_label(p, &pair.paraphrase_sentences),
+        line(
+            c.paraphrase(),
+            c.paraphrase_side(),
+            &pair.paraphrase,
+            true,
+            style
+        )
+    );
+    copied_notes(out, c, &pair.paraphrase);
+}
+
+fn unpaired(out: &mut String, c: &Comparison<'_>, index: u32, paraphrase: bool, style: Style) {
+    let (text, side, sign, word) = if paraphrase {
+        (c.paraphrase(), c.paraphrase_side(), '+', "new")
+    } else {
+        (c.original(), c.original_side(), '-', "dropped")
+    };
+    let sentence = &side.sentences[index as usize];
+    bold(out, word, style);
+    out.push('\n');
+    let _ = writeln!(
+        out,
+        "  {sign} {}: {}",
+        sentence_label(&side.sentences, index),
+        line(text, side, &sentence.range, paraphrase, style)
+    );
+    if paraphrase {
+        copied_notes(out, c, &sentence.range);
+    }
+}
+
+/// The copied passages that start inside `range`, one line each (a passage
+/// spanning several rows is noted at its first).
+fn copied_notes(out: &mut String, c: &Comparison<'_>, range: &Range<u32>) {
+    let o = &c.original_side().sentences;
+    let runs = c.runs();
+    let first = runs.partition_point(|r| r.paraphrase.start < range.start);
+    for run in runs[first..]
+        .iter()
+        .take_while(|r| r.paraphrase.start < range.end)
+    {
+        let source = o.partition_point(|s| s.range.end <= run.original.start);
+        let _ = writeln!(
+            out,
+            "    copied {} words{}{} from original {}: “{}”",
+            run.words,
+            if run.quoted { ", quoted" } else { ", unquoted" },
+            if run.moved { ", moved," } else { "" },
+            sentence_label(o, source.min(o.len().saturating_sub(1)) as u32),
+            excerpt(c.paraphrase_text(&run.paraphrase))
+        );
+    }
+}
+
+/// Words shown of a long passage: its first ten and its last five.
+const EXCERPT_HEAD: usize = 10;
+const EXCERPT_TAIL: usize = 5;
+
+/// A passage on one line, shortened in the middle when long.
+fn excerpt(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() <= EXCERPT_HEAD + EXCERPT_TAIL + 3 {
+        return words.join(" ");
+    }
+    format!(
+        "{} … {}",
+        words[..EXCERPT_HEAD].join(" "),
+        words[words.len() - EXCERPT_TAIL..].join(" ")
+    )
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    None,
+    Delete,
+    Insert,
+    DeleteChars,
+    InsertChars,
+}
+
+/// One side's text over `range`, marked. In an unpaired sentence nothing is
+/// marked as changed: its row says it is new or dropped.
+fn line(text: &str, side: &Side, range: &Range<u32>, paraphrase: bool, style: Style) -> String {
+    let spans = &side.spans;
+    let first = spans.partition_point(|s| s.range.end <= range.start);
+    let mut out = String::new();
+    let mut mark = Mark::None;
+    let mut underline = false;
+    for span in spans[first..]
+        .iter()
+        .take_while(|s| s.range.start < range.end)
+    {
+        let start = span.range.start.max(range.start) as usize;
+        let end = span.range.end.min(range.end) as usize;
+        let unpaired = span.pair.is_none();
+        let next = match (span.op, span.char_op) {
+            (_, Some(Op::Equal)) => Mark::None,
+            (Op::Delete, Some(_)) => Mark::DeleteChars,
+            (Op::Insert, Some(_)) => Mark::InsertChars,
+            (Op::Delete, None) if !unpaired => Mark::Delete,
+            (Op::Insert, None) if !unpaired => Mark::Insert,
+            _ => Mark::None,
+        };
+        let copied = matches!(span.kind, Kind::Copied | Kind::Kept);
+        match style {
+            Style::Plain => {
+                if next != mark {
+                    close_plain(&mut out, mark);
+                    open_plain(&mut out, next);
+                    mark = next;
+                }
+            }
+            Style::Colour => {
+                if next != mark || copied != underline {
+                    out.push_str("\x1b[0m");
+                    out.push_str(match next {
+                        Mark::None => "",
+                        Mark::Delete => "\x1b[31m",
+                        Mark::Insert => "\x1b[32m",
+                        Mark::DeleteChars => "\x1b[31;7m",
+                        Mark::InsertChars => "\x1b[32;7m",
+                    });
+                    if copied && paraphrase {
+                        out.push_str("\x1b[4m");
+                    }
+                    mark = next;
+                    underline = copied;
+                }
+            }
+        }
+        let piece = &text[start..end];
+        if piece.contains(['\n', '\r']) {
+            out.push(' ');
+        } else {
+            out.push_str(piece);
+        }
+    }
+    match style {
+        Style::Plain => close_plain(&mut out, mark),
+        Style::Colour => out.push_str("\x1b[0m"),
+    }
+    out
+}
+
+fn open_plain(out: &mut String, mark: Mark) {
+    out.push_str(match mark {
+        Mark::None => "",
+        Mark::Delete | Mark::DeleteChars => "[-",
+        Mark::Insert | Mark::InsertChars => "{+",
+    });
+}
+
+fn close_plain(out: &mut String, mark: Mark) {
+    out.push_str(match mark {
+        Mark::None => "",
+        Mark::Delete | Mark::DeleteChars => "-]",
+        Mark::Insert | Mark::InsertChars => "+}",
+    });
+}

@@ -1,0 +1,568 @@
+//! Stage 4: copied runs, found regardless of order.
+//!
+//! A copied run is a maximal stretch of the paraphrase that appears, unit for
+//! unit by key, somewhere in the original, with at least `min_run` words of
+//! which at least one is not a very common word. Runs are found in three
+//! steps:
+//!
+//! 1. **Seeds.** Every `k`-unit window of the original (`k = min_run`) is
+//!    hashed and indexed; each window of the paraphrase looks up the original
+//!    windows with the same hash. A qualifying run holds at least one seed,
+//!    so none is missed. When a window is frequent, only the
+//!    [`MAX_CANDIDATES`] occurrences nearest the expected place (the diagonal
+//!    of the match with the most length left) are tried, which bounds the
+//!    work on repetitive text.
+//! 2. **Extension.** Each new diagonal is extended to the right as far as the
+//!    keys agree; a candidate on a diagonal already being matched is inside
+//!    that match and skipped, so identical texts cost one pass.
+//! 3. **Tiling.** Matches are taken longest first (greedy string tiling);
+//!    each is clipped to the part of the paraphrase not yet covered and
+//!    trimmed to start and end on a word, and a piece is kept if it still
+//!    qualifies. Among equally long
+//!    sources, the one nearest the neighbouring runs' diagonal wins.
+//!
+//! Then the runs in order form a backbone: the heaviest chain (by words)
+//! whose sources follow each other. Runs outside it are **moved**. A run is
+//! **quoted** when every word of it sits inside quotation marks in the
+//! paraphrase.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use crate::budget::Budget;
+use crate::keys::Vocabulary;
+
+/// How many occurrences of a frequent seed are tried at one place.
+pub const MAX_CANDIDATES: usize = 32;
+
+/// How many positions are scanned between two looks at the clock.
+const CLOCK_INTERVAL: usize = 4096;
+
+/// A copied run, in comparison units of each text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Run {
+    /// Units of the paraphrase.
+    pub paraphrase: Range<u32>,
+    /// Units of the original with the same keys.
+    pub original: Range<u32>,
+    /// Words in the run (punctuation not counted).
+    pub words: u32,
+    /// Out of order relative to the backbone of runs.
+    pub moved: bool,
+    /// Every word of it is inside quotation marks in the paraphrase.
+    pub quoted: bool,
+}
+
+/// What the run finder looks at.
+pub struct RunInput<'a> {
+    /// Unit ids of the original.
+    pub original: &'a [u32],
+    /// Unit ids of the paraphrase.
+    pub paraphrase: &'a [u32],
+    /// What each id is.
+    pub vocabulary: &'a Vocabulary,
+    /// For each paraphrase unit: inside quotation marks.
+    pub paraphrase_quoted: &'a [bool],
+    /// The fewest words a run needs.
+    pub min_run: usize,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Match {
+    paraphrase: u32,
+    original: u32,
+    len: u32,
+}
+
+/// Finds the copied runs, in paraphrase order.
+pub fn find_runs(input: &RunInput<'_>, budget: &Budget) -> Vec<Run> {
+    let counts = WordCounts::new(input);
+    let matches = seed_and_extend(input, budget);
+    let mut runs = tile(input, &counts, matches);
+    mark_moved(&mut runs);
+    for run in &mut runs {
+        run.quoted = (run.paraphrase.start..run.paraphrase.end).all(|u| {
+            !input.vocabulary.is_word[input.paraphrase[u as usize] as usize]
+                || input.paraphrase_quoted[u as usize]
+        });
+    }
+    runs
+}
+
+/// Prefix counts of words and of uncommon words in the paraphrase.
+struct WordCounts {
+    words: Vec<u32>,
+    uncommon: Vec<u32>,
+    min_run: u32,
+}
+
+impl WordCounts {
+    fn new(input: &RunInput<'_>) -> Self {
+        let mut words = Vec::with_capacity(input.paraphrase.len() + 1);
+        let mut uncommon = Vec::with_capacity(input.paraphrase.len() + 1);
+        let (mut w, mut u) = (0, 0);
+        words.push(0);
+        uncommon.push(0);
+        for &id in input.paraphrase {
+            let id = id as usize;
+            if input.vocabulary.is_word[id] {
+                w += 1;
+                if !input.vocabulary.is_common[id] {
+                    u += 1;
+                }
+            }
+            words.push(w);
+            uncommon.push(u);
+        }
+        WordCounts {
+            words,
+            uncommon,
+            min_run: input.min_run as u32,
+        }
+    }
+
+    fn words(&self, range: Range<usize>) -> u32 {
+        self.words[range.end] - self.words[range.start]
+    }
+
+    /// The range without the punctuation at its edges: a run starts and
+    /// ends on a word, so it never reaches into the sentence before or after.
+    fn trim(&self, range: Range<usize>) -> Range<usize> {
+        let is_word = |unit: usize| self.words[unit + 1] > self.words[unit];
+        let mut range = range;
+        while !range.is_empty() && !is_word(range.start) {
+            range.start += 1;
+        }
+        while !range.is_empty() && !is_word(range.end - 1) {
+            range.end -= 1;
+        }
+        range
+    }
+
+    fn qualifies(&self, range: Range<usize>) -> bool {
+        self.words(range.clone()) >= self.min_run
+            && self.uncommon[range.end] > self.uncommon[range.start]
+    }
+}
+
+const HASH_BASE: u64 = 0x0000_0100_0000_01B3;
+
+/// Spreads a polynomial hash's entropy into its top 32 bits.
+fn mix(mut h: u64) -> u64 {
+    h ^= h >> 31;
+    h = h.wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    h ^= h >> 29;
+    h
+}
+
+/// Calls `each(position, hash32)` for every `k`-unit window of `ids`.
+fn for_each_window(ids: &[u32], k: usize, mut each: impl FnMut(usize, u32) -> bool) {
+    if k == 0 || ids.len() < k {
+        return;
+    }
+    let top = (1..k).fold(1u64, |p, _| p.wrapping_mul(HASH_BASE));
+    let mut h = 0u64;
+    for &id in &ids[..k] {
+        h = h.wrapping_mul(HASH_BASE).wrapping_add(id as u64 + 1);
+    }
+    for start in 0..=ids.len() - k {
+        if !each(start, (mix(h) >> 32) as u32) {
+            return;
+        }
+        if start + k < ids.len() {
+            h = h
+                .wrapping_sub((ids[start] as u64 + 1).wrapping_mul(top))
+                .wrapping_mul(HASH_BASE)
+                .wrapping_add(ids[start + k] as u64 + 1);
+        }
+    }
+}
+
+/// The original's windows, sorted by hash then position, with a directory
+/// on the hash's top 16 bits so that a lookup searches a small bucket.
+struct SeedIndex {
+    entries: Vec<u64>,
+    directory: Vec<u32>,
+}
+
+impl SeedIndex {
+    fn new(ids: &[u32], k: usize) -> Self {
+        let mut entries = Vec::with_capacity(ids.len().saturating_sub(k) + 1);
+        for_each_window(ids, k, |start, hash| {
+            entries.push(((hash as u64) << 32) | start as u64);
+            true
+        });
+        entries.sort_unstable();
+        let mut directory = vec![0u32; (1 << 16) + 1];
+        let mut at = 0usize;
+        for (bucket, slot) in directory.iter_mut().enumerate() {
+            while at < entries.len() && ((entries[at] >> 48) as usize) < bucket {
+                at += 1;
+            }
+            *slot = at as u32;
+        }
+        SeedIndex { entries, directory }
+    }
+
+    /// The original positions whose window hashes to `hash`, in order.
+    fn lookup(&self, hash: u32) -> &[u64] {
+        let bucket = (hash >> 16) as usize;
+        let slice =
+            &self.entries[self.directory[bucket] as usize..self.directory[bucket + 1] as usize];
+        let lo = slice.partition_point(|&e| ((e >> 32) as u32) < hash);
+        let hi = lo + slice[lo..].partition_point(|&e| ((e >> 32) as u32) == hash);
+        &slice[lo..hi]
+    }
+}
+
+fn seed_and_extend(input: &RunInput<'_>, budget: &Budget) -> Vec<Match> {
+    let (original, paraphrase) = (input.original, input.paraphrase);
+    let k = input.min_run.max(1);
+    if original.len() < k || paraphrase.len() < k {
+        return Vec::new();
+    }
+    let index = SeedIndex::new(original, k);
+    let mut matches = Vec::new();
+    // Diagonals (original - paraphrase position) being matched, and where
+    // each match ends in the paraphrase.
+    let mut active: Vec<(i64, usize)> = Vec::new();
+    let scale = original.len() as f64 / paraphrase.len() as f64;
+    // The match that sets the expected place: the one with the most length
+    // left. A shorter match found at the edge of the candidate window must
+    // not move it, or the window would drift along a repetitive text.
+    let mut reference: Option<Match> = None;
+    for_each_window(paraphrase, k, |i, hash| {
+        if i % CLOCK_INTERVAL == CLOCK_INTERVAL - 1 && budget.expired() {
+            budget.cut_short("copied passages");
+            return false;
+        }
+        active.retain(|&(_, end)| end > i);
+        let group = index.lookup(hash);
+        if group.is_empty() {
+            return true;
+        }
+        let expected = match reference {
+            Some(m) => (i as i64 + m.original as i64 - m.paraphrase as i64).max(0) as u64,
+            None => (i as f64 * scale) as u64,
+        };
+        let window = if group.len() <= MAX_CANDIDATES {
+            group
+        } else {
+            let near = group.partition_point(|&e| (e & 0xFFFF_FFFF) < expected);
+            let from = near
+                .saturating_sub(MAX_CANDIDATES / 2)
+                .min(group.len() - MAX_CANDIDATES);
+            &group[from..from + MAX_CANDIDATES]
+        };
+        for &entry in window {
+            let j = (entry & 0xFFFF_FFFF) as usize;
+            let diagonal = j as i64 - i as i64;
+            if active.iter().any(|&(d, _)| d == diagonal) {
+                continue;
+            }
+            if paraphrase[i..i + k] != original[j..j + k] {
+                continue; // a hash collision
+            }
+            let extra = paraphrase[i + k..]
+                .iter()
+                .zip(&original[j + k..])
+                .take_while(|(a, b)| a == b)
+                .count();
+            let found = Match {
+                paraphrase: i as u32,
+                original: j as u32,
+                len: (k + extra) as u32,
+            };
+            active.push((diagonal, i + k + extra));
+            matches.push(found);
+            let left = |m: &Match| (m.paraphrase + m.len) as i64 - i as i64;
+            if reference.is_none_or(|r| left(&found) > left(&r)) {
+                reference = Some(found);
+            }
+        }
+        true
+    });
+    matches
+}
+
+fn tile(input: &RunInput<'_>, counts: &WordCounts, mut matches: Vec<Match>) -> Vec<Run> {
+    matches.retain(|m| counts.qualifies(m.paraphrase as usize..(m.paraphrase + m.len) as usize));
+    matches.sort_unstable_by_key(|m| (std::cmp::Reverse(m.len), m.paraphrase, m.original));
+    let mut covered = vec![false; input.paraphrase.len()];
+    // Accepted runs by paraphrase start: (paraphrase end, original start).
+    let mut accepted: BTreeMap<u32, (u32, u32)> = BTreeMap::new();
+    let scale = input.original.len() as f64 / input.paraphrase.len().max(1) as f64;
+    let mut at = 0;
+    while at < matches.len() {
+        let first = matches[at];
+        let group_len = matches[at..]
+            .iter()
+            .take_while(|m| m.len == first.len && m.paraphrase == first.paraphrase)
+            .count();
+        let expected = expected_source(&accepted, first.paraphrase, scale);
+        let chosen = matches[at..at + group_len]
+            .iter()
+            .min_by_key(|m| (m.original as i64 - expected).unsigned_abs())
+            .copied()
+            .unwrap_or(first);
+        at += group_len;
+
+        let end = (chosen.paraphrase + chosen.len) as usize;
+        let mut a = chosen.paraphrase as usize;
+        while a < end {
+            while a < end && covered[a] {
+                a += 1;
+            }
+            let mut b = a;
+            while b < end && !covered[b] {
+                b += 1;
+            }
+            let piece = counts.trim(a..b);
+            if !piece.is_empty() && counts.qualifies(piece.clone()) {
+                covered[piece.clone()].fill(true);
+                let source = chosen.original + (piece.start as u32 - chosen.paraphrase);
+                accepted.insert(piece.start as u32, (piece.end as u32, source));
+            }
+            a = b;
+        }
+    }
+    accepted
+        .into_iter()
+        .map(|(start, (end, source))| Run {
+            paraphrase: start..end,
+            original: source..source + (end - start),
+            words: counts.words(start as usize..end as usize),
+            moved: false,
+            quoted: false,
+        })
+        .collect()
+}
+
+/// Where in the original a run starting at `paraphrase` would come from if
+/// it followed its neighbours.
+fn expected_source(accepted: &BTreeMap<u32, (u32, u32)>, paraphrase: u32, scale: f64) -> i64 {
+    if let Some((&start, &(_, source))) = accepted.range(..=paraphrase).next_back() {
+        return source as i64 + (paraphrase - start) as i64;
+    }
+    if let Some((&start, &(_, source))) = accepted.range(paraphrase..).next() {
+        return source as i64 - (start - paraphrase) as i64;
+    }
+    (paraphrase as f64 * scale) as i64
+}
+
+/// Flags the runs outside the heaviest chain whose sources follow each
+/// other without overlapping.
+fn mark_moved(runs: &mut [Run]) {
+    let chain = heaviest_chain(
+        &runs
+            .iter()
+            .map(|r| (r.original.clone(), r.words as u64))
+            .collect::<Vec<_>>(),
+    );
+    for run in runs.iter_mut() {
+        run.moved = true;
+    }
+    for index in chain {
+        runs[index].moved = false;
+    }
+}
+
+/// The heaviest chain of items, taken in the order given, whose ranges
+/// follow each other without overlapping (each starts at or after the end
+/// of the one before). Returns the chosen indices in order.
+///
+/// `O(n log n)`: a Fenwick tree keeps, for each range end, the heaviest
+/// chain ending there.
+pub fn heaviest_chain(items: &[(Range<u32>, u64)]) -> Vec<usize> {
+    let mut ends: Vec<u32> = items.iter().map(|(range, _)| range.end).collect();
+    ends.sort_unstable();
+    ends.dedup();
+    let mut tree: Vec<(u64, usize)> = vec![(0, usize::MAX); ends.len() + 1];
+    let mut parent = vec![usize::MAX; items.len()];
+    let mut best = (0u64, usize::MAX);
+    for (index, (range, weight)) in items.iter().enumerate() {
+        // Chains whose last end is at or before this start.
+        let mut r = ends.partition_point(|&e| e <= range.start);
+        let mut before = (0u64, usize::MAX);
+        while r > 0 {
+            if tree[r].0 > before.0 {
+                before = tree[r];
+            }
+            r &= r - 1;
+        }
+        let total = before.0 + weight;
+        parent[index] = before.1;
+        if total > best.0 {
+            best = (total, index);
+        }
+        let mut r = ends.partition_point(|&e| e < range.end) + 1;
+        while r < tree.len() {
+            if total > tree[r].0 {
+                tree[r] = (total, index);
+            }
+            r += r & r.wrapping_neg();
+        }
+    }
+    let mut chain = Vec::new();
+    let mut at = best.1;
+    while at != usize::MAX {
+        chain.push(at);
+        at = parent[at];
+    }
+    chain.reverse();
+    chain
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::options::Options;
+    use crate::tokenize::tokenize;
+
+    struct Texts {
+        vocabulary: Vocabulary,
+        original: Vec<u32>,
+        paraphrase: Vec<u32>,
+        quoted: Vec<bool>,
+    }
+
+    impl Texts {
+        fn input(&self, min_run: usize) -> RunInput<'_> {
+            RunInput {
+                original: &self.original,
+                paraphrase: &self.paraphrase,
+                vocabulary: &self.vocabulary,
+                paraphrase_quoted: &self.quoted,
+                min_run,
+            }
+        }
+    }
+
+    fn prepare(original: &str, paraphrase: &str) -> Texts {
+        let options = Options::default();
+        let mut vocabulary = Vocabulary::default();
+        let o_tokens = tokenize(original, true);
+        let p_tokens = tokenize(paraphrase, true);
+        let o = vocabulary.units(original, &o_tokens, &options);
+        let p = vocabulary.units(paraphrase, &p_tokens, &options);
+        let quoted_tokens = crate::sentences::quoted_tokens(paraphrase, &p_tokens);
+        let quoted = p.token.iter().map(|&t| quoted_tokens[t as usize]).collect();
+        Texts {
+            vocabulary,
+            original: o.id,
+            paraphrase: p.id,
+            quoted,
+        }
+    }
+
+    fn runs(original: &str, paraphrase: &str, min_run: usize) -> Vec<Run> {
+        let texts = prepare(original, paraphrase);
+        let input = texts.input(min_run);
+        find_runs(&input, &Budget::new(None))
+    }
+
+    #[test]
+    fn identical_texts_are_one_run_in_place() {
+        let text = "The council voted to build a bridge across the river.";
+        let found = runs(text, text, 4);
+        assert_eq!(found.len(), 1);
+        // Runs end on a word: the final period is not part of it.
+        assert_eq!(found[0].paraphrase, 0..10);
+        assert_eq!(found[0].original, 0..10);
+        assert_eq!(found[0].words, 10);
+        assert!(!found[0].moved);
+    }
+
+    #[test]
+    fn swapped_sentences_are_found_and_one_is_moved() {
+        let a = "The council voted to build a new bridge. Work starts in October next year.";
+        let b = "Work starts in October next year. The council voted to build a new bridge.";
+        let found = runs(a, b, 4);
+        assert_eq!(found.len(), 2);
+        assert_eq!(found.iter().filter(|r| r.moved).count(), 1);
+        assert_eq!(found.iter().map(|r| r.words).sum::<u32>(), 14);
+    }
+
+    #[test]
+    fn runs_of_common_words_or_below_the_minimum_do_not_count() {
+        assert!(
+            runs(
+                "and that is what it was",
+                "so and that is what it was too",
+                4
+            )
+            .is_empty()
+        );
+        assert!(runs("a red bridge here", "the red bridge there", 4).is_empty());
+    }
+
+    #[test]
+    fn quoted_runs_are_flagged() {
+        let a = r#"Kerry said the talks were honest and useful for both sides."#;
+        let b = "He added: “the talks were honest and useful for both sides.”";
+        let found = runs(a, b, 4);
+        assert_eq!(found.len(), 1);
+        assert!(found[0].quoted);
+        let unquoted = runs(
+            a,
+            "He added that the talks were honest and useful for both.",
+            4,
+        );
+        assert!(!unquoted[0].quoted);
+    }
+
+    #[test]
+    fn a_repeated_source_is_taken_from_the_place_that_fits() {
+        let a = "alpha beta gamma delta. one two three four five six. \
+                 epsilon zeta eta theta. one two three four five six.";
+        let b = "epsilon zeta eta theta. one two three four five six.";
+        let found = runs(a, b, 4);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].original.start, 12);
+    }
+
+    #[test]
+    fn repetitive_text_stays_cheap_and_whole() {
+        let line = "the same line of text again and again\n";
+        let text = line.repeat(5000);
+        let found = runs(&text, &text, 4);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].words, 8 * 5000);
+    }
+
+    #[test]
+    fn the_candidate_window_does_not_drift_along_repetitive_text() {
+        // Each extension is one match; before the fix every line of this
+        // text started a new diagonal (5,031 extensions of ~20k units).
+        let text = "the same line of text again and again\n".repeat(5000);
+        let texts = prepare(&text, &text);
+        let input = texts.input(4);
+        let extensions = seed_and_extend(&input, &Budget::new(None)).len();
+        assert!(extensions <= 2 * MAX_CANDIDATES, "{extensions} extensions");
+    }
+
+    #[test]
+    fn the_heaviest_chain_skips_crossing_and_overlapping_items() {
+        let items = [
+            (10..20, 5),
+            (0..5, 3),
+            (20..30, 4),
+            (15..25, 9),
+            (30..31, 1),
+        ];
+        // 10..20 + 20..30 + 30..31 weighs 10; 0..5 + 15..25 + 30..31 weighs 13.
+        assert_eq!(heaviest_chain(&items), [1, 3, 4]);
+        assert!(heaviest_chain(&[]).is_empty());
+    }
+
+    #[test]
+    fn the_clock_cuts_the_search_short() {
+        let text = "word ".repeat(20_000);
+        let other: String = (0..20_000).map(|i| format!("w{i} ")).collect();
+        let texts = prepare(&text, &other);
+        let input = texts.input(4);
+        let budget = Budget::new(Some(0));
+        assert!(find_runs(&input, &budget).is_empty());
+        assert_eq!(budget.into_cut_short(), ["copied passages"]);
+    }
+}
