@@ -22,9 +22,17 @@
 //! Pairs are taken best first, each sentence at most once (order does not
 //! matter, so moved sentences pair too); pairs below the threshold are left
 //! out. A pair then takes in a free neighbouring sentence on either side
-//! when that raises its score by at least [`MERGE_GAIN`]: one paraphrase
-//! sentence from two original ones, or two from one. Pairs outside the
+//! when that raises its score by at least [`MERGE_GAIN`], or when the
+//! neighbour alone scores above the threshold with the pair's other side
+//! and the merge costs less than that gain: one paraphrase sentence from two
+//! original ones, or two (the halves of a split sentence) from one. Merges
+//! stay inside a paragraph. Pairs outside the
 //! longest chain in which both sides increase are **moved**.
+//!
+//! Last, position speaks where words cannot: when exactly one unpaired
+//! sentence on each side sits between the same two in-order pairs, and they
+//! share a content word, they pair ("Local leaders hope to find a new
+//! tenant" and "Town officials want to line up another occupant").
 
 use std::ops::Range;
 
@@ -289,9 +297,69 @@ pub fn align(
 
     let candidates = candidates(&scorer, threshold);
     let mut pairs = greedy_pairs(candidates, n, m);
-    merge_neighbours(&scorer, &mut pairs, n, m);
+    merge_neighbours(&scorer, &mut pairs, (original, paraphrase), threshold);
     mark_moved(&mut pairs);
+    if fill_gaps(&scorer, &mut pairs, n, m) {
+        mark_moved(&mut pairs);
+    }
     pairs
+}
+
+/// Pairs a lone unpaired sentence with the lone unpaired sentence facing it
+/// in the original: between the same two in-order pairs (or before the
+/// first, or after the last), one sentence on each side, sharing at least
+/// one content word. A rewording with all new words still sits where its
+/// source sat.
+fn fill_gaps(scorer: &Scorer, pairs: &mut Vec<Alignment>, n: usize, m: usize) -> bool {
+    let mut original_used = vec![false; n];
+    let mut paraphrase_used = vec![false; m];
+    for pair in pairs.iter() {
+        original_used[pair.original.start as usize..pair.original.end as usize].fill(true);
+        paraphrase_used[pair.paraphrase.start as usize..pair.paraphrase.end as usize].fill(true);
+    }
+    // The in-order pairs, framed by the texts' edges.
+    let mut frame: Vec<(u32, u32, u32, u32)> = vec![(0, 0, 0, 0)];
+    frame.extend(pairs.iter().filter(|p| !p.moved).map(|p| {
+        (
+            p.original.start,
+            p.original.end,
+            p.paraphrase.start,
+            p.paraphrase.end,
+        )
+    }));
+    frame.push((n as u32, n as u32, m as u32, m as u32));
+    let mut added = Vec::new();
+    for window in frame.windows(2) {
+        let (o_gap, p_gap) = (window[0].1..window[1].0, window[0].3..window[1].2);
+        if o_gap.start > o_gap.end || p_gap.start > p_gap.end {
+            continue;
+        }
+        let free = |used: &[bool], gap: &Range<u32>| -> Vec<u32> {
+            gap.clone().filter(|&s| !used[s as usize]).collect()
+        };
+        let (o_free, p_free) = (free(&original_used, &o_gap), free(&paraphrase_used, &p_gap));
+        let ([o], [p]) = (o_free.as_slice(), p_free.as_slice()) else {
+            continue;
+        };
+        let (o_bag, p_bag) = (
+            &scorer.original[*o as usize],
+            &scorer.paraphrase[*p as usize],
+        );
+        let (shared, stems) = o_bag.shared(p_bag, &scorer.weights);
+        if stems == 0 {
+            continue;
+        }
+        let mean = PARAPHRASE_SHARE * p_bag.weight + (1.0 - PARAPHRASE_SHARE) * o_bag.weight;
+        added.push(Alignment {
+            original: *o..o + 1,
+            paraphrase: *p..p + 1,
+            similarity: (shared / mean.max(f64::MIN_POSITIVE)).min(1.0),
+            moved: false,
+        });
+    }
+    let any = !added.is_empty();
+    pairs.extend(added);
+    any
 }
 
 fn stem_weights(scorer: &Scorer, stems: usize) -> Vec<f64> {
@@ -387,8 +455,19 @@ fn greedy_pairs(mut candidates: Vec<(f64, u32, u32)>, n: usize, m: usize) -> Vec
 }
 
 /// Grows pairs into one-to-two and two-to-one where a free neighbouring
-/// sentence raises the score enough.
-fn merge_neighbours(scorer: &Scorer, pairs: &mut [Alignment], n: usize, m: usize) {
+/// sentence raises the score enough, or derives from the pair's other side
+/// on its own (the second half of a split sentence) and costs the pair
+/// little.
+fn merge_neighbours(
+    scorer: &Scorer,
+    pairs: &mut [Alignment],
+    (original, paraphrase): (&Side<'_>, &Side<'_>),
+    threshold: f64,
+) {
+    let (n, m) = (original.sentences.len(), paraphrase.sentences.len());
+    let same_paragraph = |side: &Side<'_>, a: u32, b: u32| {
+        side.sentences[a as usize].paragraph == side.sentences[b as usize].paragraph
+    };
     let mut original_used = vec![false; n];
     let mut paraphrase_used = vec![false; m];
     for pair in pairs.iter() {
@@ -397,29 +476,42 @@ fn merge_neighbours(scorer: &Scorer, pairs: &mut [Alignment], n: usize, m: usize
     }
     for pair in pairs.iter_mut() {
         let (o, p) = (pair.original.start, pair.paraphrase.start);
-        let mut options: Vec<(Range<u32>, Range<u32>)> = Vec::new();
-        if o > 0 && !original_used[o as usize - 1] {
-            options.push((o - 1..o + 1, p..p + 1));
-        }
-        if (o as usize) + 1 < n && !original_used[o as usize + 1] {
-            options.push((o..o + 2, p..p + 1));
-        }
-        if p > 0 && !paraphrase_used[p as usize - 1] {
-            options.push((o..o + 1, p - 1..p + 1));
-        }
-        if (p as usize) + 1 < m && !paraphrase_used[p as usize + 1] {
-            options.push((o..o + 1, p..p + 2));
-        }
-        let best = options
+        let neighbours = [
+            (o > 0).then(|| Neighbour::Original(o - 1)),
+            ((o as usize) + 1 < n).then(|| Neighbour::Original(o + 1)),
+            (p > 0).then(|| Neighbour::Paraphrase(p - 1)),
+            ((p as usize) + 1 < m).then(|| Neighbour::Paraphrase(p + 1)),
+        ];
+        let best = neighbours
             .into_iter()
-            .map(|(original, paraphrase)| {
-                let similarity = scorer.similarity(original.clone(), paraphrase.clone());
-                (similarity, original, paraphrase)
+            .flatten()
+            .filter(|neighbour| match *neighbour {
+                Neighbour::Original(x) => {
+                    !original_used[x as usize] && same_paragraph(original, x, o)
+                }
+                Neighbour::Paraphrase(x) => {
+                    !paraphrase_used[x as usize] && same_paragraph(paraphrase, x, p)
+                }
+            })
+            .filter_map(|neighbour| {
+                // The merged pair, and the neighbour alone with the pair's
+                // other side.
+                let (merged_o, merged_p, alone_o, alone_p) = match neighbour {
+                    Neighbour::Original(x) => {
+                        (x.min(o)..x.max(o) + 1, p..p + 1, x..x + 1, p..p + 1)
+                    }
+                    Neighbour::Paraphrase(x) => {
+                        (o..o + 1, x.min(p)..x.max(p) + 1, o..o + 1, x..x + 1)
+                    }
+                };
+                let merged = scorer.similarity(merged_o.clone(), merged_p.clone());
+                let gains = merged >= pair.similarity + MERGE_GAIN;
+                let belongs = merged >= pair.similarity - MERGE_GAIN
+                    && scorer.similarity(alone_o, alone_p) >= threshold;
+                (gains || belongs).then_some((merged, merged_o, merged_p))
             })
             .max_by(|a, b| a.0.total_cmp(&b.0));
-        if let Some((similarity, original, paraphrase)) = best
-            && similarity >= pair.similarity + MERGE_GAIN
-        {
+        if let Some((similarity, original, paraphrase)) = best {
             for index in original.clone() {
                 original_used[index as usize] = true;
             }
@@ -431,6 +523,13 @@ fn merge_neighbours(scorer: &Scorer, pairs: &mut [Alignment], n: usize, m: usize
             pair.similarity = similarity;
         }
     }
+}
+
+/// A sentence next to a pair's sentence, on one side or the other.
+#[derive(Clone, Copy)]
+enum Neighbour {
+    Original(u32),
+    Paraphrase(u32),
 }
 
 /// Flags the pairs outside the longest chain in which both sides increase.

@@ -430,8 +430,16 @@ fn spans(
         let mut unit = sentence.units.start;
         let mut previous: Option<u32> = None;
         let mut skip_until = 0u32;
+        let mut started = false;
         for index in sentence.tokens.clone() {
             let token = text.tokens[index as usize];
+            if !started && !token.is_space() {
+                // Whitespace before a sentence (a blank line, the text's
+                // start) is a span of its own: spans never cross the start
+                // of a sentence's range.
+                builder.close();
+                started = true;
+            }
             let is_unit = unit < sentence.units.end && text.units.token[unit as usize] == index;
             if token.end <= skip_until {
                 if is_unit {
@@ -470,7 +478,16 @@ fn spans(
             }
             let next = (unit < sentence.units.end).then_some(unit);
             let Some(source) = previous.or(next) else {
-                continue; // a sentence always has a unit unless punctuation is ignored
+                // No unit at all: punctuation only, with punctuation ignored.
+                let label = Label {
+                    kind: if paraphrase { Kind::New } else { Kind::Dropped },
+                    op: Op::Equal,
+                    char_op: None,
+                    run: NONE,
+                    pair: NONE,
+                };
+                builder.push(label, token.start..token.end, None);
+                continue;
             };
             let mut label = unit_label(source as usize);
             label.op = match (previous, next) {
@@ -480,20 +497,6 @@ fn spans(
                 _ => Op::Equal,
             };
             builder.push(label, token.start..token.end, None);
-        }
-        if sentence.units.is_empty() {
-            // Punctuation only, with punctuation ignored: label it as a whole.
-            let label = Label {
-                kind: if paraphrase { Kind::New } else { Kind::Dropped },
-                op: Op::Equal,
-                char_op: None,
-                run: NONE,
-                pair: NONE,
-            };
-            for index in sentence.tokens.clone() {
-                let token = text.tokens[index as usize];
-                builder.push(label, token.start..token.end, None);
-            }
         }
         builder.close();
     }

@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use article_diff::report::{html, text};
 use article_diff::{MAX_INPUT_BYTES, OffsetUnit, Options, compare_with};
 use clap::builder::BoolishValueParser;
-use clap::{Parser, ValueEnum};
+use clap::{ArgAction, Parser, ValueEnum};
 
 /// Shows, word by word, how a rewrite was made from an original report:
 /// what was copied (and whether it moved), reworded, added and dropped.
@@ -35,16 +35,16 @@ struct Args {
     offsets: Unit,
 
     /// Compare words without regard to letter case.
-    #[arg(long, value_name = "BOOL", default_value = "true", value_parser = BoolishValueParser::new())]
+    #[arg(long, value_name = "BOOL", default_value = "true", action = ArgAction::Set, value_parser = BoolishValueParser::new())]
     ignore_case: bool,
     /// Treat all quotation marks and apostrophes as one, and all dashes as one.
-    #[arg(long, value_name = "BOOL", default_value = "true", value_parser = BoolishValueParser::new())]
+    #[arg(long, value_name = "BOOL", default_value = "true", action = ArgAction::Set, value_parser = BoolishValueParser::new())]
     unify_punctuation: bool,
     /// Compare words in Unicode NFKC form; zero-width spaces separate words.
-    #[arg(long, value_name = "BOOL", default_value = "true", value_parser = BoolishValueParser::new())]
+    #[arg(long, value_name = "BOOL", default_value = "true", action = ArgAction::Set, value_parser = BoolishValueParser::new())]
     normalize_unicode: bool,
     /// Compare words only, as if there were no punctuation.
-    #[arg(long, value_name = "BOOL", default_value = "false", value_parser = BoolishValueParser::new())]
+    #[arg(long, value_name = "BOOL", default_value = "false", action = ArgAction::Set, value_parser = BoolishValueParser::new())]
     ignore_punctuation: bool,
     /// The fewest words a passage needs to count as copied.
     #[arg(long, value_name = "WORDS", default_value_t = Options::default().min_run)]

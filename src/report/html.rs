@@ -191,15 +191,19 @@ fn spans(out: &mut String, text: &str, side: &Side, runs: &[Run], range: &Range<
             classes.push("moved");
         }
         let tag = word_tag.unwrap_or("span");
-        if classes.is_empty() && word_tag.is_none() {
-            out.push_str(&escape(piece));
-        } else {
-            let _ = write!(
-                out,
-                "<{tag} class=\"{}\">{}</{tag}>",
-                classes.join(" "),
-                escape(piece)
-            );
+        match (classes.is_empty(), word_tag) {
+            (true, None) => out.push_str(&escape(piece)),
+            (true, Some(tag)) => {
+                let _ = write!(out, "<{tag}>{}</{tag}>", escape(piece));
+            }
+            (false, _) => {
+                let _ = write!(
+                    out,
+                    "<{tag} class=\"{}\">{}</{tag}>",
+                    classes.join(" "),
+                    escape(piece)
+                );
+            }
         }
     }
     if let Some(tag) = open_word {

@@ -251,7 +251,10 @@ fn line(text: &str, side: &Side, range: &Range<u32>, paraphrase: bool, style: St
         }
         let piece = &text[start..end];
         if piece.contains(['\n', '\r']) {
-            out.push(' ');
+            // A line break reads as one space on a report line.
+            if !out.ends_with(' ') {
+                out.push(' ');
+            }
         } else {
             out.push_str(piece);
         }

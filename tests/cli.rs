@@ -1,0 +1,334 @@
+//! The command line, run as a reader runs it.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+const BIN: &str = env!("CARGO_BIN_EXE_article-diff");
+
+fn run(args: &[&str]) -> Output {
+    run_with_input(args, b"")
+}
+
+fn run_with_input(args: &[&str], input: &[u8]) -> Output {
+    let mut child = Command::new(BIN)
+        .args(args)
+        .env_remove("NO_COLOR")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// A fresh folder under the target directory for one test's files.
+fn scratch(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn example(side: &str) -> String {
+    format!("{}/www/example/{side}.txt", env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A failure: exit code 2, one line on standard error, nothing on standard out.
+fn assert_fails_cleanly(output: &Output, expected: &str) {
+    let stderr = text(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "stderr: {stderr}");
+    assert!(output.stdout.is_empty(), "stdout: {}", text(&output.stdout));
+    assert_eq!(stderr.lines().count(), 1, "stderr: {stderr}");
+    assert!(stderr.contains(expected), "stderr: {stderr}");
+}
+
+#[test]
+fn the_text_report_is_plain_when_piped() {
+    let output = run(&[&example("original"), &example("paraphrase")]);
+    assert!(output.status.success());
+    let out = text(&output.stdout);
+    assert!(out.starts_with("article-diff: original "), "{out}");
+    assert!(out.contains("Copied passages:"));
+    assert!(out.contains("{+") && out.contains("[-"));
+    assert!(!out.contains('\x1b'), "colour codes in piped output");
+}
+
+#[test]
+fn colour_can_be_asked_for() {
+    let output = run(&[
+        "--color",
+        "always",
+        &example("original"),
+        &example("paraphrase"),
+    ]);
+    assert!(text(&output.stdout).contains("\x1b[32m"));
+}
+
+#[test]
+fn json_is_the_documented_model() {
+    let output = run(&[
+        "--format",
+        "json",
+        &example("original"),
+        &example("paraphrase"),
+    ]);
+    assert!(output.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json["format"], "article-diff/1");
+    assert_eq!(json["offsets"], "utf-8");
+    assert!(json["stats"]["copied_words"].as_u64().unwrap() > 0);
+    let utf16 = run(&[
+        "-f",
+        "json",
+        "--offsets",
+        "utf-16",
+        &example("original"),
+        &example("paraphrase"),
+    ]);
+    let json: serde_json::Value = serde_json::from_slice(&utf16.stdout).unwrap();
+    assert_eq!(json["offsets"], "utf-16");
+}
+
+#[test]
+fn every_option_has_a_flag() {
+    let output = run(&[
+        "-f",
+        "json",
+        "--ignore-case",
+        "false",
+        "--unify-punctuation",
+        "no",
+        "--normalize-unicode",
+        "off",
+        "--ignore-punctuation",
+        "true",
+        "--min-run",
+        "6",
+        "--pair-threshold",
+        "0.3",
+        "--time-budget",
+        "0",
+        &example("original"),
+        &example("paraphrase"),
+    ]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let options = &json["options"];
+    assert_eq!(options["ignore_case"], false);
+    assert_eq!(options["unify_punctuation"], false);
+    assert_eq!(options["normalize_unicode"], false);
+    assert_eq!(options["ignore_punctuation"], true);
+    assert_eq!(options["min_run"], 6);
+    assert_eq!(options["pair_threshold"], 0.3);
+    assert_eq!(options["time_budget_ms"], serde_json::Value::Null);
+}
+
+#[test]
+fn the_html_report_escapes_the_texts() {
+    let dir = scratch("html_escapes");
+    let hostile = dir.join("hostile.txt");
+    std::fs::write(
+        &hostile,
+        "Tonight <script>alert(1)</script> & <img src=x onerror=alert(2)> news.",
+    )
+    .unwrap();
+    let output = run(&[
+        "--format",
+        "html",
+        &example("original"),
+        hostile.to_str().unwrap(),
+    ]);
+    assert!(output.status.success());
+    let html = text(&output.stdout);
+    assert!(html.starts_with("<!doctype html>"));
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(html.contains("&lt;img src=x onerror=alert(2)&gt;"));
+    assert!(!html.contains("<script") && !html.contains("<img"));
+    assert!(html.contains("Content-Security-Policy"));
+}
+
+#[test]
+fn standard_input_is_one_of_the_texts() {
+    let paraphrase = std::fs::read(example("paraphrase")).unwrap();
+    let output = run_with_input(&[&example("original"), "-"], &paraphrase);
+    assert!(output.status.success());
+    let piped = text(&output.stdout);
+    let direct = text(&run(&[&example("original"), &example("paraphrase")]).stdout);
+    assert_eq!(piped, direct);
+}
+
+#[test]
+fn both_texts_cannot_come_from_standard_input() {
+    assert_fails_cleanly(&run(&["-", "-"]), "only one of the two texts");
+}
+
+#[test]
+fn a_missing_file_is_one_line_and_exit_code_2() {
+    assert_fails_cleanly(
+        &run(&["no-such-file.txt", &example("paraphrase")]),
+        "cannot read no-such-file.txt: No such file or directory",
+    );
+}
+
+#[test]
+fn a_directory_is_refused() {
+    assert_fails_cleanly(
+        &run(&[env!("CARGO_MANIFEST_DIR"), &example("paraphrase")]),
+        "is a directory, not a text file",
+    );
+}
+
+#[test]
+fn an_unreadable_path_is_refused() {
+    // A path through a file: unreadable even for root.
+    let through_a_file = format!("{}/nested.txt", example("original"));
+    assert_fails_cleanly(
+        &run(&[&through_a_file, &example("paraphrase")]),
+        "cannot read",
+    );
+}
+
+#[test]
+fn a_binary_file_is_refused() {
+    let dir = scratch("binary");
+    let binary = dir.join("image.png");
+    std::fs::write(&binary, b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR").unwrap();
+    assert_fails_cleanly(
+        &run(&[binary.to_str().unwrap(), &example("paraphrase")]),
+        "looks like a binary file",
+    );
+}
+
+#[test]
+fn windows_1252_is_read_with_a_warning() {
+    let dir = scratch("cp1252");
+    let old = dir.join("old.txt");
+    std::fs::write(&old, b"The caf\xe9 said \x93yes\x94 to the plan.").unwrap();
+    let output = run(&["-f", "json", old.to_str().unwrap(), &example("paraphrase")]);
+    assert!(output.status.success());
+    assert!(text(&output.stderr).contains("is not UTF-8; read it as Windows-1252"));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let spans = json["original"]["spans"].as_array().unwrap();
+    let rebuilt: String = spans.iter().map(|s| s["text"].as_str().unwrap()).collect();
+    assert_eq!(rebuilt, "The café said “yes” to the plan.");
+}
+
+#[test]
+fn utf16_with_a_byte_order_mark_is_read() {
+    let dir = scratch("utf16");
+    let file = dir.join("utf16.txt");
+    let original = std::fs::read_to_string(example("original")).unwrap();
+    let bytes: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(original.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    std::fs::write(&file, bytes).unwrap();
+    let output = run(&[file.to_str().unwrap(), &example("original")]);
+    assert!(output.status.success());
+    assert!(text(&output.stdout).contains("Paraphrase: copied 100%"));
+}
+
+#[test]
+fn bad_option_values_are_named() {
+    assert_fails_cleanly(
+        &run(&[
+            "--min-run",
+            "0",
+            &example("original"),
+            &example("paraphrase"),
+        ]),
+        "option min_run must be a whole number from 1 to 1000, not 0",
+    );
+    assert_fails_cleanly(
+        &run(&[
+            "--pair-threshold",
+            "2",
+            &example("original"),
+            &example("paraphrase"),
+        ]),
+        "option pair_threshold must be from 0 to 1, not 2",
+    );
+    let unknown = run(&[
+        "--min-runs",
+        "3",
+        &example("original"),
+        &example("paraphrase"),
+    ]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(unknown.stdout.is_empty());
+}
+
+#[test]
+fn output_to_a_file_appears_whole() {
+    let dir = scratch("output");
+    let target = dir.join("report.html");
+    let output = run(&[
+        "-f",
+        "html",
+        "-o",
+        target.to_str().unwrap(),
+        &example("original"),
+        &example("paraphrase"),
+    ]);
+    assert!(output.status.success());
+    assert!(output.stdout.is_empty());
+    let written = std::fs::read_to_string(&target).unwrap();
+    assert!(written.ends_with("</html>\n"));
+    let leftovers: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(leftovers, [std::ffi::OsString::from("report.html")]);
+}
+
+#[test]
+fn output_that_cannot_be_written_leaves_nothing_behind() {
+    let dir = scratch("output_fails");
+    let output = run(&[
+        "-o",
+        dir.to_str().unwrap(),
+        &example("original"),
+        &example("paraphrase"),
+    ]);
+    assert_fails_cleanly(&output, "is a directory; name a file to write");
+    let missing = dir.join("no/such/folder/report.txt");
+    let output = run(&[
+        "-o",
+        missing.to_str().unwrap(),
+        &example("original"),
+        &example("paraphrase"),
+    ]);
+    assert_fails_cleanly(&output, "cannot write");
+    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 0);
+}
+
+#[test]
+fn help_names_every_option() {
+    let output = run(&["--help"]);
+    assert!(output.status.success());
+    let help = text(&output.stdout);
+    for flag in [
+        "--format",
+        "--output",
+        "--ignore-case",
+        "--unify-punctuation",
+        "--normalize-unicode",
+        "--ignore-punctuation",
+        "--min-run",
+        "--pair-threshold",
+        "--time-budget",
+        "--offsets",
+        "--color",
+    ] {
+        assert!(help.contains(flag), "{flag} missing from --help");
+    }
+}
