@@ -44,7 +44,7 @@ test: rust-tools browser npm-packages
 	WASM_BINDGEN_TEST_WEBDRIVER_JSON=tests/webdriver.json \
 		cargo test --target $(WASM_TARGET) --no-default-features --test web
 	$(MAKE) --no-print-directory wasm
-	node --test tests/e2e/
+	node --test tests/js/ tests/e2e/
 
 # --- what the targets need, installed when missing -------------------------
 

@@ -309,7 +309,7 @@ pub fn align(
 /// in the original: between the same two in-order pairs (or before the
 /// first, or after the last), one sentence on each side, sharing at least
 /// one content word. A rewording with all new words still sits where its
-/// source sat.
+/// source sat. Without any pair, position says nothing.
 fn fill_gaps(scorer: &Scorer, pairs: &mut Vec<Alignment>, n: usize, m: usize) -> bool {
     let mut original_used = vec![false; n];
     let mut paraphrase_used = vec![false; m];
@@ -329,6 +329,10 @@ fn fill_gaps(scorer: &Scorer, pairs: &mut Vec<Alignment>, n: usize, m: usize) ->
     }));
     frame.push((n as u32, n as u32, m as u32, m as u32));
     let mut added = Vec::new();
+    // With no pair at all there is no position to go by.
+    if frame.len() == 2 {
+        return false;
+    }
     for window in frame.windows(2) {
         let (o_gap, p_gap) = (window[0].1..window[1].0, window[0].3..window[1].2);
         if o_gap.start > o_gap.end || p_gap.start > p_gap.end {
@@ -541,5 +545,116 @@ fn mark_moved(pairs: &mut [Alignment]) {
     }
     for index in heaviest_chain(&items) {
         pairs[index].moved = false;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::budget::Budget;
+    use crate::options::Options;
+    use crate::runs::{RunInput, find_runs};
+    use crate::sentences::{quoted_tokens, sentences};
+    use crate::tokenize::tokenize;
+
+    /// Aligns two texts with the default options; returns the pairs as
+    /// (original sentences, paraphrase sentences, moved).
+    fn pairs(original: &str, paraphrase: &str) -> Vec<(Range<u32>, Range<u32>, bool)> {
+        let options = Options::default();
+        let mut vocabulary = Vocabulary::default();
+        let (ot, pt) = (tokenize(original, true), tokenize(paraphrase, true));
+        let o_units = vocabulary.units(original, &ot, &options);
+        let p_units = vocabulary.units(paraphrase, &pt, &options);
+        let o_sentences = sentences(original, &ot, &o_units);
+        let p_sentences = sentences(paraphrase, &pt, &p_units);
+        let quoted_tokens = quoted_tokens(paraphrase, &pt);
+        let quoted: Vec<bool> = p_units
+            .token
+            .iter()
+            .map(|&t| quoted_tokens[t as usize])
+            .collect();
+        let runs = find_runs(
+            &RunInput {
+                original: &o_units.id,
+                paraphrase: &p_units.id,
+                vocabulary: &vocabulary,
+                paraphrase_quoted: &quoted,
+                min_run: 4,
+            },
+            &Budget::new(None),
+        );
+        align(
+            &Side {
+                sentences: &o_sentences,
+                units: &o_units,
+            },
+            &Side {
+                sentences: &p_sentences,
+                units: &p_units,
+            },
+            &vocabulary,
+            &runs,
+            options.pair_threshold,
+        )
+        .into_iter()
+        .map(|a| (a.original, a.paraphrase, a.moved))
+        .collect()
+    }
+
+    #[test]
+    fn reworded_sentences_pair_in_any_order() {
+        let original = "The mayor opened the new harbour bridge on Monday. \
+                        Traffic across the river doubled within a week.";
+        let paraphrase = "Within seven days, river traffic had doubled. \
+                          On Monday the mayor opened the harbour's new bridge.";
+        assert_eq!(
+            pairs(original, paraphrase),
+            [(1..2, 0..1, false), (0..1, 1..2, true)]
+        );
+    }
+
+    #[test]
+    fn unrelated_sentences_stay_apart() {
+        assert!(
+            pairs(
+                "The bakery sells rye bread every morning.",
+                "The striker scored twice before half time."
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn one_word_in_common_is_not_enough() {
+        assert!(pairs("It takes two minutes to read.", "Read the full story here.").is_empty());
+    }
+
+    #[test]
+    fn a_split_sentence_pairs_one_to_two() {
+        let original = "The agency will buy twelve electric buses next spring, \
+                        replacing diesel vehicles that are costly to repair.";
+        let paraphrase = "The agency will buy twelve electric buses next spring. \
+                          They replace diesel vehicles that are costly to repair.";
+        assert_eq!(pairs(original, paraphrase), [(0..1, 0..2, false)]);
+    }
+
+    #[test]
+    fn two_sentences_merged_pair_two_to_one() {
+        let original = "The buses cost $850,000 each. A federal grant covers most of the price.";
+        let paraphrase =
+            "The buses cost $850,000 each, and a federal grant covers most of the price.";
+        assert_eq!(pairs(original, paraphrase), [(0..2, 0..1, false)]);
+    }
+
+    #[test]
+    fn a_lone_sentence_pairs_with_the_one_facing_it() {
+        let original = "The council approved the bridge plan on Monday night.\n\
+                        Local leaders hope to find a new tenant for the brick building.\n\
+                        Work on the bridge starts in the autumn of next year.";
+        let paraphrase = "The council approved the bridge plan on Monday night.\n\
+                          Town officials want another occupant for the brick complex.\n\
+                          Work on the bridge starts in the autumn of next year.";
+        let found = pairs(original, paraphrase);
+        assert!(found.contains(&(1..2, 1..2, false)), "{found:?}");
     }
 }

@@ -563,3 +563,87 @@ fn statistics(a: &Assembly<'_>, o: &UnitLabels, p: &UnitLabels, pairs: &[Pair]) 
     stats.new_sentences = stats.paraphrase_sentences - paired(|p| &p.paraphrase_sentences);
     stats
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::{Comparison, Kind, Op, compare};
+
+    /// The (text, kind, op) of each paraphrase span.
+    fn paraphrase_spans<'t>(c: &Comparison<'t>) -> Vec<(&'t str, Kind, Op)> {
+        c.paraphrase_side()
+            .spans
+            .iter()
+            .map(|s| (c.paraphrase_text(&s.range), s.kind, s.op))
+            .collect()
+    }
+
+    #[test]
+    fn whitespace_is_changed_only_between_changed_words() {
+        let c = compare(
+            "The council voted to build a bridge over the river today.",
+            "The council voted to build a wide new tunnel under the river today.",
+        )
+        .unwrap();
+        let spans = paraphrase_spans(&c);
+        assert!(
+            spans.contains(&("wide new tunnel under", Kind::Reworded, Op::Insert)),
+            "{spans:?}"
+        );
+        // The spaces at the change's edges stay equal: changes end on words.
+        assert!(
+            spans
+                .iter()
+                .all(|(text, _, op)| *op == Op::Equal || !text.starts_with(' '))
+        );
+        assert!(
+            spans
+                .iter()
+                .all(|(text, _, op)| *op == Op::Equal || !text.ends_with(' '))
+        );
+    }
+
+    #[test]
+    fn copied_spans_point_at_their_source() {
+        let original = "Intro sentence here. The mayor said the ferry would run all winter long.";
+        let paraphrase = "“The mayor said the ferry would run all winter long,” a clerk wrote.";
+        let c = compare(original, paraphrase).unwrap();
+        let copied = c
+            .paraphrase_side()
+            .spans
+            .iter()
+            .find(|s| s.kind == Kind::Copied)
+            .unwrap();
+        let source = copied.counterpart.clone().unwrap();
+        assert_eq!(
+            c.original_text(&source),
+            "The mayor said the ferry would run all winter long"
+        );
+        let kept = c
+            .original_side()
+            .spans
+            .iter()
+            .find(|s| s.kind == Kind::Kept)
+            .unwrap();
+        assert_eq!(
+            c.paraphrase_text(&kept.counterpart.clone().unwrap()),
+            "The mayor said the ferry would run all winter long"
+        );
+        assert_eq!(copied.run, Some(0));
+        assert!(c.runs()[0].quoted);
+    }
+
+    #[test]
+    fn a_new_sentence_is_inserted_up_to_its_last_word() {
+        let c = compare(
+            "The council voted to build a bridge.",
+            "The council voted to build a bridge. Cyclists cheered loudly outside.",
+        )
+        .unwrap();
+        let spans = paraphrase_spans(&c);
+        assert_eq!(
+            spans.last(),
+            Some(&("Cyclists cheered loudly outside.", Kind::New, Op::Insert))
+        );
+        assert_eq!(c.stats().new_words, 4);
+    }
+}

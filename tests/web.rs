@@ -88,6 +88,21 @@ fn offsets_are_utf16_code_units() {
 }
 
 #[wasm_bindgen_test]
+fn the_time_budget_works_in_the_browser() {
+    let text = "The council voted to build a bridge over the river. ".repeat(50);
+    let spent = js_sys::JSON::parse(r#"{"time_budget_ms": 0}"#).unwrap();
+    let result = compare(&text, &text, spent).unwrap();
+    assert_eq!(get(&result, "complete").as_bool(), Some(false));
+    let cut_short: Array = get(&result, "cut_short").dyn_into().unwrap();
+    assert!(cut_short.length() > 0);
+    let unlimited = js_sys::JSON::parse(r#"{"time_budget_ms": null}"#).unwrap();
+    let result = compare(&text, &text, unlimited).unwrap();
+    assert_eq!(get(&result, "complete").as_bool(), Some(true));
+    let copied = get(&get(&result, "stats"), "copied_words").as_f64();
+    assert_eq!(copied, Some(500.0));
+}
+
+#[wasm_bindgen_test]
 fn compares_an_empty_pair() {
     let result = compare("", "", JsValue::UNDEFINED).unwrap();
     assert!(spans(&result, "original").is_empty());
