@@ -8,7 +8,12 @@
 //! - rewrites made by shuffling the sentences of those articles: everything
 //!   is copied, so at least 95% should be found;
 //! - the fixture pairs `reworded` (every sentence should pair) and
-//!   `unrelated` (none should).
+//!   `unrelated` (none should);
+//! - for the switches, rewrites that exercise each one: sentences re-quoted
+//!   after "Reports say that" with a lower-case first letter, straight quotes
+//!   made typographic, commas removed (the worst article of each is shown),
+//!   and the `unicode` fixture with its original composed (NFC) and its
+//!   rewrite decomposed (NFD).
 //!
 //! Run with `cargo run --release --example calibrate`.
 
@@ -20,7 +25,8 @@ use article_diff::{Comparison, Options, compare_with};
 #[path = "../tests/common/mod.rs"]
 mod common;
 
-use common::{pair, same_topic_pairs, shuffled_sentences};
+use common::{pair, same_topic_pairs, shuffled_sentences, simple_sentences};
+use unicode_normalization::UnicodeNormalization;
 
 fn read(path: &str) -> Option<String> {
     fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(path)).ok()
@@ -115,6 +121,85 @@ fn main() {
         println!(
             "{min_run:7} | {:>18} | {:>21} | {:>26.1} | {:>24.1} | {moved}",
             seed_cells.0, seed_cells.1, same_topic, shuffled_min
+        );
+    }
+
+    // Rewrites that each normalization is for, made from the prose.
+    let requoted = |text: &str| -> String {
+        simple_sentences(text)
+            .iter()
+            .map(|s| {
+                let mut chars = s.chars();
+                let first = chars
+                    .next()
+                    .map(|c| c.to_lowercase().to_string())
+                    .unwrap_or_default();
+                format!("Reports say that {first}{}", chars.as_str())
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let typographic = |text: &str| -> String {
+        let mut open = false;
+        text.chars()
+            .map(|c| match c {
+                '"' => {
+                    open = !open;
+                    if open { '“' } else { '”' }
+                }
+                '\'' => '’',
+                c => c,
+            })
+            .collect()
+    };
+    let without_commas = |text: &str| text.replace(',', "");
+    let transforms: [(&str, &dyn Fn(&str) -> String); 3] = [
+        ("re-quoted, lower case", &requoted),
+        ("typographic quotes", &typographic),
+        ("commas removed", &without_commas),
+    ];
+    let (unicode_original, unicode_paraphrase) = pair("unicode");
+    let composed: String = unicode_original.nfc().collect();
+    let decomposed: String = unicode_paraphrase.nfd().collect();
+    println!(
+        "option (others default) | re-quoted, lower case | typographic quotes | commas removed | NFD unicode pair | same topic (max)"
+    );
+    let switches: [(&str, Options); 5] = [
+        ("defaults", Options::default()),
+        ("ignore_case off", Options::default().ignore_case(false)),
+        (
+            "unify_punctuation off",
+            Options::default().unify_punctuation(false),
+        ),
+        (
+            "normalize_unicode off",
+            Options::default().normalize_unicode(false),
+        ),
+        (
+            "ignore_punctuation on",
+            Options::default().ignore_punctuation(true),
+        ),
+    ];
+    for (name, options) in switches {
+        let cells: Vec<String> = transforms
+            .iter()
+            .map(|(_, transform)| {
+                let worst = articles
+                    .iter()
+                    .map(|a| copied_share(&compare_with(a, &transform(a), &options).unwrap()))
+                    .fold(100.0f64, f64::min);
+                format!("{worst:.1}%")
+            })
+            .collect();
+        let nfd = copied_share(&compare_with(&composed, &decomposed, &options).unwrap());
+        let same_topic = topics
+            .iter()
+            .flat_map(|(a, b)| [(a, b), (b, a)])
+            .map(|(a, b)| copied_share(&compare_with(a, b, &options).unwrap()))
+            .fold(0.0f64, f64::max);
+        println!(
+            "{name:23} | {:>21} | {:>18} | {:>14} | {nfd:>15.1}% | {same_topic:.1}%",
+            cells[0], cells[1], cells[2]
         );
     }
 
