@@ -77,6 +77,37 @@ fn seed_pairing(c: &Comparison<'_>) -> (usize, usize) {
     (right, c.pairs().len())
 }
 
+/// Each sentence re-quoted after "Reports say that", lower-case initial.
+fn requoted(text: &str) -> String {
+    simple_sentences(text)
+        .iter()
+        .map(|s| {
+            let mut chars = s.chars();
+            let first = chars
+                .next()
+                .map(|c| c.to_lowercase().to_string())
+                .unwrap_or_default();
+            format!("Reports say that {first}{}", chars.as_str())
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Straight quotes and apostrophes made typographic.
+fn typographic(text: &str) -> String {
+    let mut open = false;
+    text.chars()
+        .map(|c| match c {
+            '"' => {
+                open = !open;
+                if open { '“' } else { '”' }
+            }
+            '\'' => '’',
+            c => c,
+        })
+        .collect()
+}
+
 fn main() {
     let seed = (
         read("../shared/seeds/000_6b62ce62292d1908.txt"),
@@ -124,40 +155,8 @@ fn main() {
         );
     }
 
-    // Rewrites that each normalization is for, made from the prose.
-    let requoted = |text: &str| -> String {
-        simple_sentences(text)
-            .iter()
-            .map(|s| {
-                let mut chars = s.chars();
-                let first = chars
-                    .next()
-                    .map(|c| c.to_lowercase().to_string())
-                    .unwrap_or_default();
-                format!("Reports say that {first}{}", chars.as_str())
-            })
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
-    let typographic = |text: &str| -> String {
-        let mut open = false;
-        text.chars()
-            .map(|c| match c {
-                '"' => {
-                    open = !open;
-                    if open { '“' } else { '”' }
-                }
-                '\'' => '’',
-                c => c,
-            })
-            .collect()
-    };
-    let without_commas = |text: &str| text.replace(',', "");
-    let transforms: [(&str, &dyn Fn(&str) -> String); 3] = [
-        ("re-quoted, lower case", &requoted),
-        ("typographic quotes", &typographic),
-        ("commas removed", &without_commas),
-    ];
+    // In the order of the table's columns.
+    let transforms: [fn(&str) -> String; 3] = [requoted, typographic, |text| text.replace(',', "")];
     let (unicode_original, unicode_paraphrase) = pair("unicode");
     let composed: String = unicode_original.nfc().collect();
     let decomposed: String = unicode_paraphrase.nfd().collect();
@@ -183,7 +182,7 @@ fn main() {
     for (name, options) in switches {
         let cells: Vec<String> = transforms
             .iter()
-            .map(|(_, transform)| {
+            .map(|transform| {
                 let worst = articles
                     .iter()
                     .map(|a| copied_share(&compare_with(a, &transform(a), &options).unwrap()))
