@@ -10,6 +10,13 @@ import os
 import sys
 
 
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
+    "img-src 'self' data: blob:; connect-src 'self'; worker-src 'self'; "
+    "object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+)
+
+
 class Handler(http.server.SimpleHTTPRequestHandler):
     extensions_map = {
         **http.server.SimpleHTTPRequestHandler.extensions_map,
@@ -26,6 +33,10 @@ class Handler(http.server.SimpleHTTPRequestHandler):
     def end_headers(self):
         # A rebuilt engine must never be shadowed by a cached one.
         self.send_header("Cache-Control", "no-store")
+        # The page carries this policy in a <meta> too; as a header it also
+        # covers the worker, whose policy comes from its own response.
+        self.send_header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        self.send_header("X-Content-Type-Options", "nosniff")
         super().end_headers()
 
     def log_message(self, format, *args):

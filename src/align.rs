@@ -31,8 +31,9 @@
 //!
 //! Last, position speaks where words cannot: when exactly one unpaired
 //! sentence on each side sits between the same two in-order pairs, and they
-//! share a content word, they pair ("Local leaders hope to find a new
-//! tenant" and "Town officials want to line up another occupant").
+//! share a content word and are of like length, they pair ("Local leaders
+//! hope to find a new tenant" and "Town officials want to line up another
+//! occupant").
 
 use std::ops::Range;
 
@@ -53,6 +54,9 @@ pub const PARAPHRASE_SHARE: f64 = 0.6;
 
 /// Stems two sentences must share to pair without copying.
 pub const MIN_SHARED_STEMS: u32 = 2;
+
+/// The least length ratio of two sentences paired by position alone.
+pub const GAP_LENGTH_RATIO: f64 = 0.5;
 
 /// How much a merge must raise a pair's score.
 pub const MERGE_GAIN: f64 = 0.05;
@@ -308,8 +312,10 @@ pub fn align(
 /// Pairs a lone unpaired sentence with the lone unpaired sentence facing it
 /// in the original: between the same two in-order pairs (or before the
 /// first, or after the last), one sentence on each side, sharing at least
-/// one content word. A rewording with all new words still sits where its
-/// source sat. Without any pair, position says nothing.
+/// one content word and of like length (the shorter at least
+/// [`GAP_LENGTH_RATIO`] of the longer, as in length-based aligners). A
+/// rewording with all new words still sits where its source sat. Without
+/// any pair, position says nothing.
 fn fill_gaps(scorer: &Scorer, pairs: &mut Vec<Alignment>, n: usize, m: usize) -> bool {
     let mut original_used = vec![false; n];
     let mut paraphrase_used = vec![false; m];
@@ -350,7 +356,8 @@ fn fill_gaps(scorer: &Scorer, pairs: &mut Vec<Alignment>, n: usize, m: usize) ->
             &scorer.paraphrase[*p as usize],
         );
         let (shared, stems) = o_bag.shared(p_bag, &scorer.weights);
-        if stems == 0 {
+        let (short, long) = (o_bag.words.min(p_bag.words), o_bag.words.max(p_bag.words));
+        if stems == 0 || (short as f64) < GAP_LENGTH_RATIO * long as f64 {
             continue;
         }
         let mean = PARAPHRASE_SHARE * p_bag.weight + (1.0 - PARAPHRASE_SHARE) * o_bag.weight;

@@ -1,15 +1,131 @@
-// The page: reads the two texts, asks the engine to compare them, and shows
-// the result. User text reaches the document only through text nodes.
-import init, { compare } from './pkg/article_diff.js';
+// The page: wires the inputs, the options, the engine (in a worker) and the
+// views together. User text reaches the document only as text nodes.
 
-const originalInput = document.getElementById('original');
-const paraphraseInput = document.getElementById('paraphrase');
-const compareButton = document.getElementById('compare');
-const status = document.getElementById('status');
-const originalResult = document.getElementById('original-result');
-const paraphraseResult = document.getElementById('paraphrase-result');
+import { Cancelled, Engine } from './engine.js';
+import { modelJson, reportHtml } from './export.js';
+import { acceptDrops, download, readFile } from './io.js';
+import { changesOf, rowsOf, summaryText } from './model.js';
+import { Navigator } from './navigate.js';
+import { MAX_LINK_CHARS, decodeLink, encodeLink, isLink } from './permalink.js';
+import { DensityStrip, RowsView, renderSummary } from './render.js';
+import { loadSettings, saveSettings } from './state.js';
 
-const TYPING_PAUSE_MS = 250;
+const $ = (id) => document.getElementById(id);
+const inputs = { original: $('original'), paraphrase: $('paraphrase') };
+const status = $('status');
+const progress = $('progress');
+const progressText = $('progress-text');
+
+const TYPING_PAUSE_MS = 300;
+const PROGRESS_AFTER_MS = 400;
+
+const settings = loadSettings();
+const engine = new Engine();
+let current = null; // { model, texts } of the comparison on screen
+let compared = 0; // comparisons shown so far
+
+const rowsView = new RowsView($('rows'), (index) => changeNavigator.reached(index));
+const strip = new DensityStrip($('strip'), (index) => {
+  rowsView.focusRow(index);
+  changeNavigator.reached(index);
+});
+const changeNavigator = new Navigator({
+  focusRow: (index) => rowsView.focusRow(index),
+  counter: $('change-counter'),
+  previous: $('previous'),
+  next: $('next'),
+});
+
+function say(message) {
+  status.textContent = message;
+}
+
+// ---- settings --------------------------------------------------------------
+
+function applyTheme() {
+  document.documentElement.dataset.theme = settings.theme;
+  $('theme').value = settings.theme;
+  strip.draw();
+}
+
+function showSettings() {
+  for (const key of ['ignore_case', 'unify_punctuation', 'normalize_unicode', 'ignore_punctuation']) {
+    $(`option-${key}`).checked = settings.options[key];
+  }
+  $('option-min_run').value = settings.options.min_run;
+  for (const radio of document.querySelectorAll('input[name="view"]')) radio.checked = radio.value === settings.view;
+  $('order').value = settings.order;
+  applyTheme();
+}
+
+function readOptions() {
+  const options = { ...settings.options };
+  for (const key of ['ignore_case', 'unify_punctuation', 'normalize_unicode', 'ignore_punctuation']) {
+    options[key] = $(`option-${key}`).checked;
+  }
+  const minRun = $('option-min_run');
+  if (minRun.checkValidity() && minRun.value !== '') options.min_run = Number(minRun.value);
+  return options;
+}
+
+// ---- comparing -------------------------------------------------------------
+
+async function show() {
+  if (!current) return;
+  const rows = rowsOf(current.model, settings.order);
+  renderSummary($('summary'), current.model);
+  strip.show(rows);
+  changeNavigator.setChanges(changesOf(rows));
+  await rowsView.show(current.model, current.texts, rows, settings.view);
+}
+
+/** Compares the two texts; `notice` (a sentence) is kept before the outcome. */
+async function run(notice = '') {
+  clearTimeout(typingTimer);
+  const texts = { original: inputs.original.value, paraphrase: inputs.paraphrase.value };
+  const started = performance.now();
+  const ticker = setInterval(() => {
+    const seconds = (performance.now() - started) / 1000;
+    if (seconds * 1000 < PROGRESS_AFTER_MS) return;
+    progress.hidden = false;
+    progressText.textContent = `Comparing… ${seconds.toFixed(1)} s`;
+  }, 100);
+  document.documentElement.dataset.busy = 'true';
+  try {
+    const { model, elapsed } = await engine.compare(texts.original, texts.paraphrase, settings.options);
+    current = { model, texts };
+    await show();
+    // Lets tests (and scripts) wait for a fresh result without guessing at time.
+    compared += 1;
+    document.documentElement.dataset.compared = String(compared);
+    const words = model.stats.original_words + model.stats.paraphrase_words;
+    const lead = notice ? `${notice} ` : '';
+    say(`${lead}Compared ${words.toLocaleString('en')} words in ${Math.round(elapsed)} ms.`);
+    document.documentElement.dataset.ready = 'true';
+  } catch (error) {
+    if (error instanceof Cancelled) {
+      say('Comparison cancelled. Your texts are untouched; press Compare to try again.');
+    } else {
+      say(`The comparison failed: ${error.message}. Your texts are untouched.`);
+    }
+  } finally {
+    if (!engine.busy) {
+      clearInterval(ticker);
+      progress.hidden = true;
+      delete document.documentElement.dataset.busy;
+    } else {
+      clearInterval(ticker); // a newer comparison owns the progress display
+    }
+  }
+}
+
+let typingTimer = 0;
+function runSoon() {
+  clearTimeout(typingTimer);
+  typingTimer = setTimeout(run, TYPING_PAUSE_MS);
+}
+
+// ---- inputs ----------------------------------------------------------------
 
 async function loadExample() {
   const [original, paraphrase] = await Promise.all(
@@ -19,58 +135,171 @@ async function loadExample() {
       return response.text();
     }),
   );
-  originalInput.value = original;
-  paraphraseInput.value = paraphrase;
+  inputs.original.value = original;
+  inputs.paraphrase.value = paraphrase;
 }
 
-/** Fills `target` with the spans of one side; `changeTag` marks changed ones. */
-function renderSide(target, spans, changeTag) {
-  const fragment = document.createDocumentFragment();
-  for (const span of spans) {
-    if (span.op === 'equal') {
-      fragment.append(span.text);
-    } else {
-      const element = document.createElement(changeTag);
-      element.textContent = span.text;
-      fragment.append(element);
-    }
-  }
-  target.replaceChildren(fragment);
-}
-
-function run() {
+async function takeFile(side, file) {
   try {
-    const result = compare(originalInput.value, paraphraseInput.value);
-    renderSide(originalResult, result.original.spans, 'del');
-    renderSide(paraphraseResult, result.paraphrase.spans, 'ins');
-    status.textContent = '';
+    const { text, notice } = await readFile(file);
+    inputs[side].value = text;
+    run(notice ?? `Opened ${file.name}.`);
   } catch (error) {
-    status.textContent = `The comparison failed: ${error.message}`;
+    say(`${error.message} The ${side} text was left as it was.`);
   }
 }
 
-let pending = 0;
-function runSoon() {
-  clearTimeout(pending);
-  pending = setTimeout(run, TYPING_PAUSE_MS);
+for (const side of ['original', 'paraphrase']) {
+  inputs[side].addEventListener('input', runSoon);
+  acceptDrops(inputs[side], (file) => takeFile(side, file));
+  $(`${side}-file`).addEventListener('change', (event) => {
+    const file = event.target.files[0];
+    event.target.value = '';
+    if (file) takeFile(side, file);
+  });
+  $(`${side}-clear`).addEventListener('click', () => {
+    inputs[side].value = '';
+    inputs[side].focus();
+    run();
+  });
+}
+
+$('compare').addEventListener('click', () => run());
+$('cancel').addEventListener('click', () => engine.cancel());
+$('swap').addEventListener('click', () => {
+  [inputs.original.value, inputs.paraphrase.value] = [inputs.paraphrase.value, inputs.original.value];
+  run();
+});
+$('example').addEventListener('click', async () => {
+  await loadExample();
+  run();
+});
+
+// ---- settings panel --------------------------------------------------------
+
+$('options-panel').addEventListener('change', (event) => {
+  if (event.target.id === 'option-min_run' && !event.target.checkValidity()) {
+    say('The minimum copied run must be a whole number from 1 to 1000.');
+    return;
+  }
+  settings.options = readOptions();
+  saveSettings(settings);
+  run();
+});
+$('theme').addEventListener('change', (event) => {
+  settings.theme = event.target.value;
+  saveSettings(settings);
+  applyTheme();
+});
+matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => strip.draw());
+for (const radio of document.querySelectorAll('input[name="view"]')) {
+  radio.addEventListener('change', () => {
+    settings.view = radio.value;
+    saveSettings(settings);
+    show();
+  });
+}
+$('order').addEventListener('change', (event) => {
+  settings.order = event.target.value;
+  saveSettings(settings);
+  show();
+});
+
+// ---- sharing and export ----------------------------------------------------
+
+$('share').addEventListener('click', async () => {
+  const fragment = await encodeLink({
+    original: inputs.original.value,
+    paraphrase: inputs.paraphrase.value,
+    options: settings.options,
+  });
+  if (fragment.length > MAX_LINK_CHARS) {
+    say(
+      `These texts are too long for a link (${Math.ceil(fragment.length / 1024)} KB compressed; ` +
+        `links stay under ${MAX_LINK_CHARS / 1000} KB). Download the report instead.`,
+    );
+    return;
+  }
+  history.replaceState(null, '', `#${fragment}`);
+  try {
+    await navigator.clipboard.writeText(location.href);
+    say('Link copied. It holds both texts, compressed; opening it restores this comparison.');
+  } catch {
+    say('The link is in the address bar (the clipboard was not available).');
+  }
+});
+
+const exported = (action) => () => {
+  if (!current) {
+    say('There is no comparison to export yet.');
+    return;
+  }
+  action(current);
+  $('export-menu').open = false;
+};
+$('export-html').addEventListener(
+  'click',
+  exported(({ model, texts }) => {
+    download('article-diff-report.html', new Blob([reportHtml(model, texts, settings)], { type: 'text/html' }));
+    say('Report downloaded.');
+  }),
+);
+$('export-json').addEventListener(
+  'click',
+  exported(({ model }) => {
+    download('article-diff.json', new Blob([modelJson(model)], { type: 'application/json' }));
+    say('Data downloaded (the article-diff/1 format).');
+  }),
+);
+$('copy-summary').addEventListener(
+  'click',
+  exported(async ({ model }) => {
+    try {
+      await navigator.clipboard.writeText(summaryText(model));
+      say('Summary copied.');
+    } catch {
+      say('The clipboard was not available.');
+    }
+  }),
+);
+$('print').addEventListener('click', () => print());
+addEventListener('beforeprint', () => rowsView.fillAll());
+
+// ---- start -----------------------------------------------------------------
+
+/** Lets the page work offline once loaded (see sw.js); online, nothing changes. */
+function keepOffline() {
+  if (!('serviceWorker' in navigator)) return;
+  navigator.serviceWorker
+    .register(new URL('../sw.js', import.meta.url))
+    .catch(() => {}); // without it the page still works, only not offline
 }
 
 async function start() {
+  keepOffline();
+  showSettings();
+  let loaded = false;
+  if (isLink(location.hash)) {
+    try {
+      const link = await decodeLink(location.hash);
+      inputs.original.value = link.original;
+      inputs.paraphrase.value = link.paraphrase;
+      settings.options = link.options;
+      showSettings();
+      loaded = true;
+    } catch (error) {
+      say(`The link could not be read: ${error.message}. The example is shown instead.`);
+      history.replaceState(null, '', location.pathname + location.search);
+    }
+  }
   try {
-    await init();
-    if (!originalInput.value && !paraphraseInput.value) await loadExample();
+    if (!loaded) await loadExample();
+    await engine.ready();
   } catch (error) {
-    status.textContent = `The comparison engine could not start: ${error.message}`;
+    say(`${error.message}`);
     return;
   }
-  originalInput.addEventListener('input', runSoon);
-  paraphraseInput.addEventListener('input', runSoon);
-  compareButton.addEventListener('click', () => {
-    clearTimeout(pending);
-    run();
-  });
-  run();
-  document.documentElement.dataset.ready = 'true';
+  await run(status.textContent);
 }
 
 start();

@@ -1,65 +1,40 @@
+// The page as a first-time reader meets it: the example compared at once,
+// typing recomputes, markup in the texts stays text.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { launchBrowser, openPage, screenshot, startServer } from './harness.mjs';
+import { test } from 'node:test';
+import { compareTexts, openPage, screenshot, serveAndBrowse } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const shared = serveAndBrowse();
 
 test('the example pair is compared as soon as the page opens', async () => {
-  const { page, errors } = await openPage(browser, server.url);
+  const { page, errors } = await openPage(shared.browser, shared.server.url);
   assert.match(await page.inputValue('#original'), /Riverton city council voted 7 to 2/);
   assert.match(await page.inputValue('#paraphrase'), /Local cyclists’ groups welcomed/);
-  assert.ok((await page.locator('#original-result del').count()) > 0, 'no deleted words shown');
-  assert.ok((await page.locator('#paraphrase-result ins').count()) > 0, 'no inserted words shown');
-  const paraphraseText = await page.textContent('#paraphrase-result');
-  assert.equal(paraphraseText, await page.inputValue('#paraphrase'));
-  await screenshot(page, 'example');
+  assert.ok((await page.locator('#rows del').count()) > 0, 'no deleted words shown');
+  assert.ok((await page.locator('#rows ins').count()) > 0, 'no inserted words shown');
+  assert.match(await page.locator('#status').textContent(), /^Compared 220 words in \d+ ms\.$/);
   assert.deepEqual(errors, []);
 });
 
-test('typing two new texts recomputes the comparison', async () => {
-  const { page, errors } = await openPage(browser, server.url);
-  await page.fill('#original', 'The cat sat on the mat.');
-  await page.fill('#paraphrase', 'The dog sat on the mat.');
-  await page.waitForFunction(
-    () => document.querySelector('#paraphrase-result').textContent === 'The dog sat on the mat.',
+test('typing recomputes after a pause', async () => {
+  const { page, errors } = await openPage(shared.browser, shared.server.url);
+  await page.fill('#original', 'The council voted to build a bridge across the river.');
+  await page.fill('#paraphrase', 'The council voted to build a tunnel under the river.');
+  await page.waitForFunction(() =>
+    document.querySelector('#rows .cell.paraphrase')?.textContent.includes('tunnel under'),
   );
-  assert.deepEqual(await page.locator('#original-result del').allTextContents(), ['cat']);
-  assert.deepEqual(await page.locator('#paraphrase-result ins').allTextContents(), ['dog']);
+  assert.deepEqual(await page.locator('#rows .cell.original del').allTextContents(), ['bridge across']);
+  assert.deepEqual(await page.locator('#rows .cell.paraphrase ins').allTextContents(), ['tunnel under']);
   await screenshot(page, 'typed');
   assert.deepEqual(errors, []);
 });
 
-test('the Compare button recomputes at once', async () => {
-  const { page, errors } = await openPage(browser, server.url);
-  await page.evaluate(() => {
-    document.querySelector('#original').value = 'The council voted to build a bridge.';
-    document.querySelector('#paraphrase').value = 'The council voted to build a tunnel.';
-  });
-  await page.click('#compare');
-  assert.deepEqual(await page.locator('#original-result del').allTextContents(), ['bridge']);
-  assert.deepEqual(await page.locator('#paraphrase-result ins').allTextContents(), ['tunnel']);
-  assert.deepEqual(errors, []);
-});
-
 test('markup in the texts is shown as text, never run', async () => {
-  const { page, errors } = await openPage(browser, server.url);
-  const hostile = '<img src=x onerror="window.__pwned = 1"> <script>window.__pwned = 2</script>';
-  await page.fill('#original', 'plain words');
-  await page.fill('#paraphrase', hostile);
-  await page.click('#compare');
-  assert.equal(await page.textContent('#paraphrase-result'), hostile);
-  assert.equal(await page.locator('#paraphrase-result img, #paraphrase-result script').count(), 0);
+  const { page, errors } = await openPage(shared.browser, shared.server.url);
+  const hostile = '<img src=x onerror="window.__pwned = 1"> <script>window.__pwned = 2</script> <svg onload="window.__pwned = 3">';
+  await compareTexts(page, 'plain words about a bridge', hostile);
+  assert.equal(await page.locator('#rows .row.s-new .cell.paraphrase').textContent(), hostile);
+  assert.equal(await page.locator('#rows img, #rows script, #rows svg').count(), 0);
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
   assert.deepEqual(errors, []);
 });

@@ -1,0 +1,61 @@
+// Keeps the page working offline once it has loaded: every file of the page
+// is cached when the service worker installs, and each request goes to the
+// network first (so a rebuilt page is seen at once) and falls back to the
+// cache when the network is gone. Only this origin's GET requests are
+// handled; the page never asks for anything else.
+
+const CACHE = 'article-diff-v1';
+const SHELL = [
+  './',
+  './index.html',
+  './www/app.js',
+  './www/engine.js',
+  './www/export.js',
+  './www/io.js',
+  './www/model.js',
+  './www/navigate.js',
+  './www/permalink.js',
+  './www/render.js',
+  './www/state.js',
+  './www/worker.js',
+  './www/style.css',
+  './www/icon.svg',
+  './www/example/original.txt',
+  './www/example/paraphrase.txt',
+  './www/pkg/article_diff.js',
+  './www/pkg/article_diff_bg.wasm',
+];
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(
+    caches
+      .open(CACHE)
+      .then((cache) => cache.addAll(SHELL))
+      .then(() => self.skipWaiting()),
+  );
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((keys) => Promise.all(keys.filter((key) => key !== CACHE).map((key) => caches.delete(key))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+self.addEventListener('fetch', (event) => {
+  const { request } = event;
+  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
+  event.respondWith(
+    fetch(request)
+      .then((response) => {
+        if (response.ok) {
+          const copy = response.clone();
+          caches.open(CACHE).then((cache) => cache.put(request, copy));
+        }
+        return response;
+      })
+      .catch(async () => (await caches.match(request, { ignoreSearch: true })) ?? Response.error()),
+  );
+});

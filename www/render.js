@@ -1,0 +1,416 @@
+// Drawing the comparison: the summary, the rows (side by side or inline) and
+// the density strip. Rows are created in batches and filled with text only
+// when they come near the screen, so a book-length result never freezes the
+// page. Text reaches the document only as text nodes.
+
+import { rowFinder, spansIn, summaryOf } from './model.js';
+
+const ROWS_PER_BATCH = 400;
+// Rows filled at once, before the first paint: more than a screenful.
+const FIRST_SCREEN_ROWS = 40;
+const FILL_MARGIN = '1200px';
+
+/** Creates an element with classes and attributes (never HTML). */
+export function element(tag, className, attributes = {}) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  return node;
+}
+
+// ---- the summary -----------------------------------------------------------
+
+/** Fills the summary: two stacked bars with their shares spelled out. */
+export function renderSummary(container, model) {
+  const m = summaryOf(model);
+  const bar = (label, parts) => {
+    const figure = element('figure', 'share');
+    const caption = element('figcaption');
+    caption.textContent = label;
+    const track = element('div', 'bar', {
+      role: 'img',
+      'aria-label': `${label}: ${parts.map(([name, value]) => `${name} ${value}%`).join(', ')}`,
+    });
+    const legend = element('p', 'share-legend');
+    parts.forEach(([name, value, kind], index) => {
+      const segment = element('span', `segment k-${kind}`);
+      segment.style.width = `${value}%`;
+      track.append(segment);
+      const item = element('span', `key k-${kind}`);
+      item.textContent = `${name} ${value}%`;
+      legend.append(item);
+      if (index < parts.length - 1) legend.append(' · ');
+    });
+    figure.append(caption, track, legend);
+    return figure;
+  };
+  const facts = element('p', 'facts');
+  facts.textContent =
+    `${m.runs} copied passage${m.runs === 1 ? '' : 's'} (${m.movedRuns} moved); ` +
+    `${m.unquotedCopied} copied word${m.unquotedCopied === 1 ? '' : 's'} outside quotation marks; ` +
+    `${m.pairs} sentence pair${m.pairs === 1 ? '' : 's'} (${m.movedPairs} moved), ` +
+    `${m.newSentences} new, ${m.droppedSentences} dropped.`;
+  const parts = [
+    bar(`Paraphrase, ${m.paraphraseWords} words`, [
+      ['copied', m.copied, 'copied'],
+      ['reworded', m.reworded, 'reworded'],
+      ['new', m.new, 'new'],
+    ]),
+    bar(`Original, ${m.originalWords} words`, [
+      ['kept', m.kept, 'kept'],
+      ['reworded', m.originalReworded, 'reworded'],
+      ['dropped', m.dropped, 'dropped'],
+    ]),
+    facts,
+  ];
+  if (!m.complete) {
+    const note = element('p', 'note');
+    note.textContent = `The time budget ran out (${m.cutShort.join(', ')}): the comparison is coarser there.`;
+    parts.push(note);
+  }
+  container.replaceChildren(...parts);
+}
+
+// ---- spans -----------------------------------------------------------------
+
+/** Appends text, keeping whitespace at the edges outside the element. */
+function appendTrimmed(target, node, text) {
+  const lead = text.match(/^\s*/)[0];
+  const trail = text.slice(lead.length).match(/\s*$/)[0];
+  const core = text.slice(lead.length, text.length - trail.length);
+  if (lead) target.append(lead);
+  if (core) {
+    node.textContent = core;
+    target.append(node);
+  }
+  if (trail) target.append(trail);
+}
+
+/** An element for a copied (or kept) passage, linked to its run. */
+function runElement(tag, span, side, moved) {
+  const node = element(tag, `${span.kind}${moved ? ' moved' : ''}`, {
+    'data-run': String(span.run),
+    'data-side': side,
+    tabindex: '0',
+  });
+  if (span.counterpart) node.dataset.target = String(span.counterpart[0]);
+  const where = side === 'paraphrase' ? 'copied from the original' : 'kept in the paraphrase';
+  node.title = `${moved ? 'Moved passage, ' : ''}${where}: hover to see it, Enter to go there`;
+  return node;
+}
+
+/**
+ * Appends the spans of one side over `range` to `target`. In a pair,
+ * deletions are <del> and insertions <ins>; a nearly matching word is one
+ * <del>/<ins> whose changed letters are marked; copied passages are <mark>.
+ */
+export function appendSpans(target, text, spans, range, side) {
+  let word = null; // the <del>/<ins> of a refined word being filled
+  for (const span of spansIn(spans, range)) {
+    const piece = text.slice(Math.max(span.start, range[0]), Math.min(span.end, range[1]));
+    const paired = span.pair !== undefined;
+    const changeTag = span.op === 'delete' ? 'del' : span.op === 'insert' ? 'ins' : null;
+    if (span.char_op !== undefined) {
+      if (!word || word.localName !== changeTag) {
+        word = element(changeTag, 'refined');
+        target.append(word);
+      }
+      if (span.char_op === 'equal') {
+        word.append(piece);
+      } else {
+        const letters = element('span', 'char');
+        letters.textContent = piece;
+        word.append(letters);
+      }
+      continue;
+    }
+    word = null;
+    const copied = span.kind === 'copied' || span.kind === 'kept';
+    if (copied) {
+      const tag = paired && changeTag ? changeTag : 'mark';
+      appendTrimmed(target, runElement(tag, span, side, span.moved), piece);
+    } else if (paired && changeTag) {
+      appendTrimmed(target, element(changeTag), piece);
+    } else {
+      target.append(piece);
+    }
+  }
+}
+
+/** Whether `target`'s text so far ends with white space (or is empty). */
+function endsWithSpace(target) {
+  const text = target.lastChild?.textContent ?? '';
+  return text === '' || /\s$/.test(text);
+}
+
+/**
+ * Appends a pair read inline: the paraphrase, with what the original had
+ * instead shown deleted just before what replaced it. A deletion is set off
+ * by spaces from the words around it.
+ */
+function appendInlinePair(target, model, texts, pair) {
+  let at = pair.paraphrase[0];
+  let spaceAfterDeletion = false;
+  const paraphrase = (range) => {
+    const next = texts.paraphrase.slice(range[0], range[0] + 1);
+    if (spaceAfterDeletion && next && !/[\s.,;:!?)”’]/.test(next)) target.append(' ');
+    spaceAfterDeletion = false;
+    appendSpans(target, texts.paraphrase, model.paraphrase.spans, range, 'paraphrase');
+  };
+  for (const op of pair.ops) {
+    if (op.paraphrase[0] > at) paraphrase([at, op.paraphrase[0]]);
+    if (op.op === 'delete' || op.op === 'replace') {
+      if (!endsWithSpace(target)) target.append(' ');
+      appendSpans(target, texts.original, model.original.spans, op.original, 'original');
+      spaceAfterDeletion = true;
+    }
+    if (op.op !== 'delete') {
+      paraphrase(op.paraphrase);
+      at = op.paraphrase[1];
+    }
+  }
+  if (pair.paraphrase[1] > at) paraphrase([at, pair.paraphrase[1]]);
+}
+
+// ---- rows ------------------------------------------------------------------
+
+const STATUS_LABEL = { copied: 'copied', reworded: 'reworded', new: 'new', dropped: 'dropped' };
+
+function gutter(row) {
+  const cell = element('div', 'gutter');
+  const status = element('span', `badge b-${row.status}`);
+  status.textContent = STATUS_LABEL[row.status];
+  cell.append(status);
+  if (row.moved) {
+    const moved = element('span', 'badge b-moved');
+    moved.textContent = 'moved';
+    cell.append(moved);
+  }
+  if (row.similarity !== null && row.status === 'reworded') {
+    const similarity = element('span', 'similarity');
+    similarity.textContent = `${Math.round(row.similarity * 100)}% alike`;
+    cell.append(similarity);
+  }
+  return cell;
+}
+
+function rowLabel(row, index) {
+  const parts = [`Row ${index + 1}`, STATUS_LABEL[row.status]];
+  if (row.moved) parts.push('moved');
+  return parts.join(', ');
+}
+
+/** An empty row: its frame, label and status, without its text. */
+export function rowShell(row, index) {
+  const shell = element('div', `row s-${row.status}${row.moved ? ' moved' : ''}`, {
+    role: 'group',
+    'aria-label': rowLabel(row, index),
+    tabindex: '-1',
+    'data-index': String(index),
+  });
+  shell.dataset.filled = 'false';
+  return shell;
+}
+
+/** Puts a row's text into its shell, side by side or inline. */
+export function fillRow(shell, row, model, texts, view) {
+  shell.dataset.filled = 'true';
+  if (view === 'inline') {
+    const cell = element('div', 'cell inline');
+    if (row.type === 'pair') {
+      appendInlinePair(cell, model, texts, model.pairs[row.pair]);
+    } else if (row.type === 'new') {
+      const inserted = element('ins', 'whole');
+      appendSpans(inserted, texts.paraphrase, model.paraphrase.spans, row.paraphrase, 'paraphrase');
+      cell.append(inserted);
+    } else {
+      const deleted = element('del', 'whole');
+      appendSpans(deleted, texts.original, model.original.spans, row.original, 'original');
+      cell.append(deleted);
+    }
+    shell.append(gutter(row), cell);
+    return;
+  }
+  const original = element('div', 'cell original');
+  const paraphrase = element('div', 'cell paraphrase');
+  if (row.original) appendSpans(original, texts.original, model.original.spans, row.original, 'original');
+  if (row.paraphrase) {
+    appendSpans(paraphrase, texts.paraphrase, model.paraphrase.spans, row.paraphrase, 'paraphrase');
+  }
+  shell.append(original, gutter(row), paraphrase);
+}
+
+/** The rows of one comparison, in one view; fills them as they near the screen. */
+export class RowsView {
+  constructor(container, onLinkActivate) {
+    this.container = container;
+    this.onLinkActivate = onLinkActivate;
+    this.observer = new IntersectionObserver((entries) => this.#onVisible(entries), {
+      rootMargin: `${FILL_MARGIN} 0px`,
+    });
+    this.generation = 0;
+    this.rows = [];
+    this.elements = [];
+    container.addEventListener('pointerover', (event) => this.#link(event, true));
+    container.addEventListener('pointerout', (event) => this.#link(event, false));
+    container.addEventListener('focusin', (event) => this.#link(event, true));
+    container.addEventListener('focusout', (event) => this.#link(event, false));
+    container.addEventListener('click', (event) => this.#activate(event));
+    container.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter') this.#activate(event);
+    });
+  }
+
+  /** Shows a comparison. Resolves when every row shell exists. */
+  async show(model, texts, rows, view) {
+    const generation = ++this.generation;
+    this.observer.disconnect();
+    this.model = model;
+    this.texts = texts;
+    this.rows = rows;
+    this.view = view;
+    this.elements = [];
+    this.findRow = {
+      original: rowFinder(rows, 'original'),
+      paraphrase: rowFinder(rows, 'paraphrase'),
+    };
+    this.container.className = `rows view-${view}`;
+    this.container.replaceChildren();
+    if (rows.length === 0) {
+      const empty = element('p', 'empty');
+      empty.textContent = 'Both texts are empty.';
+      this.container.append(empty);
+      return;
+    }
+    for (let start = 0; start < rows.length; start += ROWS_PER_BATCH) {
+      if (generation !== this.generation) return;
+      const fragment = document.createDocumentFragment();
+      for (let index = start; index < Math.min(rows.length, start + ROWS_PER_BATCH); index++) {
+        const shell = rowShell(rows[index], index);
+        this.elements.push(shell);
+        fragment.append(shell);
+        this.observer.observe(shell);
+      }
+      this.container.append(fragment);
+      if (start === 0) {
+        for (let index = 0; index < Math.min(rows.length, FIRST_SCREEN_ROWS); index++) this.fill(index);
+      }
+      // Let the page paint and take input between batches.
+      if (start + ROWS_PER_BATCH < rows.length) await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+  }
+
+  #onVisible(entries) {
+    for (const entry of entries) {
+      if (!entry.isIntersecting) continue;
+      this.fill(Number(entry.target.dataset.index));
+    }
+  }
+
+  /** Fills row `index` with its text, if not yet done. */
+  fill(index) {
+    const shell = this.elements[index];
+    if (!shell || shell.dataset.filled === 'true') return shell;
+    this.observer.unobserve(shell);
+    fillRow(shell, this.rows[index], this.model, this.texts, this.view);
+    return shell;
+  }
+
+  /** Fills every row (for printing and export). */
+  fillAll() {
+    for (let index = 0; index < this.elements.length; index++) this.fill(index);
+  }
+
+  /** Scrolls row `index` into view and focuses it. */
+  focusRow(index) {
+    const shell = this.fill(index);
+    if (!shell) return;
+    shell.scrollIntoView({ block: 'center' });
+    shell.focus({ preventScroll: true });
+  }
+
+  #link(event, on) {
+    const node = event.target.closest?.('[data-run]');
+    if (!node) return;
+    for (const linked of this.container.querySelectorAll(`[data-run="${node.dataset.run}"]`)) {
+      linked.classList.toggle('linked', on);
+    }
+  }
+
+  #activate(event) {
+    const node = event.target.closest?.('[data-run]');
+    if (!node || node.dataset.target === undefined) return;
+    event.preventDefault();
+    const other = node.dataset.side === 'paraphrase' ? 'original' : 'paraphrase';
+    const index = this.findRow[other](Number(node.dataset.target));
+    if (index < 0) return;
+    const shell = this.fill(index);
+    const target =
+      shell.querySelector(`[data-run="${node.dataset.run}"][data-side="${other}"]`) ?? shell;
+    target.scrollIntoView({ block: 'center' });
+    target.focus({ preventScroll: true });
+    this.onLinkActivate?.(index);
+  }
+}
+
+// ---- the density strip -----------------------------------------------------
+
+/**
+ * Draws where the changes are, one line per row, and scrolls to a row when
+ * clicked. A pointer aid only: keyboard users have next/previous change.
+ */
+export class DensityStrip {
+  constructor(canvas, onPick) {
+    this.canvas = canvas;
+    this.rows = [];
+    canvas.addEventListener('click', (event) => {
+      if (this.rows.length === 0) return;
+      const box = canvas.getBoundingClientRect();
+      const index = Math.floor(((event.clientY - box.top) / box.height) * this.rows.length);
+      onPick(Math.max(0, Math.min(this.rows.length - 1, index)));
+    });
+    new ResizeObserver(() => this.draw()).observe(canvas);
+  }
+
+  show(rows) {
+    this.rows = rows;
+    this.draw();
+  }
+
+  draw() {
+    const { canvas, rows } = this;
+    const ratio = window.devicePixelRatio || 1;
+    const width = Math.max(1, Math.round(canvas.clientWidth * ratio));
+    const height = Math.max(1, Math.round(canvas.clientHeight * ratio));
+    canvas.width = width;
+    canvas.height = height;
+    const context = canvas.getContext('2d');
+    context.clearRect(0, 0, width, height);
+    if (rows.length === 0) return;
+    // Custom properties holding light-dark() are not resolved by
+    // getComputedStyle; a probe's `color` is.
+    const probe = document.createElement('span');
+    canvas.parentElement.append(probe);
+    const resolved = {};
+    const colour = (status) => {
+      if (!(status in resolved)) {
+        probe.style.color = `var(--strip-${status})`;
+        resolved[status] = getComputedStyle(probe).color;
+      }
+      return resolved[status];
+    };
+    const step = height / rows.length;
+    rows.forEach((row, index) => {
+      if (!row.changed) return;
+      const y = Math.floor(index * step);
+      const h = Math.max(1, Math.ceil(step));
+      context.fillStyle = colour(row.status);
+      context.fillRect(row.moved ? width / 2 : 0, y, row.moved ? width / 2 : width, h);
+      if (row.moved) {
+        context.fillStyle = colour('moved');
+        context.fillRect(0, y, width / 2, h);
+      }
+    });
+    probe.remove();
+  }
+}
