@@ -11,6 +11,7 @@ const SHELL = [
   './www/app.js',
   './www/engine.js',
   './www/export.js',
+  './www/findings.js',
   './www/io.js',
   './www/model.js',
   './www/navigate.js',

@@ -43,18 +43,16 @@ pub fn diff_pair(
     runs: &[(Range<u32>, Range<u32>)],
     budget: &Budget,
 ) -> Vec<Edit> {
-    // Runs come in paraphrase order: find the pair's own by binary search.
-    let from = runs.partition_point(|(_, p)| p.start < paraphrase_range.start);
+    // Runs come in paraphrase order and do not overlap there: those that
+    // reach into the pair are found by binary search, and each is clipped to
+    // the pair (a run often spans many sentences).
+    let from = runs.partition_point(|(_, p)| p.end <= paraphrase_range.start);
     let to = runs.partition_point(|(_, p)| p.start < paraphrase_range.end);
-    let inside: Vec<&(Range<u32>, Range<u32>)> = runs[from..to]
+    let inside: Vec<(Range<u32>, Range<u32>)> = runs[from..to]
         .iter()
-        .filter(|(o, p)| {
-            o.start >= original_range.start
-                && o.end <= original_range.end
-                && p.start >= paraphrase_range.start
-                && p.end <= paraphrase_range.end
-        })
+        .filter_map(|(o, p)| clip(o, p, &original_range, &paraphrase_range))
         .collect();
+    let inside: Vec<&(Range<u32>, Range<u32>)> = inside.iter().collect();
     let mut edits = Vec::new();
     let (mut o_at, mut p_at) = (original_range.start, paraphrase_range.start);
     for (o, p) in in_order(&inside) {
@@ -81,6 +79,28 @@ pub fn diff_pair(
         push_merged(&mut edits, edit);
     }
     edits
+}
+
+/// The part of a run (original units `o`, paraphrase units `p`, of equal
+/// length) that lies inside both ranges of a pair, if any.
+fn clip(
+    o: &Range<u32>,
+    p: &Range<u32>,
+    original: &Range<u32>,
+    paraphrase: &Range<u32>,
+) -> Option<(Range<u32>, Range<u32>)> {
+    // Offsets into the run where both sides are inside their ranges.
+    let start =
+        (paraphrase.start.saturating_sub(p.start)).max(original.start.saturating_sub(o.start));
+    let end = (paraphrase.end.saturating_sub(p.start))
+        .min(original.end.saturating_sub(o.start))
+        .min(p.len() as u32);
+    (start < end).then(|| {
+        (
+            o.start + start..o.start + end,
+            p.start + start..p.start + end,
+        )
+    })
 }
 
 /// The heaviest chain of runs (by length) in order on both sides and not
@@ -206,6 +226,25 @@ mod tests {
                 edit(false, 3..6, 6..6)
             ]
         );
+    }
+
+    #[test]
+    fn a_run_longer_than_the_pair_is_clipped_to_it() {
+        // The run covers units 0..10 of both texts; the pair is units 3..6.
+        let text = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+        let runs = [(0..10, 0..10)];
+        let edits = diff_pair(&text, 3..6, &text, 3..6, &runs, &Budget::new(None));
+        assert_eq!(edits, [edit(true, 3..6, 3..6)]);
+        // Shifted: the run maps paraphrase 2..8 onto original 0..6.
+        let edits = diff_pair(
+            &text,
+            0..4,
+            &text,
+            2..6,
+            &[(0..6, 2..8)],
+            &Budget::new(None),
+        );
+        assert_eq!(edits, [edit(true, 0..4, 2..6)]);
     }
 
     #[test]

@@ -79,12 +79,16 @@ impl Vocabulary {
                 TokenClass::Punct if options.ignore_punctuation => continue,
                 _ => {}
             }
-            key.clear();
-            key_into(&mut key, token, token.text(text), options);
+            let word = token.text(text);
+            let is_word = token.class == TokenClass::Word;
             units.token.push(index as u32);
-            units
-                .id
-                .push(self.intern(&key, token.class == TokenClass::Word));
+            if is_own_key(word, token, options) {
+                units.id.push(self.intern(word, is_word));
+                continue;
+            }
+            key.clear();
+            key_into(&mut key, token, word, options);
+            units.id.push(self.intern(&key, is_word));
         }
         units
     }
@@ -110,6 +114,17 @@ impl Vocabulary {
         self.stem.push(stem);
         id
     }
+}
+
+/// Whether a token's text is its own key: plain lower-case ASCII (most
+/// words), which no option changes.
+fn is_own_key(text: &str, token: &Token, options: &Options) -> bool {
+    token.abbreviation == Abbreviation::No
+        && text.bytes().all(|b| {
+            b.is_ascii()
+                && !(options.ignore_case && b.is_ascii_uppercase())
+                && !(options.unify_punctuation && matches!(b, b'"' | b'`'))
+        })
 }
 
 /// Writes the comparison key of one token into `key`.

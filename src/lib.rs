@@ -45,13 +45,14 @@
 //! 8. [`refine`]: character diffs of changed words that nearly match;
 //! 9. [`label`]: every word labelled, spans and statistics;
 //!
-//! and [`model`], the result and its JSON form. [`budget`] bounds the time
-//! spent. The engine knows nothing of the browser: `wasm` (built only for
+//! and [`model`], the result and its JSON form ([`compact`]: the same as flat
+//! arrays, for JavaScript). [`budget`] bounds the time spent. The engine knows nothing of the browser: `wasm` (built only for
 //! `wasm32`) is the thin binding the page calls.
 
 pub mod align;
 pub mod budget;
 pub mod cleanup;
+pub mod compact;
 pub mod diff;
 pub mod keys;
 pub mod label;
@@ -66,8 +67,8 @@ pub mod tokenize;
 pub mod wasm;
 
 pub use model::{
-    CharOp, Comparison, FORMAT, Kind, OffsetUnit, Op, OpTag, Pair, PairOp, Run, Sentence, Side,
-    Span, Stats,
+    CharOp, Comparison, FORMAT, Findings, Kind, OffsetUnit, Op, OpTag, Pair, PairOp, Run, Sentence,
+    Side, Span, Stats,
 };
 pub use options::{MIN_RUN_RANGE, Options};
 
@@ -222,13 +223,15 @@ pub fn compare_with<'t>(
     Ok(Comparison {
         original,
         paraphrase,
-        original_side: assembled.original,
-        paraphrase_side: assembled.paraphrase,
-        runs: assembled.runs,
-        pairs: assembled.pairs,
-        stats: assembled.stats,
-        cut_short: budget.into_cut_short(),
-        options: options.clone(),
+        findings: Findings {
+            original_side: assembled.original,
+            paraphrase_side: assembled.paraphrase,
+            runs: assembled.runs,
+            pairs: assembled.pairs,
+            stats: assembled.stats,
+            cut_short: budget.into_cut_short(),
+            options: options.clone(),
+        },
     })
 }
 

@@ -215,11 +215,12 @@ pub struct Side {
     pub sentences: Vec<Sentence>,
 }
 
-/// The comparison of an original with its paraphrase.
+/// What a comparison found: spans, sentences, runs, pairs and counts, in
+/// UTF-8 byte ranges of texts it does not hold. [`Comparison`] pairs it with
+/// its texts; kept apart, it outlives them (the browser binding keeps one
+/// beside its own copies of the texts).
 #[derive(Clone, Debug)]
-pub struct Comparison<'t> {
-    pub(crate) original: &'t str,
-    pub(crate) paraphrase: &'t str,
+pub struct Findings {
     pub(crate) original_side: Side,
     pub(crate) paraphrase_side: Side,
     pub(crate) runs: Vec<Run>,
@@ -229,17 +230,7 @@ pub struct Comparison<'t> {
     pub(crate) options: Options,
 }
 
-impl<'t> Comparison<'t> {
-    /// The original text.
-    pub fn original(&self) -> &'t str {
-        self.original
-    }
-
-    /// The paraphrase text.
-    pub fn paraphrase(&self) -> &'t str {
-        self.paraphrase
-    }
-
+impl Findings {
     /// The original's spans and sentences.
     pub fn original_side(&self) -> &Side {
         &self.original_side
@@ -280,34 +271,86 @@ impl<'t> Comparison<'t> {
         &self.options
     }
 
-    /// The text of a span of the original.
+    /// The public JSON model, `article-diff/1`, for the texts these
+    /// findings were made from, with offsets in the given unit.
+    pub fn to_json(&self, original: &str, paraphrase: &str, unit: OffsetUnit) -> String {
+        // Plain strings, numbers and enums: serializing cannot fail.
+        serde_json::to_string(&self.view(original, paraphrase, unit)).unwrap_or_default()
+    }
+
+    /// The same, indented for people to read.
+    pub fn to_json_pretty(&self, original: &str, paraphrase: &str, unit: OffsetUnit) -> String {
+        serde_json::to_string_pretty(&self.view(original, paraphrase, unit)).unwrap_or_default()
+    }
+
+    fn view<'a>(
+        &'a self,
+        original: &'a str,
+        paraphrase: &'a str,
+        unit: OffsetUnit,
+    ) -> ComparisonView<'a> {
+        ComparisonView {
+            findings: self,
+            texts: (original, paraphrase),
+            unit,
+            original: Offsets::new(original, unit),
+            paraphrase: Offsets::new(paraphrase, unit),
+        }
+    }
+}
+
+/// The comparison of an original with its paraphrase: [`Findings`] (which
+/// it dereferences to) and the two texts they are about.
+#[derive(Clone, Debug)]
+pub struct Comparison<'t> {
+    pub(crate) original: &'t str,
+    pub(crate) paraphrase: &'t str,
+    pub(crate) findings: Findings,
+}
+
+impl std::ops::Deref for Comparison<'_> {
+    type Target = Findings;
+
+    fn deref(&self) -> &Findings {
+        &self.findings
+    }
+}
+
+impl<'t> Comparison<'t> {
+    /// The original text.
+    pub fn original(&self) -> &'t str {
+        self.original
+    }
+
+    /// The paraphrase text.
+    pub fn paraphrase(&self) -> &'t str {
+        self.paraphrase
+    }
+
+    /// The text of a range of the original.
     pub fn original_text(&self, range: &Range<u32>) -> &'t str {
         &self.original[range.start as usize..range.end as usize]
     }
 
-    /// The text of a span of the paraphrase.
+    /// The text of a range of the paraphrase.
     pub fn paraphrase_text(&self, range: &Range<u32>) -> &'t str {
         &self.paraphrase[range.start as usize..range.end as usize]
     }
 
+    /// The findings alone, without the texts.
+    pub fn into_findings(self) -> Findings {
+        self.findings
+    }
+
     /// The public JSON model, `article-diff/1`, with offsets in the given unit.
     pub fn to_json(&self, unit: OffsetUnit) -> String {
-        // Plain strings, numbers and enums: serializing cannot fail.
-        serde_json::to_string(&self.view(unit)).unwrap_or_default()
+        self.findings.to_json(self.original, self.paraphrase, unit)
     }
 
     /// The same, indented for people to read.
     pub fn to_json_pretty(&self, unit: OffsetUnit) -> String {
-        serde_json::to_string_pretty(&self.view(unit)).unwrap_or_default()
-    }
-
-    fn view(&self, unit: OffsetUnit) -> ComparisonView<'_> {
-        ComparisonView {
-            comparison: self,
-            unit,
-            original: Offsets::new(self.original, unit),
-            paraphrase: Offsets::new(self.paraphrase, unit),
-        }
+        self.findings
+            .to_json_pretty(self.original, self.paraphrase, unit)
     }
 }
 
@@ -373,8 +416,43 @@ impl<'t> Offsets<'t> {
         }
     }
 
+    /// A converter for offsets that only move forward (the spans of a
+    /// text, in order): each conversion reads only the bytes since the last.
+    pub fn cursor(&self) -> OffsetCursor<'_> {
+        OffsetCursor {
+            offsets: self,
+            byte: 0,
+            converted: 0,
+        }
+    }
+
     fn range(&self, range: &Range<u32>) -> [u32; 2] {
         [self.convert(range.start), self.convert(range.end)]
+    }
+}
+
+/// See [`Offsets::cursor`].
+pub struct OffsetCursor<'a> {
+    offsets: &'a Offsets<'a>,
+    byte: u32,
+    converted: u32,
+}
+
+impl OffsetCursor<'_> {
+    /// The converted offset of `byte`, which must not be before the last one
+    /// converted (if it is, the converter starts again from a checkpoint).
+    pub fn convert(&mut self, byte: u32) -> u32 {
+        if self.offsets.checkpoints.is_empty() {
+            return byte;
+        }
+        if byte < self.byte || byte - self.byte > CHECKPOINT_BYTES as u32 {
+            self.converted = self.offsets.convert(byte);
+        } else {
+            let bytes = &self.offsets.text.as_bytes()[self.byte as usize..byte as usize];
+            self.converted += utf16_units_in(bytes);
+        }
+        self.byte = byte;
+        self.converted
     }
 }
 
@@ -394,7 +472,8 @@ fn utf16_units_in(bytes: &[u8]) -> u32 {
 // ---- the JSON view: the model with its offsets converted -------------------
 
 struct ComparisonView<'a> {
-    comparison: &'a Comparison<'a>,
+    findings: &'a Findings,
+    texts: (&'a str, &'a str),
     unit: OffsetUnit,
     original: Offsets<'a>,
     paraphrase: Offsets<'a>,
@@ -499,7 +578,7 @@ impl<'a> ComparisonView<'a> {
         own: &Offsets<'_>,
         other: &Offsets<'_>,
     ) -> SideView<'a> {
-        let runs = &self.comparison.runs;
+        let runs = &self.findings.runs;
         SideView {
             length: own.convert(text.len() as u32),
             sentences: side
@@ -534,7 +613,8 @@ impl<'a> ComparisonView<'a> {
 
 impl Serialize for ComparisonView<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let c = self.comparison;
+        let c = self.findings;
+        let (original, paraphrase) = self.texts;
         let (o, p) = (&self.original, &self.paraphrase);
         Document {
             format: FORMAT,
@@ -543,8 +623,8 @@ impl Serialize for ComparisonView<'_> {
             cut_short: &c.cut_short,
             options: &c.options,
             stats: &c.stats,
-            original: self.side(c.original, &c.original_side, o, p),
-            paraphrase: self.side(c.paraphrase, &c.paraphrase_side, p, o),
+            original: self.side(original, &c.original_side, o, p),
+            paraphrase: self.side(paraphrase, &c.paraphrase_side, p, o),
             pairs: c
                 .pairs
                 .iter()
@@ -610,6 +690,22 @@ mod tests {
                 let expected = text[..byte].encode_utf16().count() as u32;
                 assert_eq!(offsets.convert(byte as u32), expected, "at byte {byte}");
             }
+        }
+    }
+
+    #[test]
+    fn the_cursor_agrees_with_the_converter() {
+        let text = "a\u{e9}b\u{1F600}c\u{6771} ".repeat(50);
+        let offsets = Offsets::new(&text, OffsetUnit::Utf16);
+        let mut cursor = offsets.cursor();
+        let stops: Vec<u32> = text
+            .char_indices()
+            .map(|(at, _)| at as u32)
+            .step_by(3)
+            .chain([text.len() as u32, 5, 300])
+            .collect();
+        for stop in stops {
+            assert_eq!(cursor.convert(stop), offsets.convert(stop), "at {stop}");
         }
     }
 

@@ -11,7 +11,8 @@
 //!    so none is missed. When a window is frequent, only the
 //!    [`MAX_CANDIDATES`] occurrences nearest the expected place (the diagonal
 //!    of the match with the most length left) are tried, which bounds the
-//!    work on repetitive text.
+//!    work on repetitive text; and inside a long match no window is looked
+//!    up at all (see [`SKIP_INSIDE`]), so copied text costs one pass.
 //! 2. **Extension.** Each new diagonal is extended to the right as far as the
 //!    keys agree; a candidate on a diagonal already being matched is inside
 //!    that match and skipped, so identical texts cost one pass.
@@ -34,6 +35,11 @@ use crate::keys::Vocabulary;
 
 /// How many occurrences of a frequent seed are tried at one place.
 pub const MAX_CANDIDATES: usize = 32;
+
+/// A match at least this many times the seed length lets the scan skip the
+/// lookups inside it: a match starting there and reaching further is found
+/// again where this one ends, and the tiling would clip it to that anyway.
+const SKIP_INSIDE: usize = 4;
 
 /// How many positions are scanned between two looks at the clock.
 const CLOCK_INTERVAL: usize = 4096;
@@ -237,6 +243,12 @@ fn seed_and_extend(input: &RunInput<'_>, budget: &Budget) -> Vec<Match> {
             return false;
         }
         active.retain(|&(_, end)| end > i);
+        if let Some(m) = reference {
+            let (start, end) = (m.paraphrase as usize, (m.paraphrase + m.len) as usize);
+            if start < i && i < end && m.len as usize >= SKIP_INSIDE * k {
+                return true;
+            }
+        }
         let group = index.lookup(hash);
         if group.is_empty() {
             return true;

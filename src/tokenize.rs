@@ -8,6 +8,12 @@
 //! nor ends a sentence; and, when asked, zero-width spaces separate words
 //! (UAX #29 treats them as part of the word around them).
 //!
+//! Segmenting every character through the Unicode tables is the costliest
+//! part of reading English text, so pieces of pure ASCII between ASCII
+//! whitespace are segmented here by the few UAX #29 rules that apply to
+//! ASCII, and every other piece by `unicode-segmentation`; a property test
+//! checks that both give the same segments.
+//!
 //! Offsets are UTF-8 byte offsets; the tokens of a text cover it in order,
 //! without gaps or overlaps.
 
@@ -76,22 +82,177 @@ fn is_zero_width_space(c: char) -> bool {
 /// The caller guarantees `text.len() <= u32::MAX` (see [`crate::MAX_INPUT_BYTES`]).
 pub fn tokenize(text: &str, split_zero_width: bool) -> Vec<Token> {
     let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 3 + 1);
-    for (start, segment) in text.split_word_bound_indices() {
-        if split_zero_width && segment.len() > 3 && segment.contains(is_zero_width_space) {
-            push_split_at_zero_width(&mut tokens, start, segment);
-            continue;
+    let bytes = text.as_bytes();
+    word_segments(text, |start, end, class| {
+        // Only the library's segments (class unknown) can hold a zero-width space.
+        if class.is_none() && split_zero_width && end - start > 3 {
+            let segment = &text[start..end];
+            if segment.contains(is_zero_width_space) {
+                push_split_at_zero_width(&mut tokens, start, segment);
+                return;
+            }
         }
-        if segment == "." && join_abbreviation_period(text, &mut tokens, start) {
-            continue;
+        if end - start == 1
+            && bytes[start] == b'.'
+            && join_abbreviation_period(text, &mut tokens, start)
+        {
+            return;
         }
         tokens.push(Token {
             start: start as u32,
-            end: (start + segment.len()) as u32,
-            class: classify(segment),
+            end: end as u32,
+            class: class.unwrap_or_else(|| classify(&text[start..end])),
             abbreviation: Abbreviation::No,
         });
-    }
+    });
     tokens
+}
+
+/// Calls `each(start, end, class)` for every UAX #29 word-boundary segment
+/// of `text`, in order; `class` is given where the fast path knows it.
+///
+/// The text is cut at ASCII whitespace, where UAX #29 always breaks (a
+/// non-ASCII piece after whitespace goes to the library together with that
+/// whitespace, since a combining mark there joins the space). Pure-ASCII
+/// pieces are segmented here, the rest by `unicode-segmentation`.
+pub fn word_segments<F: FnMut(usize, usize, Option<TokenClass>)>(text: &str, mut each: F) {
+    let bytes = text.as_bytes();
+    let is_space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C);
+    let piece_end = |from: usize| {
+        bytes[from..]
+            .iter()
+            .position(|&b| is_space(b))
+            .map_or(bytes.len(), |at| from + at)
+    };
+    let library = |from: usize, to: usize, each: &mut F| {
+        for (at, segment) in text[from..to].split_word_bound_indices() {
+            each(from + at, from + at + segment.len(), None);
+        }
+    };
+    let mut at = 0;
+    while at < bytes.len() {
+        if is_space(bytes[at]) {
+            let end = bytes[at..]
+                .iter()
+                .position(|&b| !is_space(b))
+                .map_or(bytes.len(), |n| at + n);
+            if end < bytes.len() && bytes[end] >= 0x80 {
+                let piece = piece_end(end);
+                library(at, piece, &mut each);
+                at = piece;
+            } else {
+                ascii_space_segments(bytes, at, end, &mut each);
+                at = end;
+            }
+        } else {
+            let end = piece_end(at);
+            if bytes[at..end].is_ascii() {
+                ascii_word_segments(bytes, at, end, &mut each);
+            } else {
+                library(at, end, &mut each);
+            }
+            at = end;
+        }
+    }
+}
+
+/// ASCII whitespace: CR LF together, other line breaks and tabs alone,
+/// runs of spaces together (WB3, WB3a, WB3b, WB3d).
+fn ascii_space_segments<F: FnMut(usize, usize, Option<TokenClass>)>(
+    bytes: &[u8],
+    mut at: usize,
+    end: usize,
+    each: &mut F,
+) {
+    while at < end {
+        let next = match bytes[at] {
+            b'\r' if at + 1 < end && bytes[at + 1] == b'\n' => at + 2,
+            b' ' => at + bytes[at..end].iter().take_while(|&&b| b == b' ').count(),
+            _ => at + 1,
+        };
+        each(at, next, Some(TokenClass::Space));
+        at = next;
+    }
+}
+
+/// Word-break classes of the ASCII characters that join words.
+#[derive(Clone, Copy, PartialEq)]
+enum AsciiClass {
+    Letter,
+    Digit,
+    Underscore,
+    /// `:` (MidLetter): only between letters.
+    MidLetter,
+    /// `.` and `'` (MidNumLet, Single_Quote): between letters or digits.
+    MidBoth,
+    /// `,` and `;` (MidNum): only between digits.
+    MidDigit,
+    Other,
+}
+
+fn ascii_class(b: u8) -> AsciiClass {
+    match b {
+        b'a'..=b'z' | b'A'..=b'Z' => AsciiClass::Letter,
+        b'0'..=b'9' => AsciiClass::Digit,
+        b'_' => AsciiClass::Underscore,
+        b':' => AsciiClass::MidLetter,
+        b'.' | b'\'' => AsciiClass::MidBoth,
+        b',' | b';' => AsciiClass::MidDigit,
+        _ => AsciiClass::Other,
+    }
+}
+
+/// A piece of ASCII without whitespace: words by WB5 to WB13b, every other
+/// character a segment of its own.
+fn ascii_word_segments<F: FnMut(usize, usize, Option<TokenClass>)>(
+    bytes: &[u8],
+    mut at: usize,
+    end: usize,
+    each: &mut F,
+) {
+    use AsciiClass::*;
+    let word = |c: AsciiClass| matches!(c, Letter | Digit | Underscore);
+    while at < end {
+        let class = ascii_class(bytes[at]);
+        if !word(class) {
+            each(at, at + 1, Some(TokenClass::Punct));
+            at += 1;
+            continue;
+        }
+        let start = at;
+        let mut last = class;
+        at += 1;
+        while at < end {
+            let next = ascii_class(bytes[at]);
+            if word(next) {
+                last = next;
+                at += 1;
+                continue;
+            }
+            // A middle character joins only between two letters or two digits.
+            let after = if at + 1 < end {
+                ascii_class(bytes[at + 1])
+            } else {
+                Other
+            };
+            let joins = matches!(
+                (last, next, after),
+                (Letter, MidLetter | MidBoth, Letter) | (Digit, MidDigit | MidBoth, Digit)
+            );
+            if !joins {
+                break;
+            }
+            last = after;
+            at += 2;
+        }
+        let has_alphanumeric = bytes[start..at].iter().any(u8::is_ascii_alphanumeric);
+        let class = if has_alphanumeric {
+            TokenClass::Word
+        } else {
+            TokenClass::Punct
+        };
+        each(start, at, Some(class));
+    }
 }
 
 fn push_split_at_zero_width(tokens: &mut Vec<Token>, start: usize, segment: &str) {
@@ -327,6 +488,21 @@ mod tests {
                 at = t.end;
             }
             assert_eq!(at as usize, text.len());
+        }
+    }
+
+    proptest::proptest! {
+        /// The fast path gives the same segments as unicode-segmentation.
+        #[test]
+        fn segments_match_the_unicode_library(
+            text in proptest::string::string_regex(
+                "([a-zA-Z0-9_.,;:'\"!?()\\- \t\r\n\u{0B}\u{0C}]|\u{e9}|\u{301}|\u{a0}|\u{200d}|\u{200b}|\u{feff}|\u{1F469}|\u{6771}|\u{5d0}|\u{2019}|\u{201c}){0,40}"
+            ).unwrap()
+        ) {
+            let mut fast = Vec::new();
+            word_segments(&text, |start, end, _| fast.push(&text[start..end]));
+            let reference: Vec<&str> = text.split_word_bounds().collect();
+            proptest::prop_assert_eq!(fast, reference);
         }
     }
 

@@ -1,22 +1,155 @@
 //! The browser binding: converts the page's inputs, calls the engine, and
-//! hands back the JSON model with offsets in UTF-16 code units.
+//! hands back a [`Comparison`] whose findings cross into JavaScript as flat
+//! typed arrays (`compact()`) or, on request, as the `article-diff/1` model
+//! (`toJSON()`); offsets count UTF-16 code units.
 
+use js_sys::{Float32Array, Object, Reflect, Uint32Array};
 use wasm_bindgen::prelude::*;
 
-use crate::{OffsetUnit, Options};
+use crate::compact::{
+    CHAR_FIELDS, Compact, CompactSide, KIND_NAMES, NONE, OP_FIELDS, OP_NAMES, PAIR_FIELDS,
+    RUN_FIELDS, SENTENCE_FIELDS, TAG_NAMES,
+};
+use crate::{Findings, OffsetUnit, Options};
 
-/// Compares `original` with `paraphrase` and returns the `article-diff/1`
-/// model as a plain object.
+/// A comparison kept in WebAssembly memory until `free()` is called (or the
+/// object is collected). `JSON.stringify(comparison)` gives the model.
+#[wasm_bindgen]
+pub struct Comparison {
+    original: String,
+    paraphrase: String,
+    findings: Findings,
+}
+
+/// Compares `original` with `paraphrase`.
 ///
 /// `options` may be `undefined`, `null` or an object whose fields are those of
-/// [`Options`]; an unknown field or a value of the wrong type is an `Error`.
+/// [`Options`]; an unknown field or a value of the wrong type or out of range
+/// is an `Error` whose message names it.
 #[wasm_bindgen]
-pub fn compare(original: &str, paraphrase: &str, options: JsValue) -> Result<JsValue, JsError> {
+pub fn compare(
+    original: String,
+    paraphrase: String,
+    options: JsValue,
+) -> Result<Comparison, JsError> {
     let options = parse_options(options)?;
-    let result = crate::compare_with(original, paraphrase, &options)
-        .map_err(|error| JsError::new(&error.to_string()))?;
-    js_sys::JSON::parse(&result.to_json(OffsetUnit::Utf16))
+    let findings = crate::compare_with(&original, &paraphrase, &options)
+        .map_err(|error| JsError::new(&error.to_string()))?
+        .into_findings();
+    Ok(Comparison {
+        original,
+        paraphrase,
+        findings,
+    })
+}
+
+#[wasm_bindgen]
+impl Comparison {
+    /// The counts: the model's `stats` object.
+    #[wasm_bindgen(getter)]
+    pub fn stats(&self) -> Result<JsValue, JsError> {
+        parse_json(&serde_json::to_string(self.findings.stats()).unwrap_or_default())
+    }
+
+    /// Whether every stage ran within the time budget.
+    #[wasm_bindgen(getter)]
+    pub fn complete(&self) -> bool {
+        self.findings.is_complete()
+    }
+
+    /// The stages that ran out of time.
+    #[wasm_bindgen(getter, js_name = cutShort)]
+    pub fn cut_short(&self) -> Vec<String> {
+        self.findings
+            .cut_short()
+            .iter()
+            .map(|s| s.to_string())
+            .collect()
+    }
+
+    /// The `article-diff/1` model as an object.
+    #[wasm_bindgen(js_name = toJSON)]
+    pub fn to_json(&self) -> Result<JsValue, JsError> {
+        parse_json(&self.json())
+    }
+
+    /// The `article-diff/1` model as JSON text.
+    pub fn json(&self) -> String {
+        self.findings
+            .to_json(&self.original, &self.paraphrase, OffsetUnit::Utf16)
+    }
+
+    /// The findings as flat typed arrays; see `src/compact.rs` for the
+    /// layout, which `layout` repeats.
+    pub fn compact(&self) -> Result<JsValue, JsError> {
+        let compact = self
+            .findings
+            .to_compact(&self.original, &self.paraphrase, OffsetUnit::Utf16);
+        compact_object(&compact)
+            .map_err(|_| JsError::new("the comparison could not be handed to JavaScript"))
+    }
+}
+
+fn parse_json(json: &str) -> Result<JsValue, JsError> {
+    js_sys::JSON::parse(json)
         .map_err(|_| JsError::new("the comparison could not be handed to JavaScript"))
+}
+
+fn set(object: &Object, key: &str, value: impl Into<JsValue>) -> Result<(), JsValue> {
+    Reflect::set(object, &JsValue::from_str(key), &value.into()).map(|_| ())
+}
+
+fn side_object(side: &CompactSide) -> Result<Object, JsValue> {
+    let object = Object::new();
+    set(&object, "length", side.length)?;
+    set(
+        &object,
+        "spanStarts",
+        Uint32Array::from(&side.span_starts[..]),
+    )?;
+    set(&object, "spanInfo", Uint32Array::from(&side.span_info[..]))?;
+    set(&object, "spanRun", Uint32Array::from(&side.span_run[..]))?;
+    set(&object, "spanPair", Uint32Array::from(&side.span_pair[..]))?;
+    set(
+        &object,
+        "spanTarget",
+        Uint32Array::from(&side.span_target[..]),
+    )?;
+    set(&object, "sentences", Uint32Array::from(&side.sentences[..]))?;
+    Ok(object)
+}
+
+fn compact_object(compact: &Compact) -> Result<JsValue, JsValue> {
+    let object = Object::new();
+    set(&object, "original", side_object(&compact.original)?)?;
+    set(&object, "paraphrase", side_object(&compact.paraphrase)?)?;
+    set(&object, "pairs", Uint32Array::from(&compact.pairs[..]))?;
+    set(
+        &object,
+        "similarity",
+        Float32Array::from(&compact.similarity[..]),
+    )?;
+    set(&object, "ops", Uint32Array::from(&compact.ops[..]))?;
+    set(&object, "chars", Uint32Array::from(&compact.chars[..]))?;
+    set(&object, "runs", Uint32Array::from(&compact.runs[..]))?;
+    let layout = Object::new();
+    set(&layout, "pairFields", PAIR_FIELDS as u32)?;
+    set(&layout, "opFields", OP_FIELDS as u32)?;
+    set(&layout, "charFields", CHAR_FIELDS as u32)?;
+    set(&layout, "runFields", RUN_FIELDS as u32)?;
+    set(&layout, "sentenceFields", SENTENCE_FIELDS as u32)?;
+    set(&layout, "none", NONE)?;
+    let names = |names: &[&str]| {
+        names
+            .iter()
+            .map(|n| JsValue::from_str(n))
+            .collect::<js_sys::Array>()
+    };
+    set(&layout, "kinds", names(&KIND_NAMES))?;
+    set(&layout, "ops", names(&OP_NAMES))?;
+    set(&layout, "tags", names(&TAG_NAMES))?;
+    set(&object, "layout", layout)?;
+    Ok(object.into())
 }
 
 fn parse_options(options: JsValue) -> Result<Options, JsError> {
@@ -33,6 +166,10 @@ fn parse_options(options: JsValue) -> Result<Options, JsError> {
         .into();
     let value: serde_json::Value = serde_json::from_str(&json)
         .map_err(|error| JsError::new(&format!("invalid options: {error}")))?;
-    serde_json::from_value(value)
-        .map_err(|error| JsError::new(&format!("invalid options: {error}")))
+    let options: Options = serde_json::from_value(value)
+        .map_err(|error| JsError::new(&format!("invalid options: {error}")))?;
+    options
+        .validate()
+        .map_err(|error| JsError::new(&error.to_string()))?;
+    Ok(options)
 }

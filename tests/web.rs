@@ -2,7 +2,7 @@
 //! `wasm-bindgen-test-runner`).
 #![cfg(target_arch = "wasm32")]
 
-use article_diff::wasm::compare;
+use article_diff::wasm;
 use js_sys::{Array, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
@@ -33,6 +33,16 @@ fn owned(spans: &[(&str, &str, &str)]) -> Vec<(String, String, String)> {
         .iter()
         .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
         .collect()
+}
+
+/// The article-diff/1 model of a comparison.
+fn compare(
+    original: &str,
+    paraphrase: &str,
+    options: JsValue,
+) -> Result<JsValue, wasm_bindgen::JsError> {
+    let result = wasm::compare(original.into(), paraphrase.into(), options)?;
+    result.to_json()
 }
 
 fn error_message(error: wasm_bindgen::JsError) -> String {
@@ -100,6 +110,24 @@ fn the_time_budget_works_in_the_browser() {
     assert_eq!(get(&result, "complete").as_bool(), Some(true));
     let copied = get(&get(&result, "stats"), "copied_words").as_f64();
     assert_eq!(copied, Some(500.0));
+}
+
+#[wasm_bindgen_test]
+fn the_compact_form_crosses_as_typed_arrays() {
+    let result = wasm::compare(
+        "The council voted to build a bridge.".into(),
+        "The council voted to build a tunnel.".into(),
+        JsValue::UNDEFINED,
+    )
+    .unwrap();
+    let compact = result.compact().unwrap();
+    let starts = get(&get(&compact, "paraphrase"), "spanStarts");
+    assert!(starts.is_instance_of::<js_sys::Uint32Array>());
+    let starts: js_sys::Uint32Array = starts.dyn_into().unwrap();
+    assert_eq!(starts.to_vec(), [0, 29, 35, 36]);
+    assert!(get(&compact, "similarity").is_instance_of::<js_sys::Float32Array>());
+    let kinds: Array = get(&get(&compact, "layout"), "kinds").dyn_into().unwrap();
+    assert_eq!(kinds.get(0).as_string().as_deref(), Some("copied"));
 }
 
 #[wasm_bindgen_test]

@@ -2,7 +2,8 @@
 // views together. User text reaches the document only as text nodes.
 
 import { Cancelled, Engine } from './engine.js';
-import { modelJson, reportHtml } from './export.js';
+import { reportHtml } from './export.js';
+import { Findings } from './findings.js';
 import { acceptDrops, download, readFile } from './io.js';
 import { changesOf, rowsOf, summaryText } from './model.js';
 import { Navigator } from './navigate.js';
@@ -21,7 +22,7 @@ const PROGRESS_AFTER_MS = 400;
 
 const settings = loadSettings();
 const engine = new Engine();
-let current = null; // { model, texts } of the comparison on screen
+let current = null; // the Findings on screen
 let compared = 0; // comparisons shown so far
 
 const rowsView = new RowsView($('rows'), (index) => changeNavigator.reached(index));
@@ -72,11 +73,11 @@ function readOptions() {
 
 async function show() {
   if (!current) return;
-  const rows = rowsOf(current.model, settings.order);
-  renderSummary($('summary'), current.model);
+  const rows = rowsOf(current, settings.order);
+  renderSummary($('summary'), current);
   strip.show(rows);
   changeNavigator.setChanges(changesOf(rows));
-  await rowsView.show(current.model, current.texts, rows, settings.view);
+  await rowsView.show(current, rows, settings.view);
 }
 
 /** Compares the two texts; `notice` (a sentence) is kept before the outcome. */
@@ -92,14 +93,15 @@ async function run(notice = '') {
   }, 100);
   document.documentElement.dataset.busy = 'true';
   try {
-    const { model, elapsed } = await engine.compare(texts.original, texts.paraphrase, settings.options);
-    current = { model, texts };
+    const answer = await engine.compare(texts.original, texts.paraphrase, settings.options);
+    current = new Findings(answer, texts);
     await show();
     // Lets tests (and scripts) wait for a fresh result without guessing at time.
     compared += 1;
     document.documentElement.dataset.compared = String(compared);
-    const words = model.stats.original_words + model.stats.paraphrase_words;
+    const words = current.stats.original_words + current.stats.paraphrase_words;
     const lead = notice ? `${notice} ` : '';
+    const elapsed = performance.now() - started;
     say(`${lead}Compared ${words.toLocaleString('en')} words in ${Math.round(elapsed)} ms.`);
     document.documentElement.dataset.ready = 'true';
   } catch (error) {
@@ -239,23 +241,28 @@ const exported = (action) => () => {
 };
 $('export-html').addEventListener(
   'click',
-  exported(({ model, texts }) => {
-    download('article-diff-report.html', new Blob([reportHtml(model, texts, settings)], { type: 'text/html' }));
+  exported((findings) => {
+    download('article-diff-report.html', new Blob([reportHtml(findings, settings)], { type: 'text/html' }));
     say('Report downloaded.');
   }),
 );
 $('export-json').addEventListener(
   'click',
-  exported(({ model }) => {
-    download('article-diff.json', new Blob([modelJson(model)], { type: 'application/json' }));
-    say('Data downloaded (the article-diff/1 format).');
+  exported(async () => {
+    try {
+      const json = await engine.json();
+      download('article-diff.json', new Blob([json], { type: 'application/json' }));
+      say('Data downloaded (the article-diff/1 format).');
+    } catch (error) {
+      say(`The data could not be exported: ${error.message}. Press Compare and try again.`);
+    }
   }),
 );
 $('copy-summary').addEventListener(
   'click',
-  exported(async ({ model }) => {
+  exported(async (findings) => {
     try {
-      await navigator.clipboard.writeText(summaryText(model));
+      await navigator.clipboard.writeText(summaryText(findings));
       say('Summary copied.');
     } catch {
       say('The clipboard was not available.');

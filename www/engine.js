@@ -49,14 +49,27 @@ export class Engine {
     return this.#pending !== null;
   }
 
-  /** Compares two texts; resolves to { model, elapsed } or rejects (Cancelled when replaced). */
+  /**
+   * Compares two texts; resolves to the worker's answer ({ compact, stats,
+   * complete, cutShort, timing }) or rejects (Cancelled when replaced).
+   */
   compare(original, paraphrase, options) {
     if (this.#pending) this.#restart(new Cancelled());
+    return this.#request({ original, paraphrase, options });
+  }
+
+  /** The last comparison's article-diff/1 model as JSON text. */
+  json() {
+    if (this.#pending) return Promise.reject(new Error('a comparison is still running'));
+    return this.#request({ type: 'json' }).then((answer) => answer.json);
+  }
+
+  #request(message) {
     const id = this.#nextId++;
     return new Promise((resolve, reject) => {
       this.#pending = { id, resolve, reject };
       this.#ready.then(
-        () => this.#worker.postMessage({ id, original, paraphrase, options }),
+        () => this.#worker.postMessage({ id, ...message }),
         (error) => this.#settle(id, () => reject(error)),
       );
     });
@@ -70,7 +83,7 @@ export class Engine {
   #answer(data) {
     if (data.id === undefined || !this.#pending || data.id !== this.#pending.id) return;
     if (data.ok) {
-      this.#settle(data.id, (p) => p.resolve({ model: data.model, elapsed: data.elapsed }));
+      this.#settle(data.id, (p) => p.resolve(data));
     } else {
       this.#restart(new Error(data.error));
     }

@@ -1,6 +1,6 @@
 // Taking a comparison away: a standalone HTML report (the page's own
-// rendering, its stylesheet inline, no script, works offline), the JSON
-// model, and the summary as text.
+// rendering, its stylesheet inline, no script, works offline). The JSON
+// model comes from the engine itself (Engine.json).
 
 import { rowsOf } from './model.js';
 import { element, fillRow, renderSummary, rowShell } from './render.js';
@@ -18,7 +18,7 @@ function styleText() {
  * textContent and serialized by the browser, so it comes out escaped; the
  * report's Content-Security-Policy forbids scripts and remote loads anyway.
  */
-export function reportHtml(model, texts, { view, order }) {
+export function reportHtml(findings, { view, order }) {
   const body = element('body', 'report');
   const header = element('header');
   const title = element('h1');
@@ -26,13 +26,13 @@ export function reportHtml(model, texts, { view, order }) {
   const made = element('p', 'made');
   made.textContent = `Made by article-diff on ${new Date().toISOString().slice(0, 10)}.`;
   const summary = element('section', 'summary');
-  renderSummary(summary, model);
+  renderSummary(summary, findings);
   header.append(title, made, summary, document.querySelector('.legend').cloneNode(true));
-  const rows = rowsOf(model, order);
+  const rows = rowsOf(findings, order);
   const container = element('div', `rows view-${view}`);
   rows.forEach((row, index) => {
     const shell = rowShell(row, index);
-    fillRow(shell, row, model, texts, view);
+    fillRow(shell, row, findings, view);
     shell.removeAttribute('tabindex');
     container.append(shell);
   });
@@ -55,9 +55,4 @@ export function reportHtml(model, texts, { view, order }) {
     '</html>',
     '',
   ].join('\n');
-}
-
-/** The model as indented JSON. */
-export function modelJson(model) {
-  return `${JSON.stringify(model, null, 2)}\n`;
 }

@@ -1,5 +1,5 @@
-// Pure functions over the article-diff/1 model (docs/format.md): the rows of
-// the view, which of them are changes, the summary. No DOM here, so Node
+// Pure functions over the findings of a comparison (findings.js): the rows
+// of the view, which of them are changes, the summary. No DOM here, so Node
 // tests can call them.
 
 /**
@@ -16,21 +16,23 @@
  * @property {number|null} similarity
  */
 
-/** The rows of a model, in paraphrase order (default) or original order. */
-export function rowsOf(model, order = 'paraphrase') {
-  const pairs = model.pairs;
+/** The rows of the findings, in paraphrase order (default) or original order. */
+export function rowsOf(findings, order = 'paraphrase') {
+  const lead = order === 'original' ? 'original' : 'paraphrase';
+  const other = lead === 'original' ? 'paraphrase' : 'original';
+  const [leadAlone, otherAlone] = lead === 'original' ? ['dropped', 'new'] : ['new', 'dropped'];
   const pairRow = (index) => {
-    const pair = pairs[index];
-    const changed = pair.moved || pair.ops.some((op) => op.op !== 'equal');
+    const pair = findings.pairSummary(index);
     return {
       type: 'pair',
       pair: index,
       original: pair.original,
       paraphrase: pair.paraphrase,
       moved: pair.moved,
-      changed,
-      status: changed && pair.ops.some((op) => op.op !== 'equal') ? 'reworded' : 'copied',
+      changed: pair.changed || pair.moved,
+      status: pair.changed ? 'reworded' : 'copied',
       similarity: pair.similarity,
+      leadFirst: pair[`${lead}_sentences`][0],
     };
   };
   const sentenceRow = (type, sentence) => ({
@@ -43,44 +45,35 @@ export function rowsOf(model, order = 'paraphrase') {
     status: type,
     similarity: null,
   });
-  return order === 'original'
-    ? ordered(model.original.sentences, model.paraphrase.sentences, pairs, 'original_sentences', 'dropped', 'new', pairRow, sentenceRow)
-    : ordered(model.paraphrase.sentences, model.original.sentences, pairs, 'paraphrase_sentences', 'new', 'dropped', pairRow, sentenceRow);
-}
-
-/**
- * Rows in the order of the `lead` text: each lead sentence in turn (a pair
- * once, at its first sentence), with the unpaired sentences of the other
- * text placed after the row of the paired sentence before them.
- */
-function ordered(lead, other, pairs, leadKey, leadAlone, otherAlone, pairRow, sentenceRow) {
+  // Each lead sentence in turn (a pair once, at its first sentence), with
+  // the unpaired sentences of the other text placed after the row of the
+  // paired sentence before them.
   const rows = [];
-  // Unpaired sentences of the other text, by the pair row they follow (-1: first).
-  const afterPair = new Map();
+  const afterPair = new Map(); // pair index (-1: before any) -> other-side sentences
   let lastPair = -1;
-  other.forEach((sentence, index) => {
+  for (let index = 0; index < findings.sentenceCount(other); index++) {
+    const sentence = findings.sentence(other, index);
     if (sentence.pair !== undefined) {
       lastPair = sentence.pair;
     } else {
-      const list = afterPair.get(lastPair) ?? [];
-      list.push(index);
-      afterPair.set(lastPair, list);
+      if (!afterPair.has(lastPair)) afterPair.set(lastPair, []);
+      afterPair.get(lastPair).push(sentence);
     }
-  });
+  }
   const emitAfter = (pair) => {
-    for (const index of afterPair.get(pair) ?? []) rows.push(sentenceRow(otherAlone, other[index]));
+    for (const sentence of afterPair.get(pair) ?? []) rows.push(sentenceRow(otherAlone, sentence));
     afterPair.delete(pair);
   };
   emitAfter(-1);
-  for (let index = 0; index < lead.length; index++) {
-    const sentence = lead[index];
+  for (let index = 0; index < findings.sentenceCount(lead); index++) {
+    const sentence = findings.sentence(lead, index);
     if (sentence.pair === undefined) {
       rows.push(sentenceRow(leadAlone, sentence));
       continue;
     }
-    const pair = pairs[sentence.pair];
-    if (pair[leadKey][0] !== index) continue; // the pair's later sentence
-    rows.push(pairRow(sentence.pair));
+    const row = pairRow(sentence.pair);
+    if (row.leadFirst !== index) continue; // the pair's later sentence
+    rows.push(row);
     emitAfter(sentence.pair);
   }
   for (const pair of [...afterPair.keys()]) emitAfter(pair);
@@ -96,26 +89,11 @@ export function changesOf(rows) {
   return changes;
 }
 
-/** The spans of one side that overlap `range`, in order (binary search). */
-export function spansIn(spans, range) {
-  const [start, end] = range;
-  let lo = 0;
-  let hi = spans.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (spans[mid].end <= start) lo = mid + 1;
-    else hi = mid;
-  }
-  const found = [];
-  for (let i = lo; i < spans.length && spans[i].start < end; i++) found.push(spans[i]);
-  return found;
-}
-
 const percent = (part, whole) => (whole === 0 ? 0 : Math.round((part * 1000) / whole) / 10);
 
 /** Shares and counts for the summary. */
-export function summaryOf(model) {
-  const s = model.stats;
+export function summaryOf(findings) {
+  const s = findings.stats;
   return {
     paraphraseWords: s.paraphrase_words,
     originalWords: s.original_words,
@@ -132,14 +110,14 @@ export function summaryOf(model) {
     movedPairs: s.moved_pairs,
     newSentences: s.new_sentences,
     droppedSentences: s.dropped_sentences,
-    complete: model.complete,
-    cutShort: model.cut_short,
+    complete: findings.complete,
+    cutShort: findings.cutShort,
   };
 }
 
 /** The summary as plain text, for the clipboard. */
-export function summaryText(model) {
-  const m = summaryOf(model);
+export function summaryText(findings) {
+  const m = summaryOf(findings);
   const lines = [
     `Paraphrase: ${m.paraphraseWords} words: copied ${m.copied}%, reworded ${m.reworded}%, new ${m.new}%.`,
     `Original: ${m.originalWords} words: kept ${m.kept}%, reworded ${m.originalReworded}%, dropped ${m.dropped}%.`,

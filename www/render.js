@@ -3,7 +3,7 @@
 // when they come near the screen, so a book-length result never freezes the
 // page. Text reaches the document only as text nodes.
 
-import { rowFinder, spansIn, summaryOf } from './model.js';
+import { rowFinder, summaryOf } from './model.js';
 
 const ROWS_PER_BATCH = 400;
 // Rows filled at once, before the first paint: more than a screenful.
@@ -21,8 +21,8 @@ export function element(tag, className, attributes = {}) {
 // ---- the summary -----------------------------------------------------------
 
 /** Fills the summary: two stacked bars with their shares spelled out. */
-export function renderSummary(container, model) {
-  const m = summaryOf(model);
+export function renderSummary(container, findings) {
+  const m = summaryOf(findings);
   const bar = (label, parts) => {
     const figure = element('figure', 'share');
     const caption = element('figcaption');
@@ -93,7 +93,7 @@ function runElement(tag, span, side, moved) {
     'data-side': side,
     tabindex: '0',
   });
-  if (span.counterpart) node.dataset.target = String(span.counterpart[0]);
+  if (span.target !== undefined) node.dataset.target = String(span.target);
   const where = side === 'paraphrase' ? 'copied from the original' : 'kept in the paraphrase';
   node.title = `${moved ? 'Moved passage, ' : ''}${where}: hover to see it, Enter to go there`;
   return node;
@@ -104,9 +104,10 @@ function runElement(tag, span, side, moved) {
  * deletions are <del> and insertions <ins>; a nearly matching word is one
  * <del>/<ins> whose changed letters are marked; copied passages are <mark>.
  */
-export function appendSpans(target, text, spans, range, side) {
+export function appendSpans(target, findings, side, range) {
+  const text = findings.texts[side];
   let word = null; // the <del>/<ins> of a refined word being filled
-  for (const span of spansIn(spans, range)) {
+  for (const span of findings.spansIn(side, range)) {
     const piece = text.slice(Math.max(span.start, range[0]), Math.min(span.end, range[1]));
     const paired = span.pair !== undefined;
     const changeTag = span.op === 'delete' ? 'del' : span.op === 'insert' ? 'ins' : null;
@@ -148,20 +149,20 @@ function endsWithSpace(target) {
  * instead shown deleted just before what replaced it. A deletion is set off
  * by spaces from the words around it.
  */
-function appendInlinePair(target, model, texts, pair) {
+function appendInlinePair(target, findings, pair) {
   let at = pair.paraphrase[0];
   let spaceAfterDeletion = false;
   const paraphrase = (range) => {
-    const next = texts.paraphrase.slice(range[0], range[0] + 1);
+    const next = findings.texts.paraphrase.slice(range[0], range[0] + 1);
     if (spaceAfterDeletion && next && !/[\s.,;:!?)”’]/.test(next)) target.append(' ');
     spaceAfterDeletion = false;
-    appendSpans(target, texts.paraphrase, model.paraphrase.spans, range, 'paraphrase');
+    appendSpans(target, findings, 'paraphrase', range);
   };
   for (const op of pair.ops) {
     if (op.paraphrase[0] > at) paraphrase([at, op.paraphrase[0]]);
     if (op.op === 'delete' || op.op === 'replace') {
       if (!endsWithSpace(target)) target.append(' ');
-      appendSpans(target, texts.original, model.original.spans, op.original, 'original');
+      appendSpans(target, findings, 'original', op.original);
       spaceAfterDeletion = true;
     }
     if (op.op !== 'delete') {
@@ -213,19 +214,19 @@ export function rowShell(row, index) {
 }
 
 /** Puts a row's text into its shell, side by side or inline. */
-export function fillRow(shell, row, model, texts, view) {
+export function fillRow(shell, row, findings, view) {
   shell.dataset.filled = 'true';
   if (view === 'inline') {
     const cell = element('div', 'cell inline');
     if (row.type === 'pair') {
-      appendInlinePair(cell, model, texts, model.pairs[row.pair]);
+      appendInlinePair(cell, findings, findings.pair(row.pair));
     } else if (row.type === 'new') {
       const inserted = element('ins', 'whole');
-      appendSpans(inserted, texts.paraphrase, model.paraphrase.spans, row.paraphrase, 'paraphrase');
+      appendSpans(inserted, findings, 'paraphrase', row.paraphrase);
       cell.append(inserted);
     } else {
       const deleted = element('del', 'whole');
-      appendSpans(deleted, texts.original, model.original.spans, row.original, 'original');
+      appendSpans(deleted, findings, 'original', row.original);
       cell.append(deleted);
     }
     shell.append(gutter(row), cell);
@@ -233,10 +234,8 @@ export function fillRow(shell, row, model, texts, view) {
   }
   const original = element('div', 'cell original');
   const paraphrase = element('div', 'cell paraphrase');
-  if (row.original) appendSpans(original, texts.original, model.original.spans, row.original, 'original');
-  if (row.paraphrase) {
-    appendSpans(paraphrase, texts.paraphrase, model.paraphrase.spans, row.paraphrase, 'paraphrase');
-  }
+  if (row.original) appendSpans(original, findings, 'original', row.original);
+  if (row.paraphrase) appendSpans(paraphrase, findings, 'paraphrase', row.paraphrase);
   shell.append(original, gutter(row), paraphrase);
 }
 
@@ -262,11 +261,10 @@ export class RowsView {
   }
 
   /** Shows a comparison. Resolves when every row shell exists. */
-  async show(model, texts, rows, view) {
+  async show(findings, rows, view) {
     const generation = ++this.generation;
     this.observer.disconnect();
-    this.model = model;
-    this.texts = texts;
+    this.findings = findings;
     this.rows = rows;
     this.view = view;
     this.elements = [];
@@ -312,7 +310,7 @@ export class RowsView {
     const shell = this.elements[index];
     if (!shell || shell.dataset.filled === 'true') return shell;
     this.observer.unobserve(shell);
-    fillRow(shell, this.rows[index], this.model, this.texts, this.view);
+    fillRow(shell, this.rows[index], this.findings, this.view);
     return shell;
   }
 

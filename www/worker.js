@@ -1,24 +1,43 @@
 // The engine's thread: compares texts off the page's main thread, so that
 // typing never waits for a comparison. Messages:
-//   in:  { id, original, paraphrase, options }
-//   out: { type: 'ready' } once, then { id, ok: true, model, elapsed }
-//        or { id, ok: false, error }; { type: 'fatal', error } if the
-//        engine cannot start.
+//   in:  { id, original, paraphrase, options }, or { id, type: 'json' } for
+//        the last comparison's article-diff/1 model as JSON text
+//   out: { type: 'ready' } once, then per request { id, ok: true, ... } or
+//        { id, ok: false, error }; { type: 'fatal', error } if the engine
+//        cannot start.
+// A comparison's findings travel as typed arrays, transferred, not copied.
 import init, { compare } from './pkg/article_diff.js';
+import { buffersOf } from './findings.js';
 
 const ready = init().then(
   () => postMessage({ type: 'ready' }),
   (error) => postMessage({ type: 'fatal', error: String(error?.message ?? error) }),
 );
 
+// The last comparison, kept in WebAssembly memory for a JSON export.
+let last = null;
+
+function answer(data) {
+  if (data.type === 'json') {
+    if (!last) throw new Error('there is no comparison to export');
+    return { json: last.json() };
+  }
+  const started = performance.now();
+  const result = compare(data.original, data.paraphrase, data.options);
+  const engine = performance.now() - started;
+  const compact = result.compact();
+  const crossing = performance.now() - started - engine;
+  last?.free();
+  last = result;
+  return { compact, stats: result.stats, complete: result.complete, cutShort: result.cutShort, timing: { engine, crossing } };
+}
+
 addEventListener('message', async ({ data }) => {
   await ready;
-  const { id, original, paraphrase, options } = data;
-  const started = performance.now();
   try {
-    const model = compare(original, paraphrase, options);
-    postMessage({ id, ok: true, model, elapsed: performance.now() - started });
+    const reply = answer(data);
+    postMessage({ id: data.id, ok: true, ...reply }, reply.compact ? buffersOf(reply.compact) : []);
   } catch (error) {
-    postMessage({ id, ok: false, error: String(error?.message ?? error) });
+    postMessage({ id: data.id, ok: false, error: String(error?.message ?? error) });
   }
 });

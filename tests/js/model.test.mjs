@@ -7,12 +7,23 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import Ajv2020 from 'ajv/dist/2020.js';
-import { initSync, compare } from '../../www/pkg/article_diff.js';
+import { initSync, compare as compareWasm } from '../../www/pkg/article_diff.js';
+import { Findings } from '../../www/findings.js';
 import { root } from '../e2e/harness.mjs';
 
 initSync({ module: readFileSync(join(root, 'www/pkg/article_diff_bg.wasm')) });
 const schema = JSON.parse(readFileSync(join(root, 'docs/article-diff-1.schema.json'), 'utf8'));
 const validate = new Ajv2020({ allErrors: true }).compile(schema);
+
+/** The article-diff/1 model of a comparison (compare() returns a handle). */
+function compare(original, paraphrase, options) {
+  const result = compareWasm(original, paraphrase, options);
+  try {
+    return result.toJSON();
+  } finally {
+    result.free();
+  }
+}
 
 const read = (path) => readFileSync(join(root, path), 'utf8');
 const pairs = [
@@ -65,6 +76,46 @@ test('a spent time budget is reported and the model stays valid', () => {
   assert.ok(model.cut_short.length > 0);
   assertValid(model, 'spent budget');
   assertSlices(model, original, paraphrase);
+});
+
+test('the compact arrays say what the JSON model says', () => {
+  for (const [name, original, paraphrase] of pairs) {
+    const result = compareWasm(original, paraphrase);
+    const model = result.toJSON();
+    const findings = new Findings(
+      { compact: result.compact(), stats: result.stats, complete: result.complete, cutShort: result.cutShort },
+      { original, paraphrase },
+    );
+    result.free();
+    assert.deepEqual(findings.stats, model.stats, name);
+    for (const side of ['original', 'paraphrase']) {
+      const spans = findings.spansIn(side, [0, model[side].length + 1]);
+      const expected = model[side].spans.map(({ text, counterpart, ...rest }) =>
+        counterpart ? { ...rest, target: counterpart[0] } : rest,
+      );
+      assert.deepEqual(spans, expected, `${name}: ${side} spans`);
+      assert.equal(findings.sentenceCount(side), model[side].sentences.length);
+      model[side].sentences.forEach((sentence, i) => assert.deepEqual(findings.sentence(side, i), { pair: undefined, ...sentence }));
+    }
+    assert.equal(findings.pairCount, model.pairs.length);
+    model.pairs.forEach((pair, i) => {
+      const { changed, ...mine } = findings.pair(i);
+      assert.deepEqual({ ...mine, similarity: Math.round(mine.similarity * 1000) / 1000 }, {
+        ...pair,
+        ops: pair.ops.map((op) => ({ chars: [], ...op })),
+      });
+      assert.equal(changed, pair.ops.some((op) => op.op !== 'equal'));
+    });
+  }
+});
+
+test('a result holds its counts without building the model', () => {
+  const result = compareWasm('The council voted to build a bridge.', 'The council voted to build a tunnel.');
+  assert.equal(result.stats.copied_words, 6);
+  assert.equal(result.complete, true);
+  assert.deepEqual(result.cutShort, []);
+  assert.equal(JSON.parse(JSON.stringify(result)).format, 'article-diff/1');
+  result.free();
 });
 
 test('bad options are errors with a message', () => {

@@ -1,0 +1,286 @@
+//! The findings as a few flat arrays of numbers, for JavaScript.
+//!
+//! A book-length comparison has hundreds of thousands of spans; as JSON or
+//! as JavaScript objects they cost more than the comparison itself. As flat
+//! `u32` arrays they cross into JavaScript as typed arrays in one copy each,
+//! and the page builds objects only for the rows it shows. The layout (all
+//! offsets in the unit asked for, [`NONE`] for "no such index"):
+//!
+//! - per side: `span_starts` (one more than the spans: the last is the
+//!   text's length), `span_info` (bits 0–2 kind, 3–4 op, 5–6 char op plus
+//!   one, 0 for none; see [`kind_code`] and [`op_code`]), `span_run`,
+//!   `span_pair`, `span_target` (where the counterpart of a copied or kept
+//!   span starts), and `sentences` (start, end, paragraph, pair: four each);
+//! - `pairs`: eleven each: original sentences (first, end), paraphrase
+//!   sentences (first, end), original range, paraphrase range, moved (0/1),
+//!   first op, end op; `similarity` beside them;
+//! - `ops`: seven each: tag, original range, paraphrase range, first char
+//!   op, end char op; `chars`: five each: tag, original range, paraphrase
+//!   range;
+//! - `runs`: six each: original range, paraphrase range, words, flags (bit 0
+//!   moved, bit 1 quoted).
+
+use crate::model::{Findings, Kind, OffsetUnit, Offsets, Op, OpTag, Side};
+
+/// "No such index" in the arrays.
+pub const NONE: u32 = u32::MAX;
+
+/// Numbers per pair, op, char op, run and sentence in their arrays.
+pub const PAIR_FIELDS: usize = 11;
+/// See [`PAIR_FIELDS`].
+pub const OP_FIELDS: usize = 7;
+/// See [`PAIR_FIELDS`].
+pub const CHAR_FIELDS: usize = 5;
+/// See [`PAIR_FIELDS`].
+pub const RUN_FIELDS: usize = 6;
+/// See [`PAIR_FIELDS`].
+pub const SENTENCE_FIELDS: usize = 4;
+
+/// One side's spans and sentences.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct CompactSide {
+    /// The text's length.
+    pub length: u32,
+    /// Where each span starts, then the text's length.
+    pub span_starts: Vec<u32>,
+    /// Kind, op and char op of each span.
+    pub span_info: Vec<u32>,
+    /// The run of each span, or [`NONE`].
+    pub span_run: Vec<u32>,
+    /// The pair of each span, or [`NONE`].
+    pub span_pair: Vec<u32>,
+    /// Where each span's counterpart starts in the other text, or [`NONE`].
+    pub span_target: Vec<u32>,
+    /// Start, end, paragraph and pair (or [`NONE`]) of each sentence.
+    pub sentences: Vec<u32>,
+}
+
+/// The findings as flat arrays.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Compact {
+    /// The original's spans and sentences.
+    pub original: CompactSide,
+    /// The paraphrase's spans and sentences.
+    pub paraphrase: CompactSide,
+    /// [`PAIR_FIELDS`] numbers per pair.
+    pub pairs: Vec<u32>,
+    /// The similarity of each pair.
+    pub similarity: Vec<f32>,
+    /// [`OP_FIELDS`] numbers per op of every pair.
+    pub ops: Vec<u32>,
+    /// [`CHAR_FIELDS`] numbers per char op of every op.
+    pub chars: Vec<u32>,
+    /// [`RUN_FIELDS`] numbers per run.
+    pub runs: Vec<u32>,
+}
+
+/// The names of the kind codes, by code.
+pub const KIND_NAMES: [&str; 5] = ["copied", "kept", "reworded", "new", "dropped"];
+/// The names of the op codes, by code.
+pub const OP_NAMES: [&str; 3] = ["equal", "delete", "insert"];
+/// The names of the tag codes, by code.
+pub const TAG_NAMES: [&str; 4] = ["equal", "delete", "insert", "replace"];
+
+/// The code of a kind in `span_info` (its index in [`KIND_NAMES`]).
+pub fn kind_code(kind: Kind) -> u32 {
+    match kind {
+        Kind::Copied => 0,
+        Kind::Kept => 1,
+        Kind::Reworded => 2,
+        Kind::New => 3,
+        Kind::Dropped => 4,
+    }
+}
+
+/// The code of an op in `span_info`.
+pub fn op_code(op: Op) -> u32 {
+    match op {
+        Op::Equal => 0,
+        Op::Delete => 1,
+        Op::Insert => 2,
+    }
+}
+
+/// The code of a pair op's or char op's tag.
+pub fn tag_code(tag: OpTag) -> u32 {
+    match tag {
+        OpTag::Equal => 0,
+        OpTag::Delete => 1,
+        OpTag::Insert => 2,
+        OpTag::Replace => 3,
+    }
+}
+
+fn option(value: Option<u32>) -> u32 {
+    value.unwrap_or(NONE)
+}
+
+fn side(side: &Side, own: &Offsets<'_>, other: &Offsets<'_>, length: usize) -> CompactSide {
+    let n = side.spans.len();
+    let mut compact = CompactSide {
+        length: own.convert(length as u32),
+        span_starts: Vec::with_capacity(n + 1),
+        span_info: Vec::with_capacity(n),
+        span_run: Vec::with_capacity(n),
+        span_pair: Vec::with_capacity(n),
+        span_target: Vec::with_capacity(n),
+        sentences: Vec::with_capacity(side.sentences.len() * SENTENCE_FIELDS),
+    };
+    let mut starts = own.cursor();
+    for span in &side.spans {
+        compact.span_starts.push(starts.convert(span.range.start));
+        let char_op = span.char_op.map_or(0, |op| op_code(op) + 1);
+        compact
+            .span_info
+            .push(kind_code(span.kind) | op_code(span.op) << 3 | char_op << 5);
+        compact.span_run.push(option(span.run));
+        compact.span_pair.push(option(span.pair));
+        compact.span_target.push(
+            span.counterpart
+                .as_ref()
+                .map_or(NONE, |r| other.convert(r.start)),
+        );
+    }
+    compact.span_starts.push(compact.length);
+    for sentence in &side.sentences {
+        compact.sentences.extend([
+            own.convert(sentence.range.start),
+            own.convert(sentence.range.end),
+            sentence.paragraph,
+            option(sentence.pair),
+        ]);
+    }
+    compact
+}
+
+impl Findings {
+    /// The findings as flat arrays, with offsets in `unit`, for the texts
+    /// they were made from.
+    pub fn to_compact(&self, original: &str, paraphrase: &str, unit: OffsetUnit) -> Compact {
+        let o = Offsets::new(original, unit);
+        let p = Offsets::new(paraphrase, unit);
+        let mut compact = Compact {
+            original: side(self.original_side(), &o, &p, original.len()),
+            paraphrase: side(self.paraphrase_side(), &p, &o, paraphrase.len()),
+            ..Compact::default()
+        };
+        for pair in self.pairs() {
+            let first_op = (compact.ops.len() / OP_FIELDS) as u32;
+            for op in &pair.ops {
+                let first_char = (compact.chars.len() / CHAR_FIELDS) as u32;
+                for char_op in &op.chars {
+                    compact.chars.extend([
+                        tag_code(char_op.op),
+                        o.convert(char_op.original.start),
+                        o.convert(char_op.original.end),
+                        p.convert(char_op.paraphrase.start),
+                        p.convert(char_op.paraphrase.end),
+                    ]);
+                }
+                compact.ops.extend([
+                    tag_code(op.op),
+                    o.convert(op.original.start),
+                    o.convert(op.original.end),
+                    p.convert(op.paraphrase.start),
+                    p.convert(op.paraphrase.end),
+                    first_char,
+                    (compact.chars.len() / CHAR_FIELDS) as u32,
+                ]);
+            }
+            compact.pairs.extend([
+                pair.original_sentences.start,
+                pair.original_sentences.end,
+                pair.paraphrase_sentences.start,
+                pair.paraphrase_sentences.end,
+                o.convert(pair.original.start),
+                o.convert(pair.original.end),
+                p.convert(pair.paraphrase.start),
+                p.convert(pair.paraphrase.end),
+                u32::from(pair.moved),
+                first_op,
+                (compact.ops.len() / OP_FIELDS) as u32,
+            ]);
+            compact.similarity.push(pair.similarity as f32);
+        }
+        for run in self.runs() {
+            compact.runs.extend([
+                o.convert(run.original.start),
+                o.convert(run.original.end),
+                p.convert(run.paraphrase.start),
+                p.convert(run.paraphrase.end),
+                run.words,
+                u32::from(run.moved) | u32::from(run.quoted) << 1,
+            ]);
+        }
+        compact
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compare;
+
+    #[test]
+    fn the_arrays_say_what_the_model_says() {
+        let original = "The council met. It voted to build a new bridge over the river. Café!";
+        let paraphrase = "It voted to build a new bridge over the river, the paper said. Café.";
+        let c = compare(original, paraphrase).unwrap();
+        let compact = c.to_compact(original, paraphrase, OffsetUnit::Utf8);
+        let spans = &c.paraphrase_side().spans;
+        assert_eq!(compact.paraphrase.span_starts.len(), spans.len() + 1);
+        assert_eq!(
+            *compact.paraphrase.span_starts.last().unwrap(),
+            paraphrase.len() as u32
+        );
+        for (i, span) in spans.iter().enumerate() {
+            assert_eq!(compact.paraphrase.span_starts[i], span.range.start);
+            assert_eq!(compact.paraphrase.span_info[i] & 7, kind_code(span.kind));
+            assert_eq!(compact.paraphrase.span_run[i], option(span.run));
+        }
+        assert_eq!(compact.runs.len(), c.runs().len() * RUN_FIELDS);
+        assert_eq!(compact.pairs.len(), c.pairs().len() * PAIR_FIELDS);
+        let ops: usize = c.pairs().iter().map(|p| p.ops.len()).sum();
+        assert_eq!(compact.ops.len(), ops * OP_FIELDS);
+        assert_eq!(
+            compact.original.sentences.len() / SENTENCE_FIELDS,
+            c.original_side().sentences.len()
+        );
+    }
+
+    #[test]
+    fn code_names_are_the_json_names() {
+        for kind in [
+            Kind::Copied,
+            Kind::Kept,
+            Kind::Reworded,
+            Kind::New,
+            Kind::Dropped,
+        ] {
+            let json = serde_json::to_string(&kind).unwrap();
+            assert_eq!(
+                json,
+                format!("\"{}\"", KIND_NAMES[kind_code(kind) as usize])
+            );
+        }
+        for op in [Op::Equal, Op::Delete, Op::Insert] {
+            let json = serde_json::to_string(&op).unwrap();
+            assert_eq!(json, format!("\"{}\"", OP_NAMES[op_code(op) as usize]));
+        }
+        for tag in [OpTag::Equal, OpTag::Delete, OpTag::Insert, OpTag::Replace] {
+            let json = serde_json::to_string(&tag).unwrap();
+            assert_eq!(json, format!("\"{}\"", TAG_NAMES[tag_code(tag) as usize]));
+        }
+    }
+
+    #[test]
+    fn utf16_offsets_count_code_units() {
+        let text = "Caf\u{e9} \u{1F600} words here for all.";
+        let c = compare(text, text).unwrap();
+        let compact = c.to_compact(text, text, OffsetUnit::Utf16);
+        assert_eq!(
+            compact.paraphrase.length,
+            text.encode_utf16().count() as u32
+        );
+    }
+}
