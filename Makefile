@@ -2,7 +2,7 @@
 #   make serve   build, then serve the page on http://127.0.0.1:$(PORT)/
 #   make test    every check CI runs
 #   make build   the WebAssembly package (www/pkg) and the native binary
-#   make bench   (see bench/README.md)
+#   make bench   times the engine against jsdiff and diff-match-patch (bench/README.md)
 # Each target installs what it needs and skips what is already there.
 
 SHELL := /bin/bash
@@ -16,15 +16,17 @@ WASM_TARGET := wasm32-unknown-unknown
 WASM_BINDGEN_VERSION := $(shell sed -n 's/^wasm-bindgen = "=\([0-9.]*\)"/\1/p' Cargo.toml)
 CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver
-WASM_FILE := target/$(WASM_TARGET)/release/article_diff.wasm
+WASM_FILE := target/$(WASM_TARGET)/wasm/article_diff.wasm
+WASM_OPT := node_modules/.bin/wasm-opt
 
 .PHONY: build serve test bench clean rust-tools browser npm-packages wasm native
 
 build: wasm native
 
-wasm: rust-tools
-	cargo build --lib --release --target $(WASM_TARGET) --no-default-features
+wasm: rust-tools npm-packages
+	cargo build --lib --profile wasm --target $(WASM_TARGET) --no-default-features
 	wasm-bindgen --target web --out-dir www/pkg $(WASM_FILE)
+	$(WASM_OPT) -O3 --strip-debug --strip-producers www/pkg/article_diff_bg.wasm -o www/pkg/article_diff_bg.wasm
 
 native:
 	cargo build --release
@@ -45,6 +47,11 @@ test: rust-tools browser npm-packages
 		cargo test --target $(WASM_TARGET) --no-default-features --test web
 	$(MAKE) --no-print-directory wasm
 	node --test tests/js/ tests/e2e/
+
+bench: build browser
+	node bench/bench.mjs
+	node bench/page.mjs
+	cargo bench --bench engine -- --quiet
 
 # --- what the targets need, installed when missing -------------------------
 

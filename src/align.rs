@@ -42,6 +42,7 @@ use rustc_hash::FxHashMap;
 use crate::keys::{NO_STEM, Units, Vocabulary};
 use crate::runs::{Run, heaviest_chain};
 use crate::sentences::Sentence;
+use crate::{order_by, sort_keys};
 
 /// Stems in more original sentences than this do not propose candidates.
 pub const MAX_POSTINGS: usize = 64;
@@ -153,6 +154,7 @@ impl Bag {
 }
 
 fn bags(side: &Side<'_>, vocabulary: &Vocabulary) -> Vec<Bag> {
+    let mut keys: Vec<u64> = Vec::new();
     side.sentences
         .iter()
         .map(|sentence| {
@@ -165,18 +167,17 @@ fn bags(side: &Side<'_>, vocabulary: &Vocabulary) -> Vec<Bag> {
                 }
                 words += 1;
                 if !vocabulary.is_common[id] && vocabulary.stem[id] != NO_STEM {
-                    stems.push((vocabulary.stem[id], 1));
+                    keys.push(vocabulary.stem[id] as u64);
                 }
             }
-            stems.sort_unstable();
-            stems.dedup_by(|next, kept| {
-                if next.0 == kept.0 {
-                    kept.1 += 1;
-                    true
-                } else {
-                    false
+            sort_keys(&mut keys);
+            for &key in &keys {
+                match stems.last_mut() {
+                    Some((stem, count)) if *stem as u64 == key => *count += 1,
+                    _ => stems.push((key as u32, 1)),
                 }
-            });
+            }
+            keys.clear();
             Bag {
                 stems,
                 weight: 0.0,
@@ -422,16 +423,25 @@ fn candidates(scorer: &Scorer, threshold: f64) -> Vec<(f64, u32, u32)> {
                     shared[o as usize] += scorer.weights[stem as usize] * count as f64;
                 }
             }
-            touched.sort_unstable_by(|a, b| shared[*b as usize].total_cmp(&shared[*a as usize]));
-            proposals.extend(touched.iter().take(CANDIDATES_PER_SENTENCE));
+            // Most shared weight first (a non-negative float's bits order
+            // like the float).
+            let mut best: Vec<u64> = touched
+                .iter()
+                .map(|&o| {
+                    ((u32::MAX - (shared[o as usize] as f32).to_bits()) as u64) << 32 | o as u64
+                })
+                .collect();
+            sort_keys(&mut best);
+            proposals.extend(best.iter().take(CANDIDATES_PER_SENTENCE).map(|&k| k as u32));
             for &o in &touched {
                 shared[o as usize] = 0.0;
             }
             touched.clear();
         }
-        proposals.sort_unstable();
-        proposals.dedup();
-        for o in proposals {
+        let mut keys: Vec<u64> = proposals.iter().map(|&o| o as u64).collect();
+        sort_keys(&mut keys);
+        keys.dedup();
+        for o in keys.into_iter().map(|k| k as u32) {
             let similarity = scorer.similarity(o..o + 1, p as u32..p as u32 + 1);
             if similarity >= threshold && similarity > 0.0 {
                 found.push((similarity, o, p as u32));
@@ -441,15 +451,24 @@ fn candidates(scorer: &Scorer, threshold: f64) -> Vec<(f64, u32, u32)> {
     found
 }
 
-/// Takes pairs best first, each sentence once. Ties go to the pair whose
-/// relative positions in the two texts are closest.
-fn greedy_pairs(mut candidates: Vec<(f64, u32, u32)>, n: usize, m: usize) -> Vec<Alignment> {
-    let offset = |&(_, o, p): &(f64, u32, u32)| (o as f64 / n as f64 - p as f64 / m as f64).abs();
-    candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(offset(a).total_cmp(&offset(b))));
+/// Takes pairs best first, each sentence once. Ties (to 1/65,535) go to the
+/// pair whose relative positions in the two texts are closest.
+fn greedy_pairs(candidates: Vec<(f64, u32, u32)>, n: usize, m: usize) -> Vec<Alignment> {
+    let quantize = |x: f64| (x.clamp(0.0, 1.0) * 65535.0).round() as u64;
+    let mut keys: Vec<u64> = candidates
+        .iter()
+        .enumerate()
+        .map(|(index, &(similarity, o, p))| {
+            let offset = (o as f64 / n as f64 - p as f64 / m as f64).abs();
+            (65535 - quantize(similarity)) << 48 | quantize(offset) << 32 | index as u64
+        })
+        .collect();
+    sort_keys(&mut keys);
     let mut original_used = vec![false; n];
     let mut paraphrase_used = vec![false; m];
     let mut pairs = Vec::new();
-    for (similarity, o, p) in candidates {
+    for key in keys {
+        let (similarity, o, p) = candidates[(key & 0xFFFF_FFFF) as usize];
         if original_used[o as usize] || paraphrase_used[p as usize] {
             continue;
         }
@@ -543,9 +562,11 @@ enum Neighbour {
     Paraphrase(u32),
 }
 
-/// Flags the pairs outside the longest chain in which both sides increase.
-fn mark_moved(pairs: &mut [Alignment]) {
-    pairs.sort_by_key(|pair| pair.paraphrase.start);
+/// Puts the pairs in paraphrase order and flags those outside the longest
+/// chain in which both sides increase.
+fn mark_moved(pairs: &mut Vec<Alignment>) {
+    let order = order_by(pairs.len(), |i| pairs[i].paraphrase.start);
+    *pairs = order.into_iter().map(|i| pairs[i].clone()).collect();
     let items: Vec<(Range<u32>, u64)> = pairs.iter().map(|p| (p.original.clone(), 1)).collect();
     for pair in pairs.iter_mut() {
         pair.moved = true;
@@ -568,7 +589,7 @@ mod tests {
     /// (original sentences, paraphrase sentences, moved).
     fn pairs(original: &str, paraphrase: &str) -> Vec<(Range<u32>, Range<u32>, bool)> {
         let options = Options::default();
-        let mut vocabulary = Vocabulary::default();
+        let mut vocabulary = Vocabulary::new(&crate::keys::nfkc);
         let (ot, pt) = (tokenize(original, true), tokenize(paraphrase, true));
         let o_units = vocabulary.units(original, &ot, &options);
         let p_units = vocabulary.units(paraphrase, &pt, &options);

@@ -61,7 +61,7 @@ mod tests {
     /// Diffs two sentences and shows the edits as `[-old-]{+new+}` text.
     fn show(old: &str, new: &str) -> String {
         let options = Options::default();
-        let mut vocabulary = Vocabulary::default();
+        let mut vocabulary = Vocabulary::new(&crate::keys::nfkc);
         let (ot, nt) = (tokenize(old, true), tokenize(new, true));
         let o = vocabulary.units(old, &ot, &options);
         let n = vocabulary.units(new, &nt, &options);

@@ -13,7 +13,8 @@
 
 use std::ops::Range;
 
-use similar::{Algorithm, DiffOp, capture_diff_slices_deadline};
+use similar::DiffOp;
+use similar::algorithms::{Capture, Compact, Replace, patience};
 
 use crate::budget::Budget;
 use crate::runs::heaviest_chain;
@@ -148,7 +149,7 @@ pub fn diff_units(
     let old = &original[original_range.start as usize..original_range.end as usize];
     let new = &paraphrase[paraphrase_range.start as usize..paraphrase_range.end as usize];
     let mut edits: Vec<Edit> = Vec::new();
-    for op in capture_diff_slices_deadline(Algorithm::Patience, old, new, budget.deadline()) {
+    for op in patience_ops(old, new, budget.deadline()) {
         let (o, p) = (op.old_range(), op.new_range());
         let edit = Edit {
             equal: matches!(op, DiffOp::Equal { .. }),
@@ -158,6 +159,17 @@ pub fn diff_units(
         push_merged(&mut edits, edit);
     }
     edits
+}
+
+/// The Patience diff of two id sequences as `similar`'s ops, with its usual
+/// compaction. Called directly rather than through `similar`'s algorithm
+/// switch, so that only Patience (and the Myers it falls back on) is
+/// compiled in: the switch keeps every algorithm in the WebAssembly build.
+pub fn patience_ops(old: &[u32], new: &[u32], deadline: Option<web_time::Instant>) -> Vec<DiffOp> {
+    let mut hook = Compact::new(Replace::new(Capture::new()), old, new);
+    // Capturing cannot fail (its error type is uninhabited).
+    let Ok(()) = patience::diff_deadline(&mut hook, old, 0..old.len(), new, 0..new.len(), deadline);
+    hook.into_inner().into_inner().into_ops()
 }
 
 /// Appends an edit, joining it to the last one when both are changes (or

@@ -7,6 +7,12 @@
 //! apostrophe and dash. An abbreviation's periods are dropped, so "U.S." and
 //! "US", "Mr." and "Mr" compare equal.
 //!
+//! NFKC comes from a [`Normalizer`]: [`nfkc`] (the `nfkc` feature, on by
+//! default) uses `unicode-normalization`; the browser binding passes the
+//! browser's own `String.prototype.normalize`, which keeps 58 KB of tables
+//! out of the WebAssembly build. Keys are cached by a token's text, so each
+//! distinct word is normalized once.
+//!
 //! Each distinct key gets a small integer id shared by both texts, so that
 //! the later stages compare integers. Each id also knows whether it is a
 //! word, whether it is a very common word ("the", "of", "said"), and its
@@ -14,7 +20,6 @@
 //! "tension" meet "tensions" when sentences are scored for similarity.
 
 use rustc_hash::FxHashMap;
-use unicode_normalization::{UnicodeNormalization, is_nfkc_quick};
 
 use crate::options::Options;
 use crate::tokenize::{Abbreviation, Token, TokenClass};
@@ -44,9 +49,29 @@ impl Units {
     }
 }
 
+/// Brings a word to Unicode NFKC (Normalization Form KC).
+pub type Normalizer<'n> = &'n dyn Fn(&str) -> String;
+
+/// NFKC with `unicode-normalization`.
+#[cfg(feature = "nfkc")]
+pub fn nfkc(text: &str) -> String {
+    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
+    match is_nfkc_quick(text.chars()) {
+        IsNormalized::Yes => text.to_owned(),
+        _ => text.nfkc().collect(),
+    }
+}
+
+/// No normalization: for comparisons that do not ask for it.
+pub fn unchanged(text: &str) -> String {
+    text.to_owned()
+}
+
 /// Every distinct key of both texts and what is known about it.
-#[derive(Debug, Default)]
-pub struct Vocabulary {
+pub struct Vocabulary<'t, 'n> {
+    /// Ids by the text of a token: the key depends on nothing else.
+    by_text: FxHashMap<&'t str, u32>,
+    normalize: Normalizer<'n>,
     ids: FxHashMap<Box<str>, u32>,
     stems: FxHashMap<Box<str>, u32>,
     /// For each id: it is a word (not punctuation).
@@ -60,14 +85,28 @@ pub struct Vocabulary {
 /// No stem: punctuation.
 pub const NO_STEM: u32 = u32::MAX;
 
-impl Vocabulary {
+impl<'t, 'n> Vocabulary<'t, 'n> {
+    /// An empty vocabulary whose keys are normalized by `normalize` (when
+    /// the options ask for it).
+    pub fn new(normalize: Normalizer<'n>) -> Self {
+        Vocabulary {
+            by_text: FxHashMap::default(),
+            normalize,
+            ids: FxHashMap::default(),
+            stems: FxHashMap::default(),
+            is_word: Vec::new(),
+            is_common: Vec::new(),
+            stem: Vec::new(),
+        }
+    }
+
     /// How many distinct stems have been seen.
     pub fn stem_count(&self) -> usize {
         self.stems.len()
     }
 
     /// Builds the units of one text, interning their keys.
-    pub fn units(&mut self, text: &str, tokens: &[Token], options: &Options) -> Units {
+    pub fn units(&mut self, text: &'t str, tokens: &[Token], options: &Options) -> Units {
         let mut units = Units {
             token: Vec::with_capacity(tokens.len() / 2 + 1),
             id: Vec::with_capacity(tokens.len() / 2 + 1),
@@ -80,15 +119,21 @@ impl Vocabulary {
                 _ => {}
             }
             let word = token.text(text);
-            let is_word = token.class == TokenClass::Word;
             units.token.push(index as u32);
-            if is_own_key(word, token, options) {
-                units.id.push(self.intern(word, is_word));
+            if let Some(&id) = self.by_text.get(word) {
+                units.id.push(id);
                 continue;
             }
-            key.clear();
-            key_into(&mut key, token, word, options);
-            units.id.push(self.intern(&key, is_word));
+            let is_word = token.class == TokenClass::Word;
+            let id = if is_own_key(word, token, options) {
+                self.intern(word, is_word)
+            } else {
+                key.clear();
+                key_into(&mut key, token, word, options, self.normalize);
+                self.intern(&key, is_word)
+            };
+            self.by_text.insert(word, id);
+            units.id.push(id);
         }
         units
     }
@@ -128,7 +173,13 @@ fn is_own_key(text: &str, token: &Token, options: &Options) -> bool {
 }
 
 /// Writes the comparison key of one token into `key`.
-pub fn key_into(key: &mut String, token: &Token, text: &str, options: &Options) {
+pub fn key_into(
+    key: &mut String,
+    token: &Token,
+    text: &str,
+    options: &Options,
+    normalize: Normalizer<'_>,
+) {
     let text = match token.abbreviation {
         Abbreviation::No => text,
         _ => text.strip_suffix('.').unwrap_or(text),
@@ -164,13 +215,8 @@ pub fn key_into(key: &mut String, token: &Token, text: &str, options: &Options) 
             key.push(c);
         }
     };
-    if options.normalize_unicode
-        && !matches!(
-            is_nfkc_quick(text.chars()),
-            unicode_normalization::IsNormalized::Yes
-        )
-    {
-        text.nfkc().for_each(&mut push);
+    if options.normalize_unicode {
+        normalize(text).chars().for_each(&mut push);
     } else {
         text.chars().for_each(&mut push);
     }
@@ -380,7 +426,7 @@ mod tests {
             .filter(|t| !t.is_space())
             .map(|t| {
                 let mut key = String::new();
-                key_into(&mut key, t, t.text(text), options);
+                key_into(&mut key, t, t.text(text), options, &nfkc);
                 key
             })
             .collect()
@@ -428,7 +474,7 @@ mod tests {
     #[test]
     fn interning_gives_equal_keys_one_id() {
         let options = Options::default();
-        let mut vocabulary = Vocabulary::default();
+        let mut vocabulary = Vocabulary::new(&nfkc);
         let a = "The cat, the “cat”.";
         let b = "THE CAT";
         let units_a = vocabulary.units(a, &tokenize(a, true), &options);
@@ -445,14 +491,14 @@ mod tests {
     fn ignoring_punctuation_leaves_only_words() {
         let options = Options::default().ignore_punctuation(true);
         let text = "Yes, “no” — maybe.";
-        let units = Vocabulary::default().units(text, &tokenize(text, true), &options);
+        let units = Vocabulary::new(&nfkc).units(text, &tokenize(text, true), &options);
         assert_eq!(units.len(), 3);
     }
 
     #[test]
     fn words_sharing_a_prefix_share_a_stem() {
         let options = Options::default();
-        let mut vocabulary = Vocabulary::default();
+        let mut vocabulary = Vocabulary::new(&nfkc);
         let text = "tension tensions tense";
         let units = vocabulary.units(text, &tokenize(text, true), &options);
         let stem = |i: usize| vocabulary.stem[units.id[i] as usize];

@@ -79,7 +79,7 @@ pub struct Assembly<'a> {
     /// The paraphrase.
     pub paraphrase: Text<'a>,
     /// What each key id is.
-    pub vocabulary: &'a Vocabulary,
+    pub vocabulary: &'a Vocabulary<'a, 'a>,
     /// For each paraphrase unit: inside quotation marks.
     pub paraphrase_quoted: &'a [bool],
     /// Copied runs, in units.
@@ -230,8 +230,13 @@ pub fn assemble(a: &Assembly<'_>) -> Assembled {
             }
         })
         .collect();
-    o_regions.sort_by_key(|r| r.range.start);
-    p_regions.sort_by_key(|r| r.range.start);
+    let by_start = |regions: Vec<Region>| -> Vec<Region> {
+        let order = crate::order_by(regions.len(), |i| regions[i].range.start);
+        let mut slots: Vec<Option<Region>> = regions.into_iter().map(Some).collect();
+        order.into_iter().filter_map(|i| slots[i].take()).collect()
+    };
+    let o_regions = by_start(o_regions);
+    let p_regions = by_start(p_regions);
 
     let original_side = Side {
         spans: spans(o, &o_labels, &o_regions, false, &|run, units| {

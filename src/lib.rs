@@ -130,11 +130,41 @@ pub fn compare<'t>(original: &'t str, paraphrase: &'t str) -> Result<Comparison<
 /// # Errors
 ///
 /// [`Error::InputTooLarge`] when a side exceeds [`MAX_INPUT_BYTES`];
-/// [`Error::InvalidOption`] when an option is out of its range.
+/// [`Error::InvalidOption`] when an option is out of its range, or when
+/// [`Options::normalize_unicode`] is on in a build without the `nfkc`
+/// feature (use [`compare_with_normalizer`] there).
 pub fn compare_with<'t>(
     original: &'t str,
     paraphrase: &'t str,
     options: &Options,
+) -> Result<Comparison<'t>, Error> {
+    #[cfg(feature = "nfkc")]
+    let normalize: keys::Normalizer<'_> = &keys::nfkc;
+    #[cfg(not(feature = "nfkc"))]
+    let normalize: keys::Normalizer<'_> = if options.normalize_unicode {
+        return Err(Error::InvalidOption {
+            name: "normalize_unicode",
+            reason: "needs the crate's `nfkc` feature (on by default) or compare_with_normalizer"
+                .into(),
+        });
+    } else {
+        &keys::unchanged
+    };
+    compare_with_normalizer(original, paraphrase, options, normalize)
+}
+
+/// Compares an original with its paraphrase, bringing words to Unicode NFKC
+/// (when [`Options::normalize_unicode`] asks for it) with `normalize`: the
+/// browser binding passes the browser's own normalization.
+///
+/// # Errors
+///
+/// As [`compare_with`].
+pub fn compare_with_normalizer<'t>(
+    original: &'t str,
+    paraphrase: &'t str,
+    options: &Options,
+    normalize: keys::Normalizer<'_>,
 ) -> Result<Comparison<'t>, Error> {
     options.validate()?;
     check_size("original", original)?;
@@ -143,7 +173,7 @@ pub fn compare_with<'t>(
 
     let o_tokens = tokenize::tokenize(original, options.normalize_unicode);
     let p_tokens = tokenize::tokenize(paraphrase, options.normalize_unicode);
-    let mut vocabulary = Vocabulary::default();
+    let mut vocabulary = Vocabulary::new(normalize);
     let o_units = vocabulary.units(original, &o_tokens, options);
     let p_units = vocabulary.units(paraphrase, &p_tokens, options);
     let o_sentences = sentences::sentences(original, &o_tokens, &o_units);
@@ -233,6 +263,25 @@ pub fn compare_with<'t>(
             options: options.clone(),
         },
     })
+}
+
+/// Sorts keys. Every sort of the engine is of `u64` keys (values and indices
+/// packed together) so that the WebAssembly build holds one sort routine:
+/// each element type and comparator compiles a sort of its own, and a dozen
+/// of them came to 67 KB.
+pub(crate) fn sort_keys(keys: &mut [u64]) {
+    keys.sort_unstable();
+}
+
+/// The indices `0..count` ordered by `key`, ties in index order.
+pub(crate) fn order_by(count: usize, key: impl Fn(usize) -> u32) -> Vec<usize> {
+    let mut keys: Vec<u64> = (0..count)
+        .map(|i| (key(i) as u64) << 32 | i as u64)
+        .collect();
+    sort_keys(&mut keys);
+    keys.into_iter()
+        .map(|k| (k & 0xFFFF_FFFF) as usize)
+        .collect()
 }
 
 fn check_size(side: &'static str, text: &str) -> Result<(), Error> {

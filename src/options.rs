@@ -122,9 +122,12 @@ impl Options {
             });
         }
         if !(0.0..=1.0).contains(&self.pair_threshold) {
+            // serde_json formats the number (and says null for NaN): core's
+            // float formatting would add 15 KB to the WebAssembly build.
+            let value = serde_json::to_string(&self.pair_threshold).unwrap_or_default();
             return Err(Error::InvalidOption {
                 name: "pair_threshold",
-                reason: format!("must be from 0 to 1, not {}", self.pair_threshold),
+                reason: format!("must be from 0 to 1, not {value}"),
             });
         }
         Ok(())

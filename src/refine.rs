@@ -9,8 +9,10 @@
 
 use std::ops::Range;
 
-use similar::{Algorithm, DiffOp, capture_diff_slices};
+use similar::DiffOp;
 use unicode_segmentation::UnicodeSegmentation;
+
+use crate::diff::patience_ops;
 
 /// The share of matching graphemes that makes two stretches a near match.
 pub const MIN_SIMILARITY: f64 = 0.6;
@@ -36,10 +38,10 @@ pub struct CharEdit {
 ///
 /// `original` and `paraphrase` are the stretches' texts, which start at byte
 /// `original_at` and `paraphrase_at` of their whole texts.
-pub fn refine(
-    original: &str,
+pub fn refine<'t>(
+    original: &'t str,
     original_at: u32,
-    paraphrase: &str,
+    paraphrase: &'t str,
     paraphrase_at: u32,
 ) -> Option<Vec<CharEdit>> {
     let old: Vec<(usize, &str)> = original.grapheme_indices(true).collect();
@@ -47,9 +49,18 @@ pub fn refine(
     if old.is_empty() || new.is_empty() || old.len() > MAX_GRAPHEMES || new.len() > MAX_GRAPHEMES {
         return None;
     }
-    let old_keys: Vec<&str> = old.iter().map(|g| g.1).collect();
-    let new_keys: Vec<&str> = new.iter().map(|g| g.1).collect();
-    let ops = capture_diff_slices(Algorithm::Myers, &old_keys, &new_keys);
+    // Graphemes as small integers (the diff works on ids throughout).
+    let mut seen: Vec<&str> = Vec::new();
+    let mut id = |g: &'t str| match seen.iter().position(|s| *s == g) {
+        Some(at) => at as u32,
+        None => {
+            seen.push(g);
+            (seen.len() - 1) as u32
+        }
+    };
+    let old_keys: Vec<u32> = old.iter().map(|g| id(g.1)).collect();
+    let new_keys: Vec<u32> = new.iter().map(|g| id(g.1)).collect();
+    let ops = patience_ops(&old_keys, &new_keys, None);
     let same: usize = ops
         .iter()
         .filter_map(|op| match op {

@@ -39,7 +39,7 @@ pub const MAX_CANDIDATES: usize = 32;
 /// A match at least this many times the seed length lets the scan skip the
 /// lookups inside it: a match starting there and reaching further is found
 /// again where this one ends, and the tiling would clip it to that anyway.
-const SKIP_INSIDE: usize = 4;
+pub const SKIP_INSIDE: usize = 4;
 
 /// How many positions are scanned between two looks at the clock.
 const CLOCK_INTERVAL: usize = 4096;
@@ -66,7 +66,7 @@ pub struct RunInput<'a> {
     /// Unit ids of the paraphrase.
     pub paraphrase: &'a [u32],
     /// What each id is.
-    pub vocabulary: &'a Vocabulary,
+    pub vocabulary: &'a Vocabulary<'a, 'a>,
     /// For each paraphrase unit: inside quotation marks.
     pub paraphrase_quoted: &'a [bool],
     /// The fewest words a run needs.
@@ -198,7 +198,7 @@ impl SeedIndex {
             entries.push(((hash as u64) << 32) | start as u64);
             true
         });
-        entries.sort_unstable();
+        crate::sort_keys(&mut entries);
         let mut directory = vec![0u32; (1 << 16) + 1];
         let mut at = 0usize;
         for (bucket, slot) in directory.iter_mut().enumerate() {
@@ -299,7 +299,10 @@ fn seed_and_extend(input: &RunInput<'_>, budget: &Budget) -> Vec<Match> {
 
 fn tile(input: &RunInput<'_>, counts: &WordCounts, mut matches: Vec<Match>) -> Vec<Run> {
     matches.retain(|m| counts.qualifies(m.paraphrase as usize..(m.paraphrase + m.len) as usize));
-    matches.sort_unstable_by_key(|m| (std::cmp::Reverse(m.len), m.paraphrase, m.original));
+    // Longest first; among equals, in the order found (by paraphrase
+    // position, then source).
+    let order = crate::order_by(matches.len(), |i| u32::MAX - matches[i].len);
+    let matches: Vec<Match> = order.into_iter().map(|i| matches[i]).collect();
     let mut covered = vec![false; input.paraphrase.len()];
     // Accepted runs by paraphrase start: (paraphrase end, original start).
     let mut accepted: BTreeMap<u32, (u32, u32)> = BTreeMap::new();
@@ -386,9 +389,10 @@ fn mark_moved(runs: &mut [Run]) {
 /// `O(n log n)`: a Fenwick tree keeps, for each range end, the heaviest
 /// chain ending there.
 pub fn heaviest_chain(items: &[(Range<u32>, u64)]) -> Vec<usize> {
-    let mut ends: Vec<u32> = items.iter().map(|(range, _)| range.end).collect();
-    ends.sort_unstable();
-    ends.dedup();
+    let mut keys: Vec<u64> = items.iter().map(|(range, _)| range.end as u64).collect();
+    crate::sort_keys(&mut keys);
+    keys.dedup();
+    let ends: Vec<u32> = keys.into_iter().map(|k| k as u32).collect();
     let mut tree: Vec<(u64, usize)> = vec![(0, usize::MAX); ends.len() + 1];
     let mut parent = vec![usize::MAX; items.len()];
     let mut best = (0u64, usize::MAX);
@@ -432,7 +436,7 @@ mod tests {
     use crate::tokenize::tokenize;
 
     struct Texts {
-        vocabulary: Vocabulary,
+        vocabulary: Vocabulary<'static, 'static>,
         original: Vec<u32>,
         paraphrase: Vec<u32>,
         quoted: Vec<bool>,
@@ -452,7 +456,10 @@ mod tests {
 
     fn prepare(original: &str, paraphrase: &str) -> Texts {
         let options = Options::default();
-        let mut vocabulary = Vocabulary::default();
+        // The vocabulary keeps the texts' words: leak test texts to keep it.
+        let original: &'static str = Box::leak(original.to_owned().into_boxed_str());
+        let paraphrase: &'static str = Box::leak(paraphrase.to_owned().into_boxed_str());
+        let mut vocabulary = Vocabulary::new(&crate::keys::nfkc);
         let o_tokens = tokenize(original, true);
         let p_tokens = tokenize(paraphrase, true);
         let o = vocabulary.units(original, &o_tokens, &options);

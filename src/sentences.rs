@@ -310,7 +310,7 @@ mod tests {
 
     fn split(text: &str) -> Vec<String> {
         let tokens = tokenize(text, true);
-        let units = Vocabulary::default().units(text, &tokens, &Options::default());
+        let units = Vocabulary::new(&crate::keys::nfkc).units(text, &tokens, &Options::default());
         sentences(text, &tokens, &units)
             .iter()
             .map(|s| {
@@ -357,7 +357,7 @@ mod tests {
     fn line_breaks_end_sentences_and_count_paragraphs() {
         let text = "Title line\n\nFirst one. Second one.\r\nThird\n";
         let tokens = tokenize(text, true);
-        let units = Vocabulary::default().units(text, &tokens, &Options::default());
+        let units = Vocabulary::new(&crate::keys::nfkc).units(text, &tokens, &Options::default());
         let found = sentences(text, &tokens, &units);
         let paragraphs: Vec<u32> = found.iter().map(|s| s.paragraph).collect();
         assert_eq!(paragraphs, [0, 1, 1, 2]);
@@ -376,7 +376,7 @@ mod tests {
     fn sentences_partition_the_tokens() {
         let text = "  Lead. \n\n Body text here.  And more.\n\n";
         let tokens = tokenize(text, true);
-        let units = Vocabulary::default().units(text, &tokens, &Options::default());
+        let units = Vocabulary::new(&crate::keys::nfkc).units(text, &tokens, &Options::default());
         let found = sentences(text, &tokens, &units);
         assert_eq!(found.first().unwrap().tokens.start, 0);
         assert_eq!(found.last().unwrap().tokens.end as usize, tokens.len());
@@ -392,7 +392,7 @@ mod tests {
     fn whitespace_only_text_has_no_sentences() {
         let text = " \n\t ";
         let tokens = tokenize(text, true);
-        let units = Vocabulary::default().units(text, &tokens, &Options::default());
+        let units = Vocabulary::new(&crate::keys::nfkc).units(text, &tokens, &Options::default());
         assert!(sentences(text, &tokens, &units).is_empty());
     }
 

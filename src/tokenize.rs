@@ -17,7 +17,7 @@
 //! Offsets are UTF-8 byte offsets; the tokens of a text cover it in order,
 //! without gaps or overlaps.
 
-use unicode_properties::{GeneralCategory, GeneralCategoryGroup, UnicodeGeneralCategory};
+use unicode_properties::UnicodeEmoji;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// What a token is.
@@ -361,12 +361,9 @@ fn classify(segment: &str) -> TokenClass {
     {
         return TokenClass::Space;
     }
-    let wordlike = segment.chars().any(|c| {
-        matches!(
-            c.general_category_group(),
-            GeneralCategoryGroup::Letter | GeneralCategoryGroup::Number
-        ) || c.general_category() == GeneralCategory::OtherSymbol
-    });
+    let wordlike = segment
+        .chars()
+        .any(|c| c.is_alphanumeric() || (!c.is_ascii() && c.is_emoji_char()));
     if wordlike {
         TokenClass::Word
     } else {

@@ -33,7 +33,9 @@ pub fn compare(
     options: JsValue,
 ) -> Result<Comparison, JsError> {
     let options = parse_options(options)?;
-    let findings = crate::compare_with(&original, &paraphrase, &options)
+    let normalize =
+        |word: &str| -> String { js_sys::JsString::from(word).normalize("NFKC").into() };
+    let findings = crate::compare_with_normalizer(&original, &paraphrase, &options, &normalize)
         .map_err(|error| JsError::new(&error.to_string()))?
         .into_findings();
     Ok(Comparison {
@@ -152,6 +154,12 @@ fn compact_object(compact: &Compact) -> Result<JsValue, JsValue> {
     Ok(object.into())
 }
 
+/// Reads the options object field by field.
+///
+/// Field by field rather than through serde: serde's deserializer (and the
+/// float formatting its messages pull in) would add 26 KB gzip to the build.
+/// The messages follow serde's, and a browser test round-trips every field
+/// of [`Options`] so that this list cannot fall behind it.
 fn parse_options(options: JsValue) -> Result<Options, JsError> {
     if options.is_undefined() || options.is_null() {
         return Ok(Options::default());
@@ -159,17 +167,84 @@ fn parse_options(options: JsValue) -> Result<Options, JsError> {
     if !options.is_object() || js_sys::Array::is_array(&options) {
         return Err(JsError::new("options must be an object"));
     }
-    // Through JSON so that serde sees every key (an unknown one is an error)
-    // and its messages carry no line and column of a text the caller never saw.
-    let json: String = js_sys::JSON::stringify(&options)
-        .map_err(|_| JsError::new("options must be plain data (no BigInt, no cycles)"))?
-        .into();
-    let value: serde_json::Value = serde_json::from_str(&json)
-        .map_err(|error| JsError::new(&format!("invalid options: {error}")))?;
-    let options: Options = serde_json::from_value(value)
-        .map_err(|error| JsError::new(&format!("invalid options: {error}")))?;
-    options
+    let object = Object::from(options);
+    let mut parsed = Options::default();
+    for key in Object::keys(&object) {
+        let name = key.as_string().unwrap_or_default();
+        let value = Reflect::get(&object, &key).unwrap_or(JsValue::UNDEFINED);
+        if value.is_undefined() {
+            continue; // as JSON has it: an undefined field is an absent one
+        }
+        match name.as_str() {
+            "ignore_case" => parsed.ignore_case = boolean(&value)?,
+            "unify_punctuation" => parsed.unify_punctuation = boolean(&value)?,
+            "normalize_unicode" => parsed.normalize_unicode = boolean(&value)?,
+            "ignore_punctuation" => parsed.ignore_punctuation = boolean(&value)?,
+            "min_run" => parsed.min_run = whole_number(&value, u32::MAX as f64)? as u32,
+            "pair_threshold" => parsed.pair_threshold = number(&value, "f64")?,
+            "time_budget_ms" => {
+                parsed.time_budget_ms = if value.is_null() {
+                    None
+                } else {
+                    Some(whole_number(&value, 9_007_199_254_740_991.0)? as u64)
+                }
+            }
+            other => {
+                return Err(JsError::new(&format!(
+                    "invalid options: unknown field `{other}`, expected one of {OPTION_NAMES}"
+                )));
+            }
+        }
+    }
+    parsed
         .validate()
         .map_err(|error| JsError::new(&error.to_string()))?;
-    Ok(options)
+    Ok(parsed)
+}
+
+const OPTION_NAMES: &str = "`ignore_case`, `unify_punctuation`, `normalize_unicode`, \
+`ignore_punctuation`, `min_run`, `pair_threshold`, `time_budget_ms`";
+
+/// What a value is, in the words of serde's messages (JavaScript formats
+/// the numbers).
+fn describe(value: &JsValue) -> String {
+    if let Some(text) = value.as_string() {
+        format!("string {text:?}")
+    } else if let Some(flag) = value.as_bool() {
+        format!("boolean `{flag}`")
+    } else if value.as_f64().is_some() {
+        let shown: String = js_sys::Number::from(value.clone())
+            .to_string_with_radix(10)
+            .map(String::from)
+            .unwrap_or_default();
+        format!("number `{shown}`")
+    } else if value.is_null() {
+        "null".into()
+    } else if js_sys::Array::is_array(value) {
+        "sequence".into()
+    } else {
+        "map".into()
+    }
+}
+
+fn invalid(value: &JsValue, expected: &str) -> JsError {
+    JsError::new(&format!(
+        "invalid options: invalid type: {}, expected {expected}",
+        describe(value)
+    ))
+}
+
+fn boolean(value: &JsValue) -> Result<bool, JsError> {
+    value.as_bool().ok_or_else(|| invalid(value, "a boolean"))
+}
+
+fn number(value: &JsValue, expected: &str) -> Result<f64, JsError> {
+    value.as_f64().ok_or_else(|| invalid(value, expected))
+}
+
+fn whole_number(value: &JsValue, max: f64) -> Result<f64, JsError> {
+    match value.as_f64() {
+        Some(n) if n.fract() == 0.0 && (0.0..=max).contains(&n) => Ok(n),
+        _ => Err(invalid(value, "a whole number")),
+    }
 }

@@ -69,7 +69,13 @@ fn keys(text: &str, options: &Options) -> Vec<String> {
         })
         .map(|t| {
             let mut key = String::new();
-            key_into(&mut key, t, t.text(text), options);
+            key_into(
+                &mut key,
+                t,
+                t.text(text),
+                options,
+                &article_diff::keys::nfkc,
+            );
             key
         })
         .collect()

@@ -174,6 +174,40 @@ fn an_ill_typed_option_is_an_error() {
 }
 
 #[wasm_bindgen_test]
+fn every_field_of_the_options_is_read() {
+    // Options as serde writes them, so a field added to Options and not to
+    // the binding's reader fails here.
+    let options = article_diff::Options::default()
+        .ignore_case(false)
+        .unify_punctuation(false)
+        .normalize_unicode(false)
+        .ignore_punctuation(true)
+        .min_run(7)
+        .pair_threshold(0.5)
+        .time_budget_ms(None);
+    let json = serde_json::to_string(&options).unwrap();
+    let result = compare(
+        "A text here.",
+        "A text here.",
+        js_sys::JSON::parse(&json).unwrap(),
+    )
+    .unwrap();
+    let echoed = js_sys::JSON::stringify(&get(&result, "options")).unwrap();
+    let echoed: article_diff::Options = serde_json::from_str(&String::from(echoed)).unwrap();
+    assert_eq!(echoed, options);
+}
+
+#[wasm_bindgen_test]
+fn a_fractional_minimum_run_is_an_error() {
+    let options = js_sys::JSON::parse(r#"{"min_run": 2.5}"#).unwrap();
+    let message = error_message(compare("a", "b", options).unwrap_err());
+    assert_eq!(
+        message,
+        "invalid options: invalid type: number `2.5`, expected a whole number"
+    );
+}
+
+#[wasm_bindgen_test]
 fn an_out_of_range_option_is_an_error_naming_it() {
     let options = js_sys::JSON::parse(r#"{"min_run": 0}"#).unwrap();
     let message = error_message(compare("a", "b", options).unwrap_err());

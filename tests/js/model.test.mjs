@@ -3,7 +3,8 @@
 // JavaScript strings exactly.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import Ajv2020 from 'ajv/dist/2020.js';
@@ -26,6 +27,13 @@ function compare(original, paraphrase, options) {
 }
 
 const read = (path) => readFileSync(join(root, path), 'utf8');
+
+/** The native command line (cargo test builds it). */
+function cli() {
+  const binary = ['debug', 'release'].map((profile) => join(root, 'target', profile, 'article-diff')).find(existsSync);
+  assert.ok(binary, 'build the command line first (cargo build)');
+  return binary;
+}
 const pairs = [
   ['example', read('www/example/original.txt'), read('www/example/paraphrase.txt')],
   ...['quotation', 'moved', 'reworded', 'split_merge', 'unicode', 'crlf', 'unrelated'].map((name) => [
@@ -124,11 +132,26 @@ test('bad options are errors with a message', () => {
   assert.throws(() => compare('a', 'b', { pair_threshold: 7 }), /option pair_threshold must be from 0 to 1/);
 });
 
+test("the browser's NFKC gives what the native one gives", () => {
+  const cases = [
+    pairs.find(([name]) => name === 'unicode'),
+    ['compatibility', 'The ﬁnal ＡＢＣ report… ２０２５ ｶﾀｶﾅ ½ cost, it said.', 'The final ABC report... 2025 カタカナ 1⁄2 cost, it said.'],
+  ];
+  const folder = mkdtempSync(join(tmpdir(), 'article-diff-'));
+  for (const [name, original, paraphrase] of cases) {
+    const files = [join(folder, `${name}-o.txt`), join(folder, `${name}-p.txt`)];
+    writeFileSync(files[0], original);
+    writeFileSync(files[1], paraphrase);
+    const native = JSON.parse(execFileSync(cli(), ['-f', 'json', '--offsets', 'utf-16', ...files], { encoding: 'utf8' }));
+    const fromWasm = compare(original, paraphrase);
+    assert.deepEqual(fromWasm.stats, native.stats, name);
+    assert.deepEqual(fromWasm.paraphrase.spans, native.paraphrase.spans, name);
+  }
+  rmSync(folder, { recursive: true });
+});
+
 test('the command line prints the same model, in UTF-8 offsets by default', () => {
-  const binary = ['debug', 'release']
-    .map((profile) => join(root, 'target', profile, 'article-diff'))
-    .find(existsSync);
-  assert.ok(binary, 'build the command line first (cargo build)');
+  const binary = cli();
   const files = ['www/example/original.txt', 'www/example/paraphrase.txt'].map((p) => join(root, p));
   const utf8 = JSON.parse(execFileSync(binary, ['--format', 'json', ...files], { encoding: 'utf8' }));
   assert.equal(utf8.offsets, 'utf-8');
