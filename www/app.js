@@ -18,6 +18,10 @@ const progress = $('progress');
 const progressText = $('progress-text');
 
 const TYPING_PAUSE_MS = 300;
+// Texts longer than this are shown folded: a browser lays out all of a text
+// box's text, which for a book takes seconds and the processor the engine
+// needs. Editing a book in a text box is not done anyway.
+const FOLD_CHARS = 200_000;
 const PROGRESS_AFTER_MS = 400;
 
 const settings = loadSettings();
@@ -77,7 +81,7 @@ async function show() {
   renderSummary($('summary'), current);
   strip.show(rows);
   changeNavigator.setChanges(changesOf(rows));
-  await rowsView.show(current, rows, settings.view);
+  rowsView.show(current, rows, settings.view);
 }
 
 /** Compares the two texts; `notice` (a sentence) is kept before the outcome. */
@@ -92,10 +96,14 @@ async function run(notice = '') {
     progressText.textContent = `Comparing… ${seconds.toFixed(1)} s`;
   }, 100);
   document.documentElement.dataset.busy = 'true';
+  // Marks for the performance panel (and bench/page.mjs).
+  performance.mark('article-diff:compare');
   try {
     const answer = await engine.compare(texts.original, texts.paraphrase, settings.options);
+    performance.mark('article-diff:answer');
     current = new Findings(answer, texts);
     await show();
+    performance.mark('article-diff:shown');
     // Lets tests (and scripts) wait for a fresh result without guessing at time.
     compared += 1;
     document.documentElement.dataset.compared = String(compared);
@@ -129,6 +137,27 @@ function runSoon() {
 
 // ---- inputs ----------------------------------------------------------------
 
+/** Folds a side's text box when its text is very long (see FOLD_CHARS). */
+function fold(side) {
+  const text = inputs[side].value;
+  const field = inputs[side].closest('.field');
+  const note = $(`${side}-folded`);
+  const folded = text.length > FOLD_CHARS;
+  const wasFocused = document.activeElement === inputs[side];
+  field.classList.toggle('folded', folded);
+  note.hidden = !folded;
+  if (folded) {
+    const megabytes = (text.length / 1_000_000).toFixed(1);
+    note.firstElementChild.textContent = `${megabytes} million characters, folded to keep the page quick.`;
+    if (wasFocused) $(`${side}-unfold`).focus();
+  }
+}
+
+function foldBoth() {
+  fold('original');
+  fold('paraphrase');
+}
+
 async function loadExample() {
   const [original, paraphrase] = await Promise.all(
     ['original.txt', 'paraphrase.txt'].map(async (name) => {
@@ -139,12 +168,14 @@ async function loadExample() {
   );
   inputs.original.value = original;
   inputs.paraphrase.value = paraphrase;
+  foldBoth();
 }
 
 async function takeFile(side, file) {
   try {
     const { text, notice } = await readFile(file);
     inputs[side].value = text;
+    fold(side);
     run(notice ?? `Opened ${file.name}.`);
   } catch (error) {
     say(`${error.message} The ${side} text was left as it was.`);
@@ -152,7 +183,17 @@ async function takeFile(side, file) {
 }
 
 for (const side of ['original', 'paraphrase']) {
-  inputs[side].addEventListener('input', runSoon);
+  // A paste is a whole edit: compare at once; typing waits for a pause.
+  inputs[side].addEventListener('input', (event) => {
+    fold(side);
+    if (event.inputType === 'insertFromPaste') run();
+    else runSoon();
+  });
+  $(`${side}-unfold`).addEventListener('click', () => {
+    inputs[side].closest('.field').classList.remove('folded');
+    $(`${side}-folded`).hidden = true;
+    inputs[side].focus();
+  });
   acceptDrops(inputs[side], (file) => takeFile(side, file));
   $(`${side}-file`).addEventListener('change', (event) => {
     const file = event.target.files[0];
@@ -161,6 +202,7 @@ for (const side of ['original', 'paraphrase']) {
   });
   $(`${side}-clear`).addEventListener('click', () => {
     inputs[side].value = '';
+    fold(side);
     inputs[side].focus();
     run();
   });
@@ -170,6 +212,7 @@ $('compare').addEventListener('click', () => run());
 $('cancel').addEventListener('click', () => engine.cancel());
 $('swap').addEventListener('click', () => {
   [inputs.original.value, inputs.paraphrase.value] = [inputs.paraphrase.value, inputs.original.value];
+  foldBoth();
   run();
 });
 $('example').addEventListener('click', async () => {
@@ -291,6 +334,7 @@ async function start() {
       const link = await decodeLink(location.hash);
       inputs.original.value = link.original;
       inputs.paraphrase.value = link.paraphrase;
+      foldBoth();
       settings.options = link.options;
       showSettings();
       loaded = true;

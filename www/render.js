@@ -1,13 +1,15 @@
 // Drawing the comparison: the summary, the rows (side by side or inline) and
-// the density strip. Rows are created in batches and filled with text only
-// when they come near the screen, so a book-length result never freezes the
-// page. Text reaches the document only as text nodes.
+// the density strip. Rows are made, a chunk at a time, only when they come
+// near the screen, so a book-length result never freezes the page. Text
+// reaches the document only as text nodes.
 
 import { rowFinder, summaryOf } from './model.js';
 
-const ROWS_PER_BATCH = 400;
-// Rows filled at once, before the first paint: more than a screenful.
-const FIRST_SCREEN_ROWS = 40;
+// Rows are made a chunk at a time, when the chunk nears the screen: the page
+// watches a few hundred placeholders, never tens of thousands of rows.
+const ROWS_PER_CHUNK = 32;
+// A row's height before it is drawn, for the placeholders' sizes.
+const ROW_ESTIMATE_PX = 72;
 const FILL_MARGIN = '1200px';
 
 /** Creates an element with classes and attributes (never HTML). */
@@ -260,14 +262,18 @@ export class RowsView {
     });
   }
 
-  /** Shows a comparison. Resolves when every row shell exists. */
-  async show(findings, rows, view) {
-    const generation = ++this.generation;
+  /**
+   * Shows a comparison: an empty placeholder per chunk of rows, sized by an
+   * estimate, and the first chunk filled at once. The others are filled when
+   * they near the screen (or are needed: navigation, links, printing).
+   */
+  show(findings, rows, view) {
     this.observer.disconnect();
     this.findings = findings;
     this.rows = rows;
     this.view = view;
-    this.elements = [];
+    this.elements = new Array(rows.length);
+    this.chunks = [];
     this.findRow = {
       original: rowFinder(rows, 'original'),
       paraphrase: rowFinder(rows, 'paraphrase'),
@@ -280,43 +286,50 @@ export class RowsView {
       this.container.append(empty);
       return;
     }
-    for (let start = 0; start < rows.length; start += ROWS_PER_BATCH) {
-      if (generation !== this.generation) return;
-      const fragment = document.createDocumentFragment();
-      for (let index = start; index < Math.min(rows.length, start + ROWS_PER_BATCH); index++) {
-        const shell = rowShell(rows[index], index);
-        this.elements.push(shell);
-        fragment.append(shell);
-        this.observer.observe(shell);
-      }
-      this.container.append(fragment);
-      if (start === 0) {
-        for (let index = 0; index < Math.min(rows.length, FIRST_SCREEN_ROWS); index++) this.fill(index);
-      }
-      // Let the page paint and take input between batches.
-      if (start + ROWS_PER_BATCH < rows.length) await new Promise((resolve) => setTimeout(resolve, 0));
+    const fragment = document.createDocumentFragment();
+    for (let first = 0; first < rows.length; first += ROWS_PER_CHUNK) {
+      const chunk = element('div', 'chunk', { 'data-first': String(first) });
+      const count = Math.min(ROWS_PER_CHUNK, rows.length - first);
+      chunk.style.containIntrinsicSize = `auto ${count * ROW_ESTIMATE_PX}px`;
+      this.chunks.push(chunk);
+      fragment.append(chunk);
+      this.observer.observe(chunk);
     }
+    this.container.append(fragment);
+    this.#fillChunk(0);
   }
 
   #onVisible(entries) {
     for (const entry of entries) {
-      if (!entry.isIntersecting) continue;
-      this.fill(Number(entry.target.dataset.index));
+      if (entry.isIntersecting) this.#fillChunk(this.chunks.indexOf(entry.target));
     }
   }
 
-  /** Fills row `index` with its text, if not yet done. */
-  fill(index) {
-    const shell = this.elements[index];
-    if (!shell || shell.dataset.filled === 'true') return shell;
-    this.observer.unobserve(shell);
-    fillRow(shell, this.rows[index], this.findings, this.view);
-    return shell;
+  /** Creates and fills the rows of chunk `at`, if not yet done. */
+  #fillChunk(at) {
+    const chunk = this.chunks[at];
+    if (!chunk || chunk.dataset.filled === 'true') return;
+    chunk.dataset.filled = 'true';
+    this.observer.unobserve(chunk);
+    const first = at * ROWS_PER_CHUNK;
+    const end = Math.min(this.rows.length, first + ROWS_PER_CHUNK);
+    for (let index = first; index < end; index++) {
+      const shell = rowShell(this.rows[index], index);
+      fillRow(shell, this.rows[index], this.findings, this.view);
+      this.elements[index] = shell;
+      chunk.append(shell);
+    }
   }
 
-  /** Fills every row (for printing and export). */
+  /** The element of row `index`, created if not yet done. */
+  fill(index) {
+    this.#fillChunk(Math.floor(index / ROWS_PER_CHUNK));
+    return this.elements[index];
+  }
+
+  /** Creates every row (for printing and export). */
   fillAll() {
-    for (let index = 0; index < this.elements.length; index++) this.fill(index);
+    for (let at = 0; at < this.chunks.length; at++) this.#fillChunk(at);
   }
 
   /** Scrolls row `index` into view and focuses it. */

@@ -39,7 +39,7 @@ test('the narrow layout stacks the columns', async () => {
   assert.ok(scrollWidth <= 390, `the page scrolls sideways (${scrollWidth}px)`);
   // Rows are filled as they come near the screen: scroll down once first.
   await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-  await page.waitForFunction(() => !document.querySelector('#rows .row[data-filled="false"]'));
+  await page.waitForFunction(() => !document.querySelector('#rows .chunk:not([data-filled])'));
   await screenshot(page, 'page-narrow');
 });
 

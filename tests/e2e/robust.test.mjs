@@ -131,14 +131,36 @@ test('thousands of rows appear at once and fill as they come into view', async (
     document.querySelector('#compare').click();
   }, sentences);
   await page.waitForFunction((n) => Number(document.documentElement.dataset.compared) > n, before);
-  assert.equal(await page.locator('#rows .row').count(), sentences);
-  assert.equal(await page.locator('#rows .row').first().getAttribute('data-filled'), 'true');
-  const last = page.locator('#rows .row').last();
-  assert.equal(await last.getAttribute('data-filled'), 'false', 'far rows wait until needed');
-  await last.scrollIntoViewIfNeeded();
-  await page.waitForFunction(() => document.querySelector('#rows .row:last-child').dataset.filled === 'true');
-  assert.match(await last.textContent(), /Sentence number 2999/);
+  // Rows come in chunks of 32, made when they near the screen.
+  assert.equal(await page.locator('#rows .chunk').count(), Math.ceil(sentences / 32));
+  assert.match(await page.locator('#rows .row').first().textContent(), /Sentence number 0 /);
+  assert.ok((await page.locator('#rows .row').count()) < sentences / 2, 'far rows wait until needed');
+  const lastChunk = page.locator('#rows .chunk').last();
+  assert.equal(await lastChunk.getAttribute('data-filled'), null);
+  await lastChunk.scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => document.querySelector('#rows .chunk:last-child').dataset.filled === 'true');
+  assert.match(await page.locator('#rows .row').last().textContent(), /Sentence number 2999/);
   // Navigation reaches a change far down, filling it on the way.
   await page.keyboard.press('p');
   assert.match(await page.locator('#change-counter').textContent(), /^Change 300 of 300$/);
+});
+
+test('a book-length text is folded, compared, and shown again on request', async () => {
+  const { page, errors } = await openPage(shared.browser, shared.server.url);
+  const before = await page.evaluate(() => Number(document.documentElement.dataset.compared));
+  await page.evaluate(() => {
+    const box = document.getElementById('paraphrase');
+    box.value = 'The council voted to build a bridge across the river. '.repeat(6000);
+    box.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+  });
+  assert.equal(await page.isVisible('#paraphrase'), false, 'the long text is folded');
+  assert.match(await page.locator('#paraphrase-folded').textContent(), /0\.3 million characters, folded/);
+  await page.waitForFunction((n) => Number(document.documentElement.dataset.compared) > n, before);
+  assert.match(await page.locator('#status').textContent(), /^Compared/);
+  await page.click('#paraphrase-unfold');
+  assert.equal(await page.isVisible('#paraphrase'), true);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'paraphrase');
+  await page.click('#paraphrase-clear');
+  assert.equal(await page.isVisible('#paraphrase-folded'), false);
+  assert.deepEqual(errors, []);
 });
