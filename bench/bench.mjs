@@ -35,10 +35,7 @@ const PEER_LIMIT_MS = 60_000;
 const RUNS = (words) => (words <= 1_000 ? 15 : words <= 10_000 ? 7 : words <= 100_000 ? 5 : 3);
 const PEER_RUNS = (words) => (words <= 1_000 ? 7 : words <= 10_000 ? 3 : 1);
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-};
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /** One run of article-diff: { engine, crossing, total } in ms, and whether complete. */
 function ours(original, paraphrase) {
@@ -64,20 +61,24 @@ class Peer {
     this.worker ??= new Worker(join(here, 'peers.mjs'));
     const worker = this.worker;
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        worker.terminate();
-        this.worker = null;
-        resolve(null);
-      }, PEER_LIMIT_MS);
-      worker.once('message', ({ ms }) => {
+      const done = (settle) => {
         clearTimeout(timer);
-        resolve(ms);
-      });
-      worker.once('error', (error) => {
-        clearTimeout(timer);
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+        settle();
+      };
+      const onMessage = ({ ms }) => done(() => resolve(ms));
+      const onError = (error) => done(() => {
         this.worker = null;
         reject(error);
       });
+      const timer = setTimeout(() => done(() => {
+        worker.terminate();
+        this.worker = null;
+        resolve(null);
+      }), PEER_LIMIT_MS);
+      worker.on('message', onMessage);
+      worker.on('error', onError);
       worker.postMessage({ peer: this.name, original, paraphrase });
     });
   }
@@ -100,12 +101,9 @@ for (const scenario of SCENARIO_LIST) {
     const { original, paraphrase } = makePair(scenario, words);
     ours(original, paraphrase); // warm up
     const runs = Array.from({ length: RUNS(words) }, () => ours(original, paraphrase));
-    const mine = {
-      engine: median(runs.map((r) => r.engine)),
-      crossing: median(runs.map((r) => r.crossing)),
-      total: median(runs.map((r) => r.total)),
-      complete: runs.every((r) => r.complete),
-    };
+    // The median run by total time, with that run's own breakdown.
+    const middle = [...runs].sort((a, b) => a.total - b.total)[Math.floor(runs.length / 2)];
+    const mine = { ...middle, complete: runs.every((r) => r.complete) };
     const peerTimes = {};
     for (const peer of peers) {
       const key = `${peer.name} ${scenario}`;
