@@ -72,7 +72,10 @@ pub struct Vocabulary<'t, 'n> {
     /// Ids by the text of a token: the key depends on nothing else.
     by_text: FxHashMap<&'t str, u32>,
     normalize: Normalizer<'n>,
-    ids: FxHashMap<Box<str>, u32>,
+    /// Ids by key, of words and of punctuation apart: a symbol whose NFKC
+    /// form is a letter (U+1CCD6 is "A") stays punctuation, and the word
+    /// "A" a word (found by the property test).
+    ids: [FxHashMap<Box<str>, u32>; 2],
     stems: FxHashMap<Box<str>, u32>,
     /// For each id: it is a word (not punctuation).
     pub is_word: Vec<bool>,
@@ -92,7 +95,7 @@ impl<'t, 'n> Vocabulary<'t, 'n> {
         Vocabulary {
             by_text: FxHashMap::default(),
             normalize,
-            ids: FxHashMap::default(),
+            ids: [FxHashMap::default(), FxHashMap::default()],
             stems: FxHashMap::default(),
             is_word: Vec::new(),
             is_common: Vec::new(),
@@ -139,11 +142,11 @@ impl<'t, 'n> Vocabulary<'t, 'n> {
     }
 
     fn intern(&mut self, key: &str, is_word: bool) -> u32 {
-        if let Some(&id) = self.ids.get(key) {
+        if let Some(&id) = self.ids[is_word as usize].get(key) {
             return id;
         }
         let id = self.is_word.len() as u32;
-        self.ids.insert(key.into(), id);
+        self.ids[is_word as usize].insert(key.into(), id);
         self.is_word.push(is_word);
         self.is_common.push(is_word && is_common_word(key));
         let stem = if is_word {
@@ -430,6 +433,22 @@ mod tests {
                 key
             })
             .collect()
+    }
+
+    #[test]
+    fn a_symbol_that_normalizes_to_a_letter_stays_punctuation() {
+        // U+1CCD6 OUTLINED LATIN CAPITAL LETTER A is a symbol; NFKC makes it "A".
+        let text = "\u{1CCD6} A";
+        let tokens = tokenize(text, true);
+        let mut vocabulary = Vocabulary::new(&nfkc);
+        let units = vocabulary.units(text, &tokens, &Options::default());
+        let words: Vec<bool> = units
+            .id
+            .iter()
+            .map(|&id| vocabulary.is_word[id as usize])
+            .collect();
+        assert_eq!(words, [false, true]);
+        assert_ne!(units.id[0], units.id[1]);
     }
 
     #[test]

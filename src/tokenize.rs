@@ -25,9 +25,11 @@ use unicode_segmentation::UnicodeSegmentation;
 pub enum TokenClass {
     /// Holds a letter, a digit or a pictographic symbol (emoji).
     Word,
-    /// Only white space, including no-break and (when asked) zero-width spaces.
+    /// Only white space, including no-break and (when asked) zero-width
+    /// spaces, and control characters (NUL, BEL…), which separate words and
+    /// are never compared.
     Space,
-    /// Anything else: punctuation, other symbols, control characters.
+    /// Anything else: punctuation and other symbols.
     Punct,
 }
 
@@ -111,10 +113,12 @@ pub fn tokenize(text: &str, split_zero_width: bool) -> Vec<Token> {
 /// Calls `each(start, end, class)` for every UAX #29 word-boundary segment
 /// of `text`, in order; `class` is given where the fast path knows it.
 ///
-/// The text is cut at ASCII whitespace, where UAX #29 always breaks (a
-/// non-ASCII piece after whitespace goes to the library together with that
-/// whitespace, since a combining mark there joins the space). Pure-ASCII
-/// pieces are segmented here, the rest by `unicode-segmentation`.
+/// The text is cut at ASCII whitespace, where UAX #29 breaks but for two
+/// cases that go to the library whole: a non-ASCII piece after whitespace
+/// (a combining mark joins the space before it, WB4) and spaces after a
+/// non-ASCII space such as U+2001 or U+3000 (WB3d keeps them together; the
+/// fuzzer found this one). Pure-ASCII pieces are segmented here, the rest by
+/// `unicode-segmentation`.
 pub fn word_segments<F: FnMut(usize, usize, Option<TokenClass>)>(text: &str, mut each: F) {
     let bytes = text.as_bytes();
     let is_space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C);
@@ -123,6 +127,26 @@ pub fn word_segments<F: FnMut(usize, usize, Option<TokenClass>)>(text: &str, mut
             .iter()
             .position(|&b| is_space(b))
             .map_or(bytes.len(), |at| from + at)
+    };
+    // The end of a piece for the library starting at `from`: the next ASCII
+    // whitespace, or further while spaces follow a non-ASCII space.
+    let library_end = |from: usize| {
+        let mut end = piece_end(from);
+        while end < bytes.len()
+            && bytes[end] == b' '
+            && text[from..end]
+                .chars()
+                .next_back()
+                .is_some_and(is_wide_space)
+        {
+            let spaces_end = end + bytes[end..].iter().take_while(|&&b| b == b' ').count();
+            end = if spaces_end < bytes.len() && bytes[spaces_end] >= 0x80 {
+                piece_end(spaces_end)
+            } else {
+                spaces_end
+            };
+        }
+        end
     };
     let library = |from: usize, to: usize, each: &mut F| {
         for (at, segment) in text[from..to].split_word_bound_indices() {
@@ -137,7 +161,7 @@ pub fn word_segments<F: FnMut(usize, usize, Option<TokenClass>)>(text: &str, mut
                 .position(|&b| !is_space(b))
                 .map_or(bytes.len(), |n| at + n);
             if end < bytes.len() && bytes[end] >= 0x80 {
-                let piece = piece_end(end);
+                let piece = library_end(end);
                 library(at, piece, &mut each);
                 at = piece;
             } else {
@@ -148,12 +172,20 @@ pub fn word_segments<F: FnMut(usize, usize, Option<TokenClass>)>(text: &str, mut
             let end = piece_end(at);
             if bytes[at..end].is_ascii() {
                 ascii_word_segments(bytes, at, end, &mut each);
+                at = end;
             } else {
+                let end = library_end(at);
                 library(at, end, &mut each);
+                at = end;
             }
-            at = end;
         }
     }
+}
+
+/// The non-ASCII spaces of UAX #29's WSegSpace, which join the spaces next
+/// to them (WB3d).
+fn is_wide_space(c: char) -> bool {
+    matches!(c, '\u{1680}' | '\u{2000}'..='\u{2006}' | '\u{2008}'..='\u{200A}' | '\u{205F}' | '\u{3000}')
 }
 
 /// ASCII whitespace: CR LF together, other line breaks and tabs alone,
@@ -215,7 +247,13 @@ fn ascii_word_segments<F: FnMut(usize, usize, Option<TokenClass>)>(
     while at < end {
         let class = ascii_class(bytes[at]);
         if !word(class) {
-            each(at, at + 1, Some(TokenClass::Punct));
+            // Control characters (NUL, BEL, DEL…) separate words, as spaces do.
+            let class = if bytes[at].is_ascii_control() {
+                TokenClass::Space
+            } else {
+                TokenClass::Punct
+            };
+            each(at, at + 1, Some(class));
             at += 1;
             continue;
         }
@@ -349,7 +387,10 @@ fn classify(segment: &str) -> TokenClass {
         let bytes = segment.as_bytes();
         return if bytes.iter().any(u8::is_ascii_alphanumeric) {
             TokenClass::Word
-        } else if bytes.iter().all(u8::is_ascii_whitespace) {
+        } else if bytes
+            .iter()
+            .all(|b| b.is_ascii_whitespace() || b.is_ascii_control())
+        {
             TokenClass::Space
         } else {
             TokenClass::Punct
@@ -357,7 +398,7 @@ fn classify(segment: &str) -> TokenClass {
     }
     if segment
         .chars()
-        .all(|c| c.is_whitespace() || is_zero_width_space(c))
+        .all(|c| c.is_whitespace() || is_zero_width_space(c) || c.is_control())
     {
         return TokenClass::Space;
     }
@@ -493,13 +534,32 @@ mod tests {
         #[test]
         fn segments_match_the_unicode_library(
             text in proptest::string::string_regex(
-                "([a-zA-Z0-9_.,;:'\"!?()\\- \t\r\n\u{0B}\u{0C}]|\u{e9}|\u{301}|\u{a0}|\u{200d}|\u{200b}|\u{feff}|\u{1F469}|\u{6771}|\u{5d0}|\u{2019}|\u{201c}){0,40}"
+                "([a-zA-Z0-9_.,;:'\"!?()\\- \t\r\n\u{0B}\u{0C}]|\u{e9}|\u{301}|\u{a0}|\u{200d}|\u{200b}|\u{feff}|\u{1F469}|\u{6771}|\u{5d0}|\u{2019}|\u{201c}|\u{2001}|\u{2007}|\u{3000}|\u{1680}){0,40}"
             ).unwrap()
         ) {
             let mut fast = Vec::new();
             word_segments(&text, |start, end, _| fast.push(&text[start..end]));
             let reference: Vec<&str> = text.split_word_bounds().collect();
             proptest::prop_assert_eq!(fast, reference);
+        }
+    }
+
+    #[test]
+    fn spaces_after_a_wide_space_join_it() {
+        // UAX #29 WB3d; the ASCII fast path once cut "\u{2001} " in two.
+        for text in [
+            "\u{2001} ",
+            " \u{3000}  x",
+            "a\u{1680} \u{2001} b",
+            "\u{2001}\t",
+        ] {
+            let mut fast = Vec::new();
+            word_segments(text, |start, end, _| fast.push(&text[start..end]));
+            assert_eq!(
+                fast,
+                text.split_word_bounds().collect::<Vec<_>>(),
+                "{text:?}"
+            );
         }
     }
 
