@@ -77,10 +77,49 @@ use std::fmt;
 use budget::Budget;
 use keys::Vocabulary;
 
-/// The largest text, in UTF-8 bytes, that one side of a comparison may hold.
+/// The largest text, in UTF-8 bytes, that one side of a comparison may hold:
+/// 8 MiB, about 1.4 million words of English.
 ///
-/// Offsets are kept as `u32`, so the bound must stay below 4 GiB.
-pub const MAX_INPUT_BYTES: usize = 1 << 30;
+/// Chosen from `node bench/limits.mjs` (bench/README.md, "Size limit"): at
+/// this size a side of prose compares in about 2.5 s within some 330 MB of
+/// WebAssembly memory, and the densest text there is (one punctuation token
+/// a byte) within 5 s and 0.8 GB, far from the browser's 4 GB; twice the
+/// size breaks the time and memory targets. Offsets are `u32`, so the bound
+/// must in any case stay below 4 GiB.
+pub const MAX_INPUT_BYTES: usize = 8 << 20;
+
+/// A byte count for people: "8 MB", "20.3 MB", "512 KB" (1 MB = 2^20 bytes).
+pub fn describe_size(bytes: u64) -> String {
+    const MB: u64 = 1 << 20;
+    if bytes >= MB {
+        let tenths = (bytes * 10 + MB / 2) / MB;
+        if tenths.is_multiple_of(10) {
+            format!("{} MB", tenths / 10)
+        } else {
+            format!("{}.{} MB", tenths / 10, tenths % 10)
+        }
+    } else if bytes >= 1024 {
+        format!("{} KB", (bytes + 512) / 1024)
+    } else {
+        format!("{bytes} bytes")
+    }
+}
+
+/// What to tell someone whose text is over [`MAX_INPUT_BYTES`]: "the
+/// original is 20.3 MB of text; article-diff compares at most 8 MB a side
+/// (about 1.4 million words)".
+pub fn too_large_message(what: &str, bytes: u64) -> String {
+    let limit = describe_size(MAX_INPUT_BYTES as u64);
+    let size = describe_size(bytes);
+    let size = if size == limit {
+        format!("just over {size}")
+    } else {
+        size
+    };
+    format!(
+        "{what} is {size} of text; article-diff compares at most {limit} a side (about 1.4 million words)"
+    )
+}
 
 /// Why a comparison could not be made.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -105,10 +144,9 @@ pub enum Error {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Error::InputTooLarge { side, bytes } => write!(
-                f,
-                "the {side} is {bytes} bytes long; the most this tool compares is {MAX_INPUT_BYTES} bytes a side"
-            ),
+            Error::InputTooLarge { side, bytes } => {
+                f.write_str(&too_large_message(&format!("the {side}"), *bytes as u64))
+            }
             Error::InvalidOption { name, reason } => write!(f, "option {name} {reason}"),
         }
     }
@@ -292,4 +330,46 @@ fn check_size(side: &'static str, text: &str) -> Result<(), Error> {
         });
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_read_as_people_say_them() {
+        assert_eq!(describe_size(0), "0 bytes");
+        assert_eq!(describe_size(1023), "1023 bytes");
+        assert_eq!(describe_size(1536), "2 KB");
+        assert_eq!(describe_size(MAX_INPUT_BYTES as u64), "8 MB");
+        assert_eq!(describe_size(21_286_093), "20.3 MB");
+    }
+
+    #[test]
+    fn a_side_over_the_limit_is_refused_with_its_size() {
+        let big = "word ".repeat(MAX_INPUT_BYTES / 5 + 1);
+        let error = compare("short", &big).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "the paraphrase is just over 8 MB of text; article-diff compares at most 8 MB a side (about 1.4 million words)"
+        );
+        assert!(matches!(
+            error,
+            Error::InputTooLarge {
+                side: "paraphrase",
+                ..
+            }
+        ));
+        let error = compare(&big, "short").unwrap_err();
+        assert!(matches!(
+            error,
+            Error::InputTooLarge {
+                side: "original",
+                ..
+            }
+        ));
+        // At the limit exactly, it compares.
+        let full = "x".repeat(MAX_INPUT_BYTES);
+        assert!(compare(&full, "x").is_ok());
+    }
 }

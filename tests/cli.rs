@@ -22,7 +22,13 @@ fn run_with_input(args: &[&str], input: &[u8]) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    child.stdin.take().unwrap().write_all(input).unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    // The tool may stop reading early (a refused size): a broken pipe is fine.
+    match stdin.write_all(input) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => panic!("{e}"),
+        _ => {}
+    }
+    drop(stdin);
     child.wait_with_output().unwrap()
 }
 
@@ -206,6 +212,68 @@ fn a_binary_file_is_refused() {
         &run(&[binary.to_str().unwrap(), &example("paraphrase")]),
         "looks like a binary file",
     );
+}
+
+#[test]
+fn an_oversized_file_is_refused_before_it_is_read() {
+    let dir = scratch("oversized");
+    let huge = dir.join("huge.txt");
+    // A sparse file: 100 MB on paper, nothing on disk.
+    std::fs::File::create(&huge)
+        .unwrap()
+        .set_len(100 << 20)
+        .unwrap();
+    let out = dir.join("out.json");
+    let output = run(&[
+        &example("original"),
+        huge.to_str().unwrap(),
+        "--format=json",
+        "--output",
+        out.to_str().unwrap(),
+    ]);
+    assert_fails_cleanly(
+        &output,
+        "huge.txt is 100 MB of text; article-diff compares at most 8 MB a side (about 1.4 million words)",
+    );
+    assert!(!out.exists(), "an output file was written");
+}
+
+#[test]
+fn a_text_over_the_limit_is_refused_with_its_size() {
+    let dir = scratch("over-limit");
+    let big = dir.join("book.txt");
+    std::fs::write(&big, "All work and no play. ".repeat(9 << 20 >> 4)).unwrap();
+    assert_fails_cleanly(
+        &run(&[big.to_str().unwrap(), &example("paraphrase")]),
+        "book.txt is 12.4 MB of text; article-diff compares at most 8 MB a side",
+    );
+}
+
+#[test]
+fn oversized_standard_input_is_refused() {
+    let input = vec![b'a'; (16 << 20) + 100];
+    assert_fails_cleanly(
+        &run_with_input(&["-", &example("paraphrase")], &input),
+        "standard input holds more than 16 MB; article-diff compares at most 8 MB of text a side",
+    );
+}
+
+#[test]
+fn a_text_at_the_limit_is_compared() {
+    let dir = scratch("at-limit");
+    let full = dir.join("full.txt");
+    let sentence = "The council voted. ";
+    // Mostly one long word, which compares quickly even in a debug build.
+    let mut body = sentence.repeat(1000);
+    body.push_str(&"x".repeat((8 << 20) - body.len()));
+    std::fs::write(&full, &body).unwrap();
+    let output = run(&[
+        full.to_str().unwrap(),
+        &example("paraphrase"),
+        "--format=json",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    assert!(output.stdout.starts_with(b"{"));
 }
 
 #[test]

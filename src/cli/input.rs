@@ -8,6 +8,7 @@
 use std::io::Read;
 use std::path::Path;
 
+use article_diff::{MAX_INPUT_BYTES, describe_size, too_large_message};
 use encoding_rs::{Encoding, WINDOWS_1252};
 
 /// A decoded input and what the reader should be told about it.
@@ -24,15 +25,25 @@ pub struct Decoded {
 /// # Errors
 ///
 /// A one-line message: the file is missing, unreadable, a directory,
-/// binary, or longer than `max_bytes`.
-pub fn read(path: &str, max_bytes: usize) -> Result<Decoded, String> {
+/// binary, or its text longer than [`MAX_INPUT_BYTES`].
+pub fn read(path: &str) -> Result<Decoded, String> {
     let name = if path == "-" {
         "standard input".to_string()
     } else {
         path.to_string()
     };
+    let decoded = decode(&read_bytes(path, &name)?, &name)?;
+    if decoded.text.len() > MAX_INPUT_BYTES {
+        return Err(too_large_message(&name, decoded.text.len() as u64));
+    }
+    Ok(decoded)
+}
+
+/// The bytes of `path`, refused early when they cannot decode to a text of
+/// at most [`MAX_INPUT_BYTES`] (twice that in UTF-16, and a byte-order mark).
+fn read_bytes(path: &str, name: &str) -> Result<Vec<u8>, String> {
     let mut bytes = Vec::new();
-    let limit = max_bytes as u64 + 4; // a byte-order mark does not count
+    let limit = 2 * MAX_INPUT_BYTES as u64 + 4;
     if path == "-" {
         std::io::stdin()
             .take(limit + 1)
@@ -42,17 +53,24 @@ pub fn read(path: &str, max_bytes: usize) -> Result<Decoded, String> {
         if Path::new(path).is_dir() {
             return Err(format!("{name} is a directory, not a text file"));
         }
+        if let Ok(metadata) = std::fs::metadata(path)
+            && metadata.is_file()
+            && metadata.len() > limit
+        {
+            return Err(too_large_message(name, metadata.len()));
+        }
         std::fs::File::open(path)
             .and_then(|file| file.take(limit + 1).read_to_end(&mut bytes))
             .map_err(|e| format!("cannot read {name}: {}", plain_error(&e)))?;
     }
     if bytes.len() as u64 > limit {
         return Err(format!(
-            "{name} is larger than {} MiB, the most this tool compares",
-            max_bytes >> 20
+            "{name} holds more than {}; article-diff compares at most {} of text a side (about 1.4 million words)",
+            describe_size(limit),
+            describe_size(MAX_INPUT_BYTES as u64)
         ));
     }
-    decode(&bytes, &name)
+    Ok(bytes)
 }
 
 /// Decodes bytes read from `name`.

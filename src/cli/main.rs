@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use article_diff::report::{html, text};
-use article_diff::{MAX_INPUT_BYTES, OffsetUnit, Options, compare_with};
+use article_diff::{OffsetUnit, Options, compare_with};
 use clap::builder::BoolishValueParser;
 use clap::{ArgAction, Parser, ValueEnum};
 
@@ -114,8 +114,8 @@ fn run(args: &Args) -> Result<(), Failure> {
             .to_string()
             .into());
     }
-    let original = input::read(&args.original, MAX_INPUT_BYTES)?;
-    let paraphrase = input::read(&args.paraphrase, MAX_INPUT_BYTES)?;
+    let original = input::read(&args.original)?;
+    let paraphrase = input::read(&args.paraphrase)?;
     for warning in [&original.warning, &paraphrase.warning]
         .into_iter()
         .flatten()
