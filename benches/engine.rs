@@ -86,12 +86,16 @@ fn stages(c: &mut Criterion) {
         .iter()
         .map(|&t| quoted_tokens[t as usize])
         .collect();
+    let o_ranges: Vec<_> = o_sentences.iter().map(|s| s.units.clone()).collect();
+    let p_ranges: Vec<_> = p_sentences.iter().map(|s| s.units.clone()).collect();
     let input = RunInput {
         original: &o_units.id,
         paraphrase: &p_units.id,
         vocabulary: &vocabulary,
         paraphrase_quoted: &quoted,
         min_run: options.min_run as usize,
+        original_sentences: &o_ranges,
+        paraphrase_sentences: &p_ranges,
     };
 
     group.bench_function("4 runs", |b| {

@@ -608,6 +608,14 @@ mod tests {
                 vocabulary: &vocabulary,
                 paraphrase_quoted: &quoted,
                 min_run: 4,
+                original_sentences: &o_sentences
+                    .iter()
+                    .map(|s| s.units.clone())
+                    .collect::<Vec<_>>(),
+                paraphrase_sentences: &p_sentences
+                    .iter()
+                    .map(|s| s.units.clone())
+                    .collect::<Vec<_>>(),
             },
             &Budget::new(None),
         );

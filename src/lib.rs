@@ -223,6 +223,9 @@ pub fn compare_with_normalizer<'t>(
         .map(|&t| quoted_tokens[t as usize])
         .collect();
 
+    let unit_ranges = |sentences: &[sentences::Sentence]| -> Vec<std::ops::Range<u32>> {
+        sentences.iter().map(|s| s.units.clone()).collect()
+    };
     let runs = runs::find_runs(
         &runs::RunInput {
             original: &o_units.id,
@@ -230,6 +233,8 @@ pub fn compare_with_normalizer<'t>(
             vocabulary: &vocabulary,
             paraphrase_quoted: &p_quoted,
             min_run: options.min_run as usize,
+            original_sentences: &unit_ranges(&o_sentences),
+            paraphrase_sentences: &unit_ranges(&p_sentences),
         },
         &budget,
     );

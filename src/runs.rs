@@ -22,6 +22,12 @@
 //!    qualifies. Among equally long
 //!    sources, the one nearest the neighbouring runs' diagonal wins.
 //!
+//! A sentence shorter than `min_run` words that no run touches and that
+//! repeats a whole sentence of the original exactly, unit for unit, is a run
+//! too: a headline or a one-line answer copied whole is copied, and matching
+//! sentence edges on both sides make it far less likely by chance than the
+//! same few words inside sentences.
+//!
 //! Then the runs in order form a backbone: the heaviest chain (by words)
 //! whose sources follow each other. Runs outside it are **moved**. A run is
 //! **quoted** when every word of it sits inside quotation marks in the
@@ -29,6 +35,8 @@
 
 use std::collections::BTreeMap;
 use std::ops::Range;
+
+use rustc_hash::FxHashMap;
 
 use crate::budget::Budget;
 use crate::keys::Vocabulary;
@@ -71,6 +79,10 @@ pub struct RunInput<'a> {
     pub paraphrase_quoted: &'a [bool],
     /// The fewest words a run needs.
     pub min_run: usize,
+    /// The unit ranges of the original's sentences.
+    pub original_sentences: &'a [Range<u32>],
+    /// The unit ranges of the paraphrase's sentences.
+    pub paraphrase_sentences: &'a [Range<u32>],
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -85,6 +97,7 @@ pub fn find_runs(input: &RunInput<'_>, budget: &Budget) -> Vec<Run> {
     let counts = WordCounts::new(input);
     let matches = seed_and_extend(input, budget);
     let mut runs = tile(input, &counts, matches);
+    add_whole_sentences(input, &counts, &mut runs);
     mark_moved(&mut runs);
     for run in &mut runs {
         run.quoted = (run.paraphrase.start..run.paraphrase.end).all(|u| {
@@ -353,6 +366,60 @@ fn tile(input: &RunInput<'_>, counts: &WordCounts, mut matches: Vec<Match>) -> V
         .collect()
 }
 
+/// Adds the short sentences repeated whole (see the module's documentation)
+/// to `runs`, which stay in paraphrase order.
+fn add_whole_sentences(input: &RunInput<'_>, counts: &WordCounts, runs: &mut Vec<Run>) {
+    let is_word = |id: u32| input.vocabulary.is_word[id as usize];
+    let mut short: FxHashMap<&[u32], u32> = FxHashMap::default();
+    for range in input.original_sentences {
+        let units = &input.original[range.start as usize..range.end as usize];
+        // Counting stops at min_run: a long sentence costs no more than that.
+        let words = units
+            .iter()
+            .filter(|&&id| is_word(id))
+            .take(input.min_run)
+            .count();
+        if words > 0 && words < input.min_run {
+            short.entry(units).or_insert(range.start);
+        }
+    }
+    if short.is_empty() {
+        return;
+    }
+    let mut added = Vec::new();
+    let mut next = 0;
+    for range in input.paraphrase_sentences {
+        while next < runs.len() && runs[next].paraphrase.end <= range.start {
+            next += 1;
+        }
+        if next < runs.len() && runs[next].paraphrase.start < range.end {
+            continue; // a run reaches into it
+        }
+        let span = range.start as usize..range.end as usize;
+        if counts.words(span.clone()) >= counts.min_run
+            || counts.uncommon[span.end] == counts.uncommon[span.start]
+        {
+            continue; // long enough for ordinary runs, or only common words
+        }
+        if let Some(&source) = short.get(&input.paraphrase[span.clone()]) {
+            let piece = counts.trim(span.clone());
+            let source = source + (piece.start - span.start) as u32;
+            added.push(Run {
+                paraphrase: piece.start as u32..piece.end as u32,
+                original: source..source + piece.len() as u32,
+                words: counts.words(piece),
+                moved: false,
+                quoted: false,
+            });
+        }
+    }
+    if !added.is_empty() {
+        runs.extend(added);
+        let order = crate::order_by(runs.len(), |i| runs[i].paraphrase.start);
+        *runs = order.into_iter().map(|i| runs[i].clone()).collect();
+    }
+}
+
 /// Where in the original a run starting at `paraphrase` would come from if
 /// it followed its neighbours.
 fn expected_source(accepted: &BTreeMap<u32, (u32, u32)>, paraphrase: u32, scale: f64) -> i64 {
@@ -450,6 +517,8 @@ mod tests {
                 vocabulary: &self.vocabulary,
                 paraphrase_quoted: &self.quoted,
                 min_run,
+                original_sentences: &[],
+                paraphrase_sentences: &[],
             }
         }
     }
