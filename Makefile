@@ -3,6 +3,7 @@
 #   make test    every check CI runs
 #   make build   the WebAssembly package (www/pkg) and the native binary
 #   make bench   times the engine against jsdiff and diff-match-patch (bench/README.md)
+#   make fuzz    runs each fuzz target for FUZZ_SECONDS (fuzz/README.md; needs nightly)
 # Each target installs what it needs and skips what is already there.
 
 SHELL := /bin/bash
@@ -18,8 +19,14 @@ CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver
 WASM_FILE := target/$(WASM_TARGET)/wasm/article_diff.wasm
 WASM_OPT := node_modules/.bin/wasm-opt
+CARGO_FUZZ_VERSION := 0.13.2
+FUZZ_TARGETS := compare tokenize decode
+FUZZ_SECONDS ?= 600
+# Smoke runs in `make test`, when a nightly toolchain is installed.
+FUZZ_SMOKE_SECONDS ?= 15
+HAVE_NIGHTLY := $(shell rustup toolchain list 2>/dev/null | grep -q '^nightly' && echo yes)
 
-.PHONY: build serve test bench clean rust-tools browser npm-packages wasm native
+.PHONY: build serve test bench fuzz fuzz-smoke clean rust-tools fuzz-tools browser npm-packages wasm native
 
 build: wasm native
 
@@ -47,11 +54,30 @@ test: rust-tools browser npm-packages
 		cargo test --target $(WASM_TARGET) --no-default-features --test web
 	$(MAKE) --no-print-directory wasm
 	node --test tests/js/ tests/e2e/
+ifeq ($(HAVE_NIGHTLY),yes)
+	$(MAKE) --no-print-directory fuzz-smoke
+else
+	@echo "No nightly toolchain: fuzz smoke runs skipped (rustup toolchain install nightly)."
+endif
 
 bench: build browser
 	node bench/bench.mjs
 	node bench/page.mjs
 	cargo bench --bench engine -- --quiet
+
+# Each target runs FUZZ_SECONDS (no sanitizer: the engine has no unsafe code,
+# and uninstrumented runs go five times faster). New inputs are kept in
+# fuzz/corpus/TARGET; a failing input lands in fuzz/artifacts/TARGET and
+# belongs in fuzz/regressions/TARGET (see fuzz/README.md).
+fuzz: fuzz-tools
+	cd fuzz && for target in $(FUZZ_TARGETS); do \
+		mkdir -p corpus/$$target; \
+		cargo +nightly fuzz run --sanitizer none $$target corpus/$$target seeds/$$target regressions/$$target -- \
+			-max_total_time=$(FUZZ_SECONDS) -timeout=10 -max_len=4096 -print_final_stats=1; \
+	done
+
+fuzz-smoke:
+	$(MAKE) --no-print-directory fuzz FUZZ_SECONDS=$(FUZZ_SMOKE_SECONDS)
 
 # --- what the targets need, installed when missing -------------------------
 
@@ -63,6 +89,13 @@ rust-tools:
 	@if [ "$$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $(WASM_BINDGEN_VERSION)" ]; then \
 		echo "Installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION) (takes a few minutes)"; \
 		cargo install wasm-bindgen-cli --version =$(WASM_BINDGEN_VERSION) --no-default-features --force; \
+	fi
+
+fuzz-tools:
+	@rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+	@if [ "$$(cargo fuzz --version 2>/dev/null)" != "cargo-fuzz $(CARGO_FUZZ_VERSION)" ]; then \
+		echo "Installing cargo-fuzz $(CARGO_FUZZ_VERSION)"; \
+		cargo install cargo-fuzz --version =$(CARGO_FUZZ_VERSION) --locked --force; \
 	fi
 
 browser:

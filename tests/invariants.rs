@@ -1,4 +1,4 @@
-//! The central invariants, on arbitrary input:
+//! The central invariants (`common/invariants.rs`), on arbitrary input:
 //!
 //! - the spans of each side cover its text in order and rebuild it exactly,
 //!   and none crosses a sentence boundary;
@@ -10,147 +10,14 @@
 //!   units.
 #![cfg(not(target_arch = "wasm32"))]
 
-use article_diff::keys::key_into;
-use article_diff::tokenize::{TokenClass, tokenize};
-use article_diff::{Comparison, Kind, OffsetUnit, Options, Side, compare_with};
+#[path = "common/invariants.rs"]
+mod invariants;
+
+use article_diff::Options;
 use proptest::prelude::*;
 
-fn rebuild(text: &str, side: &Side) -> Result<String, TestCaseError> {
-    let mut out = String::new();
-    let mut at = 0;
-    for span in &side.spans {
-        prop_assert_eq!(span.range.start, at, "a gap or an overlap");
-        prop_assert!(span.range.end > span.range.start, "an empty span");
-        out.push_str(&text[span.range.start as usize..span.range.end as usize]);
-        at = span.range.end;
-    }
-    for sentence in &side.sentences {
-        let crossing = side
-            .spans
-            .iter()
-            .any(|s| s.range.start < sentence.range.start && sentence.range.start < s.range.end);
-        prop_assert!(
-            !crossing,
-            "a span crosses the start of {:?}",
-            sentence.range
-        );
-    }
-    Ok(out)
-}
-
-/// The kind of each word token of a side, read from its spans.
-fn word_kinds(text: &str, side: &Side, options: &Options) -> Vec<Kind> {
-    tokenize(text, options.normalize_unicode)
-        .iter()
-        .filter(|t| t.class == TokenClass::Word)
-        .map(|t| {
-            let at = side.spans.partition_point(|s| s.range.end <= t.start);
-            let kind = side.spans[at].kind;
-            // Every piece of a word (a refined word has several) agrees.
-            assert!(
-                side.spans[at..]
-                    .iter()
-                    .take_while(|s| s.range.start < t.end)
-                    .all(|s| s.kind == kind),
-                "a word with two kinds"
-            );
-            kind
-        })
-        .collect()
-}
-
-fn keys(text: &str, options: &Options) -> Vec<String> {
-    tokenize(text, options.normalize_unicode)
-        .iter()
-        .filter(|t| match t.class {
-            TokenClass::Space => false,
-            TokenClass::Punct => !options.ignore_punctuation,
-            TokenClass::Word => true,
-        })
-        .map(|t| {
-            let mut key = String::new();
-            key_into(
-                &mut key,
-                t,
-                t.text(text),
-                options,
-                &article_diff::keys::nfkc,
-            );
-            key
-        })
-        .collect()
-}
-
 fn check(original: &str, paraphrase: &str, options: &Options) -> Result<(), TestCaseError> {
-    let c: Comparison<'_> = compare_with(original, paraphrase, options).unwrap();
-    prop_assert_eq!(rebuild(original, c.original_side())?, original);
-    prop_assert_eq!(rebuild(paraphrase, c.paraphrase_side())?, paraphrase);
-
-    let s = c.stats();
-    let p_kinds = word_kinds(paraphrase, c.paraphrase_side(), options);
-    let o_kinds = word_kinds(original, c.original_side(), options);
-    let count = |kinds: &[Kind], kind: Kind| kinds.iter().filter(|&&k| k == kind).count() as u32;
-    prop_assert_eq!(p_kinds.len() as u32, s.paraphrase_words);
-    prop_assert_eq!(o_kinds.len() as u32, s.original_words);
-    prop_assert_eq!(count(&p_kinds, Kind::Copied), s.copied_words);
-    prop_assert_eq!(count(&p_kinds, Kind::Reworded), s.reworded_words);
-    prop_assert_eq!(count(&p_kinds, Kind::New), s.new_words);
-    prop_assert_eq!(count(&o_kinds, Kind::Kept), s.kept_words);
-    prop_assert_eq!(count(&o_kinds, Kind::Reworded), s.original_reworded_words);
-    prop_assert_eq!(count(&o_kinds, Kind::Dropped), s.dropped_words);
-    prop_assert_eq!(
-        s.copied_words + s.reworded_words + s.new_words,
-        s.paraphrase_words
-    );
-    prop_assert_eq!(
-        s.kept_words + s.original_reworded_words + s.dropped_words,
-        s.original_words
-    );
-    prop_assert_eq!(
-        s.quoted_copied_words + s.unquoted_copied_words,
-        s.copied_words
-    );
-
-    let mut previous_end = 0;
-    for run in c.runs() {
-        prop_assert!(run.paraphrase.start >= previous_end, "runs overlap");
-        previous_end = run.paraphrase.end;
-        prop_assert!(run.words >= options.min_run);
-        prop_assert_eq!(
-            keys(c.original_text(&run.original), options),
-            keys(c.paraphrase_text(&run.paraphrase), options)
-        );
-    }
-    for pair in c.pairs() {
-        prop_assert!((0.0..=1.0).contains(&pair.similarity));
-        for op in &pair.ops {
-            prop_assert!(
-                pair.original.start <= op.original.start && op.original.end <= pair.original.end
-            );
-            prop_assert!(
-                pair.paraphrase.start <= op.paraphrase.start
-                    && op.paraphrase.end <= pair.paraphrase.end
-            );
-        }
-    }
-
-    for unit in [OffsetUnit::Utf8, OffsetUnit::Utf16] {
-        let json: serde_json::Value = serde_json::from_str(&c.to_json(unit)).unwrap();
-        for (side, text) in [("original", original), ("paraphrase", paraphrase)] {
-            let spans = json[side]["spans"].as_array().unwrap();
-            let joined: String = spans.iter().map(|s| s["text"].as_str().unwrap()).collect();
-            prop_assert_eq!(joined.as_str(), text);
-            let length = match unit {
-                OffsetUnit::Utf8 => text.len(),
-                _ => text.encode_utf16().count(),
-            };
-            prop_assert_eq!(json[side]["length"].as_u64(), Some(length as u64));
-            if let Some(last) = spans.last() {
-                prop_assert_eq!(last["end"].as_u64(), Some(length as u64));
-            }
-        }
-    }
-    Ok(())
+    invariants::check_comparison(original, paraphrase, options).map_err(TestCaseError::fail)
 }
 
 /// Words from several scripts, common words, numbers, abbreviations,
@@ -271,5 +138,12 @@ proptest! {
     fn invariants_hold_when_the_budget_is_spent((original, paraphrase) in original_and_rewrite()) {
         let options = Options::default().time_budget_ms(Some(0));
         check(&original, &paraphrase, &options)?;
+    }
+}
+
+proptest! {
+    #[test]
+    fn tokens_cover_any_text(text in "(?s).{0,80}") {
+        invariants::check_tokens(&text).map_err(TestCaseError::fail)?;
     }
 }
