@@ -13,6 +13,7 @@ const SHELL = [
   './www/export.js',
   './www/findings.js',
   './www/io.js',
+  './www/limits.js',
   './www/model.js',
   './www/navigate.js',
   './www/permalink.js',

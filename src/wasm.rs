@@ -3,6 +3,10 @@
 //! typed arrays (`compact()`) or, on request, as the `article-diff/1` model
 //! (`toJSON()`); offsets count UTF-16 code units.
 
+mod failure;
+
+pub use failure::last_failure;
+
 use js_sys::{Float32Array, Object, Reflect, Uint32Array};
 use wasm_bindgen::prelude::*;
 
@@ -32,6 +36,7 @@ pub fn compare(
     paraphrase: String,
     options: JsValue,
 ) -> Result<Comparison, JsError> {
+    failure::install_panic_hook();
     let options = parse_options(options)?;
     let normalize =
         |word: &str| -> String { js_sys::JsString::from(word).normalize("NFKC").into() };
@@ -43,6 +48,20 @@ pub fn compare(
         paraphrase,
         findings,
     })
+}
+
+/// The most UTF-8 bytes a side may hold (`MAX_INPUT_BYTES`): the page checks
+/// before it hands a text over.
+#[wasm_bindgen(js_name = maxInputBytes)]
+pub fn max_input_bytes() -> u32 {
+    crate::MAX_INPUT_BYTES as u32
+}
+
+/// The message for a text of `bytes` UTF-8 bytes over the limit, as the
+/// engine words it: `tooLargeMessage("The original", 21286093)`.
+#[wasm_bindgen(js_name = tooLargeMessage)]
+pub fn too_large_message(what: &str, bytes: f64) -> String {
+    crate::too_large_message(what, bytes as u64)
 }
 
 #[wasm_bindgen]

@@ -228,3 +228,42 @@ fn an_array_of_options_is_an_error() {
     let message = error_message(compare("a", "b", Array::new().into()).unwrap_err());
     assert_eq!(message, "options must be an object");
 }
+
+#[wasm_bindgen_test]
+fn a_refused_allocation_is_reported_with_its_size() {
+    // Two halves of the 4 GB address space: the browser grants the first
+    // (lazily: no page is touched) and must refuse the second.
+    let layout = std::alloc::Layout::from_size_align(usize::MAX / 2, 1).unwrap();
+    // SAFETY: a valid layout; the results are checked, never written to,
+    // and the first is given back.
+    let (first, second) = unsafe { (std::alloc::alloc(layout), std::alloc::alloc(layout)) };
+    assert!(second.is_null(), "the browser granted more than 4 GB");
+    if !first.is_null() {
+        // SAFETY: allocated above with this layout.
+        unsafe { std::alloc::dealloc(first, layout) };
+    }
+    let failure = wasm::last_failure();
+    assert_eq!(get(&failure, "kind").as_string().as_deref(), Some("memory"));
+    assert_eq!(
+        get(&failure, "requested").as_f64(),
+        Some((usize::MAX / 2) as f64)
+    );
+    assert!(get(&failure, "held").as_f64().unwrap() >= 65536.0);
+    // Read once: the next failure starts afresh.
+    assert!(wasm::last_failure().is_undefined());
+}
+
+#[wasm_bindgen_test]
+fn a_side_over_the_limit_is_an_error_with_its_size() {
+    assert_eq!(wasm::max_input_bytes(), 8 << 20);
+    let big = "word ".repeat((8 << 20) / 5 + 1);
+    let message = error_message(compare("short", &big, JsValue::UNDEFINED).unwrap_err());
+    assert_eq!(
+        message,
+        "the paraphrase is just over 8 MB of text; article-diff compares at most 8 MB a side (about 1.4 million words)"
+    );
+    assert_eq!(
+        wasm::too_large_message("The original", 21_286_093.0),
+        "The original is 20.3 MB of text; article-diff compares at most 8 MB a side (about 1.4 million words)"
+    );
+}

@@ -102,6 +102,7 @@ async function run(notice = '') {
     const answer = await engine.compare(texts.original, texts.paraphrase, settings.options);
     performance.mark('article-diff:answer');
     current = new Findings(answer, texts);
+    markStale(false);
     await show();
     performance.mark('article-diff:shown');
     // Lets tests (and scripts) wait for a fresh result without guessing at time.
@@ -113,10 +114,16 @@ async function run(notice = '') {
     say(`${lead}Compared ${words.toLocaleString('en')} words in ${Math.round(elapsed)} ms.`);
     document.documentElement.dataset.ready = 'true';
   } catch (error) {
+    if (current) markStale(true);
+    const earlier = current ? ' The result below is for the earlier texts.' : '';
     if (error instanceof Cancelled) {
-      say('Comparison cancelled. Your texts are untouched; press Compare to try again.');
+      say(`Comparison cancelled. Your texts are untouched; press Compare to try again.${earlier}`);
+    } else if (error.kind === 'refused') {
+      say(`${error.message}. Your texts are kept: shorten one, or compare it in parts.${earlier}`);
+    } else if (error.kind === 'crashed') {
+      say(`${error.message} The engine was restarted and your texts are kept.${earlier}`);
     } else {
-      say(`The comparison failed: ${error.message}. Your texts are untouched.`);
+      say(`The comparison failed: ${error.message.replace(/\.$/, '')}. Your texts are untouched.${earlier}`);
     }
   } finally {
     if (!engine.busy) {
@@ -126,6 +133,14 @@ async function run(notice = '') {
     } else {
       clearInterval(ticker); // a newer comparison owns the progress display
     }
+  }
+}
+
+/** Dims the result while it belongs to texts other than those in the boxes. */
+function markStale(stale) {
+  for (const id of ['summary', 'result']) {
+    if (stale) $(id).dataset.stale = 'true';
+    else delete $(id).dataset.stale;
   }
 }
 

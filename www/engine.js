@@ -1,13 +1,24 @@
 // The page's side of the engine: runs comparisons in a Web Worker, one at a
 // time. A new request replaces one still running (the worker is stopped and
 // a fresh one started), so the newest texts always win; cancel() stops the
-// running one the same way. After an error the worker is replaced too, since
-// a failed WebAssembly instance may be left in a broken state.
+// running one the same way. After a crash (the engine trapped: out of memory
+// or a panic) the worker is replaced too, since a trapped WebAssembly
+// instance may be left in a broken state; the request fails with an
+// EngineError whose kind says which ('refused', 'crashed', 'failed').
 
 export class Cancelled extends Error {
   constructor() {
     super('The comparison was cancelled.');
     this.name = 'Cancelled';
+  }
+}
+
+/** A comparison the engine refused ('refused'), died on ('crashed') or rejected ('failed'). */
+export class EngineError extends Error {
+  constructor(message, kind) {
+    super(message);
+    this.name = 'EngineError';
+    this.kind = kind;
   }
 }
 
@@ -35,7 +46,7 @@ export class Engine {
     this.#worker.addEventListener('message', ({ data }) => this.#answer(data));
     this.#worker.addEventListener('error', (event) => {
       event.preventDefault();
-      this.#restart(new Error(`The comparison engine stopped: ${event.message || 'unknown error'}`));
+      this.#restart(new EngineError(`The engine stopped unexpectedly (${event.message || 'unknown error'}).`, 'crashed'));
     });
   }
 
@@ -84,8 +95,10 @@ export class Engine {
     if (data.id === undefined || !this.#pending || data.id !== this.#pending.id) return;
     if (data.ok) {
       this.#settle(data.id, (p) => p.resolve(data));
+    } else if (data.kind === 'crashed') {
+      this.#restart(new EngineError(data.error, 'crashed'));
     } else {
-      this.#restart(new Error(data.error));
+      this.#settle(data.id, (p) => p.reject(new EngineError(data.error, data.kind ?? 'failed')));
     }
   }
 

@@ -2,6 +2,7 @@
 // follows the byte-order mark, then a <meta charset> for HTML, then strict
 // UTF-8, and falls back to Windows-1252 with a notice. HTML is turned into
 // plain text by walking a parsed, inert document: nothing in it runs or loads.
+import { MAX_FILE_BYTES, describeSize } from './limits.js';
 
 // Elements whose end starts a new paragraph, and those whose content is not
 // text to compare (scripts, styles, the head's title, embedded documents).
@@ -138,8 +139,16 @@ export function decode(bytes, file) {
   }
 }
 
-/** Reads a File as text (HTML turned to plain text). Resolves to { text, notice }. */
+/**
+ * Reads a File as text (HTML turned to plain text). Resolves to { text, notice }.
+ * @throws {Error} for a file over MAX_FILE_BYTES, before reading it
+ */
 export async function readFile(file) {
+  if (file.size > MAX_FILE_BYTES) {
+    throw new Error(
+      `${file.name} is ${describeSize(file.size)}; the page opens files of up to ${describeSize(MAX_FILE_BYTES)}, and compares at most 8 MB of text a side.`,
+    );
+  }
   const bytes = new Uint8Array(await file.arrayBuffer());
   const decoded = decode(bytes, file);
   return isHtml(file) ? { text: htmlToText(decoded.text), notice: decoded.notice } : decoded;

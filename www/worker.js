@@ -3,11 +3,16 @@
 //   in:  { id, original, paraphrase, options }, or { id, type: 'json' } for
 //        the last comparison's article-diff/1 model as JSON text
 //   out: { type: 'ready' } once, then per request { id, ok: true, ... } or
-//        { id, ok: false, error }; { type: 'fatal', error } if the engine
-//        cannot start.
+//        { id, ok: false, error, kind }; { type: 'fatal', error } if the
+//        engine cannot start. `kind` is 'refused' (a text over the size
+//        limit: nothing was sent to the engine), 'crashed' (the engine
+//        trapped: it ran out of memory or panicked, and this worker must be
+//        replaced) or 'failed' (an error the engine reported, such as a bad
+//        option; the worker stays usable).
 // A comparison's findings travel as typed arrays, transferred, not copied.
-import init, { compare } from './pkg/article_diff.js';
+import init, { compare, lastFailure, maxInputBytes, tooLargeMessage } from './pkg/article_diff.js';
 import { buffersOf } from './findings.js';
+import { describeSize, utf8Length } from './limits.js';
 
 const ready = init().then(
   () => {
@@ -40,6 +45,12 @@ function answer(data) {
     if (!last) throw new Error('there is no comparison to export');
     return { json: last.json() };
   }
+  // Checked here, before a text too long is copied into WebAssembly memory
+  // (which never shrinks again).
+  for (const side of ['original', 'paraphrase']) {
+    const bytes = utf8Length(data[side]);
+    if (bytes > maxInputBytes()) throw new Refusal(tooLargeMessage(`The ${side}`, bytes));
+  }
   const started = performance.now();
   const result = compare(data.original, data.paraphrase, data.options);
   const engine = performance.now() - started;
@@ -50,12 +61,41 @@ function answer(data) {
   return { compact, stats: result.stats, complete: result.complete, cutShort: result.cutShort, timing: { engine, crossing } };
 }
 
+class Refusal extends Error {}
+
+/** What to tell the reader when a call into the engine trapped. */
+function crashMessage(error) {
+  let failure;
+  try {
+    failure = lastFailure();
+  } catch {
+    failure = undefined; // the instance is too broken even for that
+  }
+  if (failure?.kind === 'memory') {
+    return `The engine ran out of memory: the browser refused it ${describeSize(failure.requested)} more while it held ${describeSize(failure.held)}.`;
+  }
+  if (failure?.kind === 'panic') {
+    // "panicked at src/x.rs:1:2:\nmessage": the message, then where.
+    const [where, ...what] = failure.message.split('\n');
+    return `The engine hit an internal error (${what.join(' ') || where}; ${where.replace(/:$/, '')}). Please report it with the two texts.`;
+  }
+  return `The engine stopped unexpectedly (${error.message}).`;
+}
+
 addEventListener('message', async ({ data }) => {
   await ready;
   try {
     const reply = answer(data);
     postMessage({ id: data.id, ok: true, ...reply }, reply.compact ? buffersOf(reply.compact) : []);
   } catch (error) {
-    postMessage({ id: data.id, ok: false, error: String(error?.message ?? error) });
+    if (error instanceof Refusal) {
+      postMessage({ id: data.id, ok: false, kind: 'refused', error: error.message });
+    } else if (error instanceof WebAssembly.RuntimeError || error instanceof RangeError) {
+      // A trap (or JavaScript out of memory): this instance cannot be trusted.
+      console.error(error);
+      postMessage({ id: data.id, ok: false, kind: 'crashed', error: crashMessage(error) });
+    } else {
+      postMessage({ id: data.id, ok: false, kind: 'failed', error: String(error?.message ?? error) });
+    }
   }
 });
