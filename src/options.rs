@@ -34,7 +34,9 @@ pub struct Options {
     /// The fewest words a passage needs to count as copied. Default: 4.
     ///
     /// A passage must also hold at least one word that is not a very common
-    /// one ("the", "of", "said"), so "and that the two" never counts.
+    /// one ("the", "of", "said"), so "and that the two" never counts. A
+    /// whole sentence that repeats a whole sentence of the original exactly
+    /// counts however short it is ("Bridge closed.").
     pub min_run: u32,
     /// The similarity (0 to 1) a paraphrase sentence needs to its original
     /// sentence(s) to be paired with them as a rewording. Default: 0.2.

@@ -36,8 +36,6 @@
 use std::collections::BTreeMap;
 use std::ops::Range;
 
-use rustc_hash::FxHashMap;
-
 use crate::budget::Budget;
 use crate::keys::Vocabulary;
 
@@ -370,22 +368,36 @@ fn tile(input: &RunInput<'_>, counts: &WordCounts, mut matches: Vec<Match>) -> V
 /// to `runs`, which stay in paraphrase order.
 fn add_whole_sentences(input: &RunInput<'_>, counts: &WordCounts, runs: &mut Vec<Run>) {
     let is_word = |id: u32| input.vocabulary.is_word[id as usize];
-    let mut short: FxHashMap<&[u32], u32> = FxHashMap::default();
-    for range in input.original_sentences {
-        let units = &input.original[range.start as usize..range.end as usize];
+    let span = |range: &Range<u32>| range.start as usize..range.end as usize;
+    // The short sentences of the original as (hash << 32 | index), sorted:
+    // the engine's one sort, rather than a hash map of slices.
+    let mut short: Vec<u64> = Vec::new();
+    for (index, range) in input.original_sentences.iter().enumerate() {
+        let slice = &input.original[span(range)];
         // Counting stops at min_run: a long sentence costs no more than that.
-        let words = units
+        let words = slice
             .iter()
             .filter(|&&id| is_word(id))
             .take(input.min_run)
             .count();
         if words > 0 && words < input.min_run {
-            short.entry(units).or_insert(range.start);
+            short.push((sentence_hash(slice) as u64) << 32 | index as u64);
         }
     }
     if short.is_empty() {
         return;
     }
+    crate::sort_keys(&mut short);
+    let source_of = |slice: &[u32]| -> Option<u32> {
+        let hash = sentence_hash(slice) as u64;
+        let first = short.partition_point(|&k| k >> 32 < hash);
+        short[first..]
+            .iter()
+            .take_while(|&&k| k >> 32 == hash)
+            .map(|&k| &input.original_sentences[(k & 0xFFFF_FFFF) as usize])
+            .find(|range| &input.original[span(range)] == slice)
+            .map(|range| range.start)
+    };
     let mut added = Vec::new();
     let mut next = 0;
     for range in input.paraphrase_sentences {
@@ -401,7 +413,7 @@ fn add_whole_sentences(input: &RunInput<'_>, counts: &WordCounts, runs: &mut Vec
         {
             continue; // long enough for ordinary runs, or only common words
         }
-        if let Some(&source) = short.get(&input.paraphrase[span.clone()]) {
+        if let Some(source) = source_of(&input.paraphrase[span.clone()]) {
             let piece = counts.trim(span.clone());
             let source = source + (piece.start - span.start) as u32;
             added.push(Run {
@@ -418,6 +430,14 @@ fn add_whole_sentences(input: &RunInput<'_>, counts: &WordCounts, runs: &mut Vec
         let order = crate::order_by(runs.len(), |i| runs[i].paraphrase.start);
         *runs = order.into_iter().map(|i| runs[i].clone()).collect();
     }
+}
+
+/// A 32-bit hash of a sentence's unit ids.
+fn sentence_hash(ids: &[u32]) -> u32 {
+    let h = ids.iter().fold(0u64, |h, &id| {
+        h.wrapping_mul(HASH_BASE).wrapping_add(id as u64 + 1)
+    });
+    (mix(h) >> 32) as u32
 }
 
 /// Where in the original a run starting at `paraphrase` would come from if

@@ -46,7 +46,7 @@ struct Args {
     /// Compare words only, as if there were no punctuation.
     #[arg(long, value_name = "BOOL", default_value = "false", action = ArgAction::Set, value_parser = BoolishValueParser::new())]
     ignore_punctuation: bool,
-    /// The fewest words a passage needs to count as copied.
+    /// The fewest words a passage needs to count as copied (a whole sentence repeated exactly always counts).
     #[arg(long, value_name = "WORDS", default_value_t = Options::default().min_run)]
     min_run: u32,
     /// The similarity (0 to 1) a sentence needs to be paired as a rewording.
