@@ -17,7 +17,16 @@ WASM_TARGET := wasm32-unknown-unknown
 WASM_BINDGEN_VERSION := $(shell sed -n 's/^wasm-bindgen = "=\([0-9.]*\)"/\1/p' Cargo.toml)
 CHROMIUM := /usr/bin/chromium
 CHROMEDRIVER := /usr/bin/chromedriver
+# `make serve DEV=1` (or build, wasm): a development build of the engine,
+# unoptimized, with debug assertions and a panic hook that writes any panic
+# to the console with a stack.
+ifeq ($(DEV),1)
+WASM_PROFILE := dev
+WASM_FILE := target/$(WASM_TARGET)/debug/article_diff.wasm
+else
+WASM_PROFILE := wasm
 WASM_FILE := target/$(WASM_TARGET)/wasm/article_diff.wasm
+endif
 WASM_OPT := node_modules/.bin/wasm-opt
 CARGO_FUZZ_VERSION := 0.13.2
 FUZZ_TARGETS := compare tokenize decode
@@ -31,9 +40,9 @@ HAVE_NIGHTLY := $(shell rustup toolchain list 2>/dev/null | grep -q '^nightly' &
 build: wasm native
 
 wasm: rust-tools npm-packages
-	cargo build --lib --profile wasm --target $(WASM_TARGET) --no-default-features
+	cargo build --lib --profile $(WASM_PROFILE) --target $(WASM_TARGET) --no-default-features
 	wasm-bindgen --target web --out-dir www/pkg $(WASM_FILE)
-	$(WASM_OPT) -O3 --strip-debug --strip-producers www/pkg/article_diff_bg.wasm -o www/pkg/article_diff_bg.wasm
+	[ "$(WASM_PROFILE)" = dev ] || $(WASM_OPT) -O3 --strip-debug --strip-producers www/pkg/article_diff_bg.wasm -o www/pkg/article_diff_bg.wasm
 
 native:
 	cargo build --release
