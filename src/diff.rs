@@ -158,6 +158,11 @@ pub fn diff_units(
         };
         push_merged(&mut edits, edit);
     }
+    if budget.expired() {
+        // `similar` settles for an approximate diff once the deadline has
+        // passed; the result must say so.
+        budget.cut_short("word changes");
+    }
     edits
 }
 
@@ -264,6 +269,21 @@ mod tests {
         let budget = Budget::new(Some(0));
         let edits = diff_units(&[1, 2], 0..2, &[1, 3], 0..2, &budget);
         assert_eq!(edits, [edit(false, 0..2, 0..2)]);
+        assert_eq!(budget.into_cut_short(), ["word changes"]);
+    }
+
+    #[test]
+    fn a_diff_the_deadline_cut_short_says_so() {
+        // Two 200,000-unit sequences with no unique unit: Myers at its
+        // slowest (seconds), so a 5 ms deadline passes during the diff and
+        // `similar` returns an approximation. Were the deadline to pass
+        // before the diff starts, the early return says the same thing.
+        let old: Vec<u32> = (0..200_000).map(|i| (i * 7) % 10).collect();
+        let new: Vec<u32> = (0..200_000).map(|i| (i * 3) % 10).collect();
+        let budget = Budget::new(Some(5));
+        let edits = diff_units(&old, 0..200_000, &new, 0..200_000, &budget);
+        assert_eq!(edits.first().map(|e| e.original.start), Some(0));
+        assert_eq!(edits.last().map(|e| e.paraphrase.end), Some(200_000));
         assert_eq!(budget.into_cut_short(), ["word changes"]);
     }
 }
