@@ -72,10 +72,12 @@ endif
 bench: build browser
 	node bench/bench.mjs
 	node bench/page.mjs
+	node bench/limits.mjs
 	cargo bench --bench engine -- --quiet
 
-# Each target runs FUZZ_SECONDS (no sanitizer: the engine has no unsafe code,
-# and uninstrumented runs go five times faster). New inputs are kept in
+# Each target runs FUZZ_SECONDS with no sanitizer: the code fuzzed has no
+# unsafe blocks (only the browser build's allocator wrapper does), and
+# uninstrumented runs go five times faster. New inputs are kept in
 # fuzz/corpus/TARGET; a failing input lands in fuzz/artifacts/TARGET and
 # belongs in fuzz/regressions/TARGET (see fuzz/README.md).
 fuzz: fuzz-tools

@@ -81,10 +81,10 @@ use keys::Vocabulary;
 /// 8 MiB, about 1.4 million words of English.
 ///
 /// Chosen from `node bench/limits.mjs` (bench/README.md, "Size limit"): at
-/// this size a side of prose compares in about 2.5 s within some 330 MB of
+/// this size a side of prose compares in about 2 s within 300 MB of
 /// WebAssembly memory, and the densest text there is (one punctuation token
-/// a byte) within 5 s and 0.8 GB, far from the browser's 4 GB; twice the
-/// size breaks the time and memory targets. Offsets are `u32`, so the bound
+/// a byte) in 2.4 s and 0.8 GB, far from the browser's 4 GB; at 12 MB prose
+/// took 3.6 s and the densest text 1.2 GB. Offsets are `u32`, so the bound
 /// must in any case stay below 4 GiB.
 pub const MAX_INPUT_BYTES: usize = 8 << 20;
 
