@@ -1,7 +1,8 @@
 // Reading texts from files: opened, or dropped onto a text box. Decoding
 // follows the byte-order mark, then a <meta charset> for HTML, then strict
 // UTF-8, and falls back to Windows-1252 with a notice. HTML is turned into
-// plain text by walking a parsed, inert document: nothing in it runs or loads.
+// plain text by a scanner over its tags that never builds elements: nothing
+// in it runs or loads.
 import { MAX_FILE_BYTES, describeSize } from './limits.js';
 
 // Elements whose end starts a new paragraph, and those whose content is not
