@@ -41,8 +41,10 @@ const changeNavigator = new Navigator({
   next: $('next'),
 });
 
-function say(message) {
+/** Shows `message` in the status line; a `problem` is marked out from routine news. */
+function say(message, problem = false) {
   status.textContent = message;
+  status.classList.toggle('problem', problem);
 }
 
 // ---- settings --------------------------------------------------------------
@@ -84,8 +86,11 @@ async function show() {
   rowsView.show(current, rows, settings.view);
 }
 
-/** Compares the two texts; `notice` (a sentence) is kept before the outcome. */
-async function run(notice = '') {
+/**
+ * Compares the two texts; `notice` (a sentence) is kept before the outcome,
+ * marked as a problem if `noticeIsProblem`.
+ */
+async function run(notice = '', noticeIsProblem = false) {
   clearTimeout(typingTimer);
   const texts = { original: inputs.original.value, paraphrase: inputs.paraphrase.value };
   const started = performance.now();
@@ -111,7 +116,7 @@ async function run(notice = '') {
     const words = current.stats.original_words + current.stats.paraphrase_words;
     const lead = notice ? `${notice} ` : '';
     const elapsed = performance.now() - started;
-    say(`${lead}Compared ${words.toLocaleString('en')} words in ${Math.round(elapsed)} ms.`);
+    say(`${lead}Compared ${words.toLocaleString('en')} words in ${Math.round(elapsed)} ms.`, noticeIsProblem);
     document.documentElement.dataset.ready = 'true';
   } catch (error) {
     if (current) markStale(true);
@@ -119,11 +124,11 @@ async function run(notice = '') {
     if (error instanceof Cancelled) {
       say(`Comparison cancelled. Your texts are untouched; press Compare to try again.${earlier}`);
     } else if (error.kind === 'refused') {
-      say(`${error.message}. Your texts are kept: shorten one, or compare it in parts.${earlier}`);
+      say(`${error.message}. Your texts are kept: shorten one, or compare it in parts.${earlier}`, true);
     } else if (error.kind === 'crashed') {
-      say(`${error.message} The engine was restarted and your texts are kept.${earlier}`);
+      say(`${error.message} The engine was restarted and your texts are kept.${earlier}`, true);
     } else {
-      say(`The comparison failed: ${error.message.replace(/\.$/, '')}. Your texts are untouched.${earlier}`);
+      say(`The comparison failed: ${error.message.replace(/\.$/, '')}. Your texts are untouched.${earlier}`, true);
     }
   } finally {
     if (!engine.busy) {
@@ -193,7 +198,7 @@ async function takeFile(side, file) {
     fold(side);
     run(notice ?? `Opened ${file.name}.`);
   } catch (error) {
-    say(`${error.message} The ${side} text was left as it was.`);
+    say(`${error.message} The ${side} text was left as it was.`, true);
   }
 }
 
@@ -239,7 +244,7 @@ $('example').addEventListener('click', async () => {
 
 $('options-panel').addEventListener('change', (event) => {
   if (event.target.id === 'option-min_run' && !event.target.checkValidity()) {
-    say('The minimum copied run must be a whole number from 1 to 1000.');
+    say('The minimum copied run must be a whole number from 1 to 1000.', true);
     return;
   }
   settings.options = readOptions();
@@ -277,6 +282,7 @@ $('share').addEventListener('click', async () => {
     say(
       `These texts are too long for a link (${Math.ceil(fragment.length / 1024)} KB compressed; ` +
         `links stay under ${MAX_LINK_CHARS / 1000} KB). Download the report instead.`,
+      true,
     );
     return;
   }
@@ -312,7 +318,7 @@ $('export-json').addEventListener(
       download('article-diff.json', new Blob([json], { type: 'application/json' }));
       say('Data downloaded (the article-diff/1 format).');
     } catch (error) {
-      say(`The data could not be exported: ${error.message}. Press Compare and try again.`);
+      say(`The data could not be exported: ${error.message}. Press Compare and try again.`, true);
     }
   }),
 );
@@ -354,7 +360,7 @@ async function start() {
       showSettings();
       loaded = true;
     } catch (error) {
-      say(`The link could not be read: ${error.message}. The example is shown instead.`);
+      say(`The link could not be read: ${error.message}. The example is shown instead.`, true);
       history.replaceState(null, '', location.pathname + location.search);
     }
   }
@@ -362,10 +368,10 @@ async function start() {
     if (!loaded) await loadExample();
     await engine.ready();
   } catch (error) {
-    say(`${error.message}`);
+    say(`${error.message}`, true);
     return;
   }
-  await run(status.textContent);
+  await run(status.textContent, status.classList.contains('problem'));
 }
 
 start();

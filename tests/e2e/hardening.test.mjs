@@ -45,12 +45,14 @@ test('a text over 8 MB is refused with its size, kept, and nothing else breaks',
       'Your texts are kept: shorten one, or compare it in parts. The result below is for the earlier texts.',
   );
   assert.equal((await page.inputValue('#paraphrase')).length, 41 * 230_000, 'the text is kept');
+  assert.equal(await page.getAttribute('#status', 'class'), 'status problem', 'marked out as a problem');
   assert.equal(await page.getAttribute('#result', 'data-stale'), 'true');
   assert.equal(await comparedCount(page), before);
   // Shortened, it compares, and the result is fresh again.
   await paste(page, 'paraphrase', 'The council voted to build a new bridge.');
   await statusMatching(page, /^Compared/);
   assert.equal(await page.getAttribute('#result', 'data-stale'), null);
+  assert.equal(await page.getAttribute('#status', 'class'), 'status', 'routine news again');
   assert.deepEqual(errors, []);
 });
 

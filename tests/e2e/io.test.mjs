@@ -150,6 +150,7 @@ test('a damaged or hostile link is refused with a message and never runs', async
   ]) {
     const { page, errors } = await openPage(shared.browser, shared.server.url + fragment);
     assert.match(await page.locator('#status').textContent(), /The link could not be read: it /, fragment);
+    assert.equal(await page.getAttribute('#status', 'class'), 'status problem', 'still marked once the example is compared');
     assert.match(await page.inputValue('#original'), /Riverton/, 'the example is shown instead');
     assert.doesNotMatch(page.url(), /#/);
     assert.deepEqual(errors, [], fragment);
