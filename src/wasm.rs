@@ -50,6 +50,15 @@ pub fn compare(
     })
 }
 
+/// Panics with `message`, as a bug in the engine would: for the tests of
+/// what the page does then (no input is known to make the engine panic).
+#[doc(hidden)]
+#[wasm_bindgen(js_name = __panicForTests)]
+pub fn panic_for_tests(message: &str) {
+    failure::install_panic_hook();
+    panic!("{message}");
+}
+
 /// The most UTF-8 bytes a side may hold (`MAX_INPUT_BYTES`): the page checks
 /// before it hands a text over.
 #[wasm_bindgen(js_name = maxInputBytes)]

@@ -78,15 +78,17 @@ test('a file over 32 MB is refused unread, and the box keeps its text', async ()
 });
 
 test('an engine that traps is reported, restarted, and the page goes on', async () => {
-  // The engine never panics on any input the fuzzers found, so the trap is
-  // staged: the module's compare() throws what a panic throws
-  // (RuntimeError: unreachable) for a text holding a marker.
+  // The engine never panics on any input the fuzzers found, so the failures
+  // are staged in the module's compare(), for a text holding a marker: a
+  // real panic inside the engine (its test-only export), or a bare trap
+  // that left no record.
   const context = await shared.browser.newContext({ serviceWorkers: 'block' });
   await context.route('**/www/pkg/article_diff.js', async (route) => {
     const response = await route.fetch();
     const body = (await response.text()).replace(
       'export function compare(original, paraphrase, options) {',
       `export function compare(original, paraphrase, options) {
+    if (original.includes('PANIC-FOR-TEST')) __panicForTests('a staged panic');
     if (original.includes('TRAP-FOR-TEST')) throw new WebAssembly.RuntimeError('unreachable');`,
     );
     await route.fulfill({ response, body });
@@ -96,6 +98,15 @@ test('an engine that traps is reported, restarted, and the page goes on', async 
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(shared.server.url);
   await page.waitForSelector('html[data-compared]');
+  await paste(page, 'original', 'PANIC-FOR-TEST The council voted to build a new bridge.');
+  assert.match(
+    await statusMatching(page, /internal error/),
+    /^The engine hit an internal error \(a staged panic; panicked at src\/wasm\.rs:\d+:\d+\)\. Please report it with the two texts\. The engine was restarted and your texts are kept\. The result below is for the earlier texts\.$/,
+  );
+  assert.match(await page.inputValue('#original'), /^PANIC-FOR-TEST/);
+  await compareTexts(page, 'The council voted to build a new bridge.', 'The council voted to build a new tunnel.');
+  assert.match(await page.locator('#status').textContent(), /^Compared 16 words/);
+  // A trap that left no record.
   await paste(page, 'original', 'TRAP-FOR-TEST The council voted to build a new bridge.');
   const status = await statusMatching(page, /stopped unexpectedly/);
   assert.equal(
