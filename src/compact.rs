@@ -8,12 +8,14 @@
 //!
 //! - per side: `span_starts` (one more than the spans: the last is the
 //!   text's length), `span_info` (bits 0–2 kind, 3–4 op, 5–6 char op plus
-//!   one, 0 for none; see [`kind_code`] and [`op_code`]), `span_run`,
+//!   one, 0 for none; see [`kind_code`] and [`op_code`]; bit 7 set on a
+//!   copied span inside quotation marks), `span_run`,
 //!   `span_pair`, `span_target` (where the counterpart of a copied or kept
 //!   span starts), and `sentences` (start, end, paragraph, pair: four each);
-//! - `pairs`: eleven each: original sentences (first, end), paraphrase
+//! - `pairs`: twelve each: original sentences (first, end), paraphrase
 //!   sentences (first, end), original range, paraphrase range, moved (0/1),
-//!   first op, end op; `similarity` beside them;
+//!   first op, end op, verdict (its index in [`VERDICT_NAMES`]);
+//!   `similarity`, `kept_share` and `derived_share` beside them;
 //! - `ops`: seven each: tag, original range, paraphrase range, first char
 //!   op, end char op; `chars`: five each: tag, original range, paraphrase
 //!   range;
@@ -21,12 +23,13 @@
 //!   moved, bit 1 quoted).
 
 use crate::model::{Findings, Kind, OffsetUnit, Offsets, Op, OpTag, Side};
+use crate::verdict::Verdict;
 
 /// "No such index" in the arrays.
 pub const NONE: u32 = u32::MAX;
 
 /// Numbers per pair, op, char op, run and sentence in their arrays.
-pub const PAIR_FIELDS: usize = 11;
+pub const PAIR_FIELDS: usize = 12;
 /// See [`PAIR_FIELDS`].
 pub const OP_FIELDS: usize = 7;
 /// See [`PAIR_FIELDS`].
@@ -66,6 +69,10 @@ pub struct Compact {
     pub pairs: Vec<u32>,
     /// The similarity of each pair.
     pub similarity: Vec<f32>,
+    /// The kept share of each pair.
+    pub kept_share: Vec<f32>,
+    /// The derived share of each pair.
+    pub derived_share: Vec<f32>,
     /// [`OP_FIELDS`] numbers per op of every pair.
     pub ops: Vec<u32>,
     /// [`CHAR_FIELDS`] numbers per char op of every op.
@@ -80,6 +87,20 @@ pub const KIND_NAMES: [&str; 5] = ["copied", "kept", "reworded", "new", "dropped
 pub const OP_NAMES: [&str; 3] = ["equal", "delete", "insert"];
 /// The names of the tag codes, by code.
 pub const TAG_NAMES: [&str; 4] = ["equal", "delete", "insert", "replace"];
+/// The names of the verdict codes, by code.
+pub const VERDICT_NAMES: [&str; 3] = ["copied", "edited", "reworded"];
+
+/// The bit of `span_info` set on a copied span inside quotation marks.
+pub const QUOTED_BIT: u32 = 1 << 7;
+
+/// The code of a verdict (its index in [`VERDICT_NAMES`]).
+pub fn verdict_code(verdict: Verdict) -> u32 {
+    match verdict {
+        Verdict::Copied => 0,
+        Verdict::Edited => 1,
+        Verdict::Reworded => 2,
+    }
+}
 
 /// The code of a kind in `span_info` (its index in [`KIND_NAMES`]).
 pub fn kind_code(kind: Kind) -> u32 {
@@ -130,9 +151,12 @@ fn side(side: &Side, own: &Offsets<'_>, other: &Offsets<'_>, length: usize) -> C
     for span in &side.spans {
         compact.span_starts.push(starts.convert(span.range.start));
         let char_op = span.char_op.map_or(0, |op| op_code(op) + 1);
-        compact
-            .span_info
-            .push(kind_code(span.kind) | op_code(span.op) << 3 | char_op << 5);
+        compact.span_info.push(
+            kind_code(span.kind)
+                | op_code(span.op) << 3
+                | char_op << 5
+                | if span.quoted { QUOTED_BIT } else { 0 },
+        );
         compact.span_run.push(option(span.run));
         compact.span_pair.push(option(span.pair));
         compact.span_target.push(
@@ -199,8 +223,11 @@ impl Findings {
                 u32::from(pair.moved),
                 first_op,
                 (compact.ops.len() / OP_FIELDS) as u32,
+                verdict_code(pair.verdict),
             ]);
             compact.similarity.push(pair.similarity as f32);
+            compact.kept_share.push(pair.kept_share as f32);
+            compact.derived_share.push(pair.derived_share as f32);
         }
         for run in self.runs() {
             compact.runs.extend([
@@ -266,6 +293,12 @@ mod tests {
         for op in [Op::Equal, Op::Delete, Op::Insert] {
             let json = serde_json::to_string(&op).unwrap();
             assert_eq!(json, format!("\"{}\"", OP_NAMES[op_code(op) as usize]));
+        }
+        for verdict in [Verdict::Copied, Verdict::Edited, Verdict::Reworded] {
+            let json = serde_json::to_string(&verdict).unwrap();
+            let name = VERDICT_NAMES[verdict_code(verdict) as usize];
+            assert_eq!(json, format!("\"{name}\""));
+            assert_eq!(verdict.name(), name);
         }
         for tag in [OpTag::Equal, OpTag::Delete, OpTag::Insert, OpTag::Replace] {
             let json = serde_json::to_string(&tag).unwrap();

@@ -22,6 +22,7 @@ use crate::refine::{MAX_UNITS, refine};
 use crate::runs;
 use crate::sentences;
 use crate::tokenize::Token;
+use crate::verdict::{Shares, Verdict};
 
 const NONE: u32 = u32::MAX;
 
@@ -88,6 +89,8 @@ pub struct Assembly<'a> {
     pub alignments: &'a [Alignment],
     /// The word diff of each alignment.
     pub edits: &'a [Vec<Edit>],
+    /// The shares and verdict of each alignment.
+    pub shares: &'a [Shares],
 }
 
 /// The assembled result.
@@ -191,8 +194,9 @@ pub fn assemble(a: &Assembly<'_>) -> Assembled {
         .alignments
         .iter()
         .zip(a.edits)
+        .zip(a.shares)
         .enumerate()
-        .map(|(index, (alignment, edits))| {
+        .map(|(index, ((alignment, edits), shares))| {
             let o_first = &o.sentences[alignment.original.start as usize];
             let p_first = &p.sentences[alignment.paraphrase.start as usize];
             let o_last = &o.sentences[alignment.original.end as usize - 1];
@@ -225,6 +229,9 @@ pub fn assemble(a: &Assembly<'_>) -> Assembled {
                 original: o.sentence_bytes(o_first).start..o.sentence_bytes(o_last).end,
                 paraphrase: p.sentence_bytes(p_first).start..p.sentence_bytes(p_last).end,
                 similarity: alignment.similarity,
+                verdict: shares.verdict,
+                kept_share: shares.kept,
+                derived_share: shares.derived,
                 moved: alignment.moved,
                 ops,
             }
@@ -239,15 +246,19 @@ pub fn assemble(a: &Assembly<'_>) -> Assembled {
     let p_regions = by_start(p_regions);
 
     let original_side = Side {
-        spans: spans(o, &o_labels, &o_regions, false, &|run, units| {
+        spans: spans(o, &o_labels, &o_regions, &[], &|run, units| {
             p.unit_bytes(counterpart(&a.runs[run as usize], false, units))
         }),
         sentences: sentences_of(o, &o_sentence_pair),
     };
     let paraphrase_side = Side {
-        spans: spans(p, &p_labels, &p_regions, true, &|run, units| {
-            o.unit_bytes(counterpart(&a.runs[run as usize], true, units))
-        }),
+        spans: spans(
+            p,
+            &p_labels,
+            &p_regions,
+            a.paraphrase_quoted,
+            &|run, units| o.unit_bytes(counterpart(&a.runs[run as usize], true, units)),
+        ),
         sentences: sentences_of(p, &p_sentence_pair),
     };
 
@@ -344,6 +355,7 @@ struct Label {
     char_op: Option<Op>,
     run: u32,
     pair: u32,
+    quoted: bool,
 }
 
 /// Joins tokens into spans, one sentence at a time.
@@ -385,6 +397,7 @@ impl SpanBuilder<'_> {
                 run: option(label.run),
                 pair: option(label.pair),
                 counterpart,
+                quoted: label.quoted,
             });
         }
     }
@@ -394,9 +407,12 @@ fn spans(
     text: &Text<'_>,
     labels: &UnitLabels,
     regions: &[Region],
-    paraphrase: bool,
+    quoted: &[bool],
     counterpart: &dyn Fn(u32, Range<u32>) -> Range<u32>,
 ) -> Vec<Span> {
+    // Only the paraphrase has quotation flags: they say whether its
+    // copying is attributed.
+    let paraphrase = !quoted.is_empty();
     let change = if paraphrase { Op::Insert } else { Op::Delete };
     let unit_label = |unit: usize| Label {
         kind: labels.kind(unit, paraphrase),
@@ -408,6 +424,7 @@ fn spans(
         char_op: None,
         run: labels.run[unit],
         pair: labels.pair[unit],
+        quoted: paraphrase && labels.run[unit] != NONE && quoted[unit],
     };
     let mut builder = SpanBuilder {
         spans: Vec::with_capacity(text.units.len() / 4 + 1),
@@ -424,6 +441,7 @@ fn spans(
                 char_op: None,
                 run: NONE,
                 pair: NONE,
+                quoted: false,
             };
             builder.push(label, token.start..token.end, None);
         }
@@ -461,6 +479,7 @@ fn spans(
                         char_op: Some(if *changed { change } else { Op::Equal }),
                         run: NONE,
                         pair: region.pair,
+                        quoted: false,
                     };
                     builder.push(label, range.clone(), None);
                 }
@@ -490,6 +509,7 @@ fn spans(
                     char_op: None,
                     run: NONE,
                     pair: NONE,
+                    quoted: false,
                 };
                 builder.push(label, token.start..token.end, None);
                 continue;
@@ -561,6 +581,10 @@ fn statistics(a: &Assembly<'_>, o: &UnitLabels, p: &UnitLabels, pairs: &[Pair]) 
     stats.paraphrase_sentences = a.paraphrase.sentences.len() as u32;
     stats.pairs = pairs.len() as u32;
     stats.moved_pairs = pairs.iter().filter(|p| p.moved).count() as u32;
+    let verdicts = |verdict: Verdict| pairs.iter().filter(|p| p.verdict == verdict).count() as u32;
+    stats.copied_pairs = verdicts(Verdict::Copied);
+    stats.edited_pairs = verdicts(Verdict::Edited);
+    stats.reworded_pairs = verdicts(Verdict::Reworded);
     let paired = |side: fn(&Pair) -> &Range<u32>| -> u32 {
         pairs.iter().map(|p| side(p).len() as u32).sum()
     };

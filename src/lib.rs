@@ -63,6 +63,7 @@ pub mod report;
 pub mod runs;
 pub mod sentences;
 pub mod tokenize;
+pub mod verdict;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
@@ -71,6 +72,7 @@ pub use model::{
     Side, Span, Stats,
 };
 pub use options::{MIN_RUN_RANGE, Options};
+pub use verdict::Verdict;
 
 use std::fmt;
 
@@ -255,24 +257,50 @@ pub fn compare_with_normalizer<'t>(
         .iter()
         .map(|run| (run.original.clone(), run.paraphrase.clone()))
         .collect();
-    let edits: Vec<Vec<diff::Edit>> = alignments
+    let pair_units = |alignment: &align::Alignment| {
+        let units = |sentences: &[sentences::Sentence], range: &std::ops::Range<u32>| {
+            sentences[range.start as usize].units.start..sentences[range.end as usize - 1].units.end
+        };
+        (
+            units(&o_sentences, &alignment.original),
+            units(&p_sentences, &alignment.paraphrase),
+        )
+    };
+    // Each pair's word diff, measured (shares and verdict) before its lone
+    // common words are folded into the changes around them: folding is for
+    // reading, and a shared word still reached the rewrite.
+    let (shares, edits): (Vec<verdict::Shares>, Vec<Vec<diff::Edit>>) = alignments
         .iter()
         .map(|alignment| {
-            let units = |sentences: &[sentences::Sentence], range: &std::ops::Range<u32>| {
-                sentences[range.start as usize].units.start
-                    ..sentences[range.end as usize - 1].units.end
-            };
+            let (o, p) = pair_units(alignment);
             let edits = diff::diff_pair(
                 &o_units.id,
-                units(&o_sentences, &alignment.original),
+                o.clone(),
                 &p_units.id,
-                units(&p_sentences, &alignment.paraphrase),
+                p.clone(),
                 &run_units,
                 &budget,
             );
-            cleanup::fold_islands(edits, &o_units.id, &vocabulary)
+            let shares =
+                verdict::shares(&o_units.id, o, &p_units.id, p, &edits, &runs, &vocabulary);
+            (
+                shares,
+                cleanup::fold_islands(edits, &o_units.id, &vocabulary),
+            )
         })
-        .collect();
+        .unzip();
+    let runs = runs::with_fragments(
+        runs,
+        alignments
+            .iter()
+            .zip(&edits)
+            .zip(&shares)
+            .filter(|(_, shares)| shares.verdict.is_strong())
+            .map(|((_, edits), _)| edits.as_slice()),
+        &p_units.id,
+        &vocabulary,
+        &p_quoted,
+    );
 
     let assembled = label::assemble(&label::Assembly {
         original: label::Text {
@@ -292,6 +320,7 @@ pub fn compare_with_normalizer<'t>(
         runs: &runs,
         alignments: &alignments,
         edits: &edits,
+        shares: &shares,
     });
     Ok(Comparison {
         original,

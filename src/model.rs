@@ -10,6 +10,7 @@ use std::ops::Range;
 use serde::{Serialize, Serializer};
 
 use crate::Options;
+use crate::verdict::Verdict;
 
 /// The name and version of the JSON format.
 pub const FORMAT: &str = "article-diff/1";
@@ -65,6 +66,9 @@ pub struct Span {
     pub pair: Option<u32>,
     /// For copied and kept spans: the matching bytes of the other text.
     pub counterpart: Option<Range<u32>>,
+    /// For copied spans: inside quotation marks in the paraphrase (copying
+    /// with attribution); `false` everywhere else.
+    pub quoted: bool,
 }
 
 /// One sentence of a text.
@@ -154,8 +158,15 @@ pub struct Pair {
     pub original: Range<u32>,
     /// Its bytes in the paraphrase.
     pub paraphrase: Range<u32>,
-    /// How alike the two sides are, from 0 to 1.
+    /// How alike the two sides are, from 0 to 1: the evidence the aligner
+    /// paired them on.
     pub similarity: f64,
+    /// What the rewrite did with the original sentence(s).
+    pub verdict: Verdict,
+    /// The share of the original sentences' words that reach the rewrite.
+    pub kept_share: f64,
+    /// The share of the rewrite sentences' words that come from the original.
+    pub derived_share: f64,
     /// Out of order relative to the other pairs.
     pub moved: bool,
     /// The word diff, with character steps where words nearly match.
@@ -200,6 +211,12 @@ pub struct Stats {
     pub pairs: u32,
     /// Pairs out of order.
     pub moved_pairs: u32,
+    /// Pairs whose verdict is copied.
+    pub copied_pairs: u32,
+    /// Pairs whose verdict is edited.
+    pub edited_pairs: u32,
+    /// Pairs whose verdict is reworded.
+    pub reworded_pairs: u32,
     /// Paraphrase sentences aligned with nothing.
     pub new_sentences: u32,
     /// Original sentences aligned with nothing.
@@ -526,6 +543,8 @@ struct SpanView<'a> {
     moved: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
     counterpart: Option<[u32; 2]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    quoted: Option<bool>,
 }
 
 #[derive(Serialize)]
@@ -536,6 +555,11 @@ struct PairView {
     paraphrase: [u32; 2],
     #[serde(serialize_with = "rounded")]
     similarity: f64,
+    verdict: Verdict,
+    #[serde(serialize_with = "rounded")]
+    kept_share: f64,
+    #[serde(serialize_with = "rounded")]
+    derived_share: f64,
     moved: bool,
     ops: Vec<PairOpView>,
 }
@@ -565,7 +589,7 @@ struct RunView {
     quoted: bool,
 }
 
-/// Similarities to three decimals: more is noise, and it keeps JSON stable.
+/// Similarities and shares to three decimals: more is noise, and it keeps JSON stable.
 fn rounded<S: Serializer>(value: &f64, serializer: S) -> Result<S::Ok, S::Error> {
     serializer.serialize_f64((value * 1000.0).round() / 1000.0)
 }
@@ -605,6 +629,7 @@ impl<'a> ComparisonView<'a> {
                     run: s.run,
                     moved: s.run.map(|r| runs[r as usize].moved),
                     counterpart: s.counterpart.as_ref().map(|r| other.range(r)),
+                    quoted: (s.kind == Kind::Copied).then_some(s.quoted),
                 })
                 .collect(),
         }
@@ -640,6 +665,9 @@ impl Serialize for ComparisonView<'_> {
                     original: o.range(&pair.original),
                     paraphrase: p.range(&pair.paraphrase),
                     similarity: pair.similarity,
+                    verdict: pair.verdict,
+                    kept_share: pair.kept_share,
+                    derived_share: pair.derived_share,
                     moved: pair.moved,
                     ops: pair
                         .ops

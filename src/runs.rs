@@ -97,12 +97,12 @@ pub fn find_runs(input: &RunInput<'_>, budget: &Budget) -> Vec<Run> {
     let mut runs = tile(input, &counts, matches);
     add_whole_sentences(input, &counts, &mut runs);
     mark_moved(&mut runs);
-    for run in &mut runs {
-        run.quoted = (run.paraphrase.start..run.paraphrase.end).all(|u| {
-            !input.vocabulary.is_word[input.paraphrase[u as usize] as usize]
-                || input.paraphrase_quoted[u as usize]
-        });
-    }
+    mark_quoted(
+        &mut runs,
+        input.paraphrase,
+        input.vocabulary,
+        input.paraphrase_quoted,
+    );
     runs
 }
 
@@ -429,6 +429,44 @@ fn add_whole_sentences(input: &RunInput<'_>, counts: &WordCounts, runs: &mut Vec
         runs.extend(added);
         let order = crate::order_by(runs.len(), |i| runs[i].paraphrase.start);
         *runs = order.into_iter().map(|i| runs[i].clone()).collect();
+    }
+}
+
+/// `runs` with the unchanged stretches of strong pairs' diffs that no run
+/// covers added as runs of their own ([`crate::verdict::fragment_runs`]),
+/// in paraphrase order, their moved and quoted flags set anew.
+pub fn with_fragments<'e>(
+    mut runs: Vec<Run>,
+    strong_pairs: impl Iterator<Item = &'e [crate::diff::Edit]>,
+    paraphrase: &[u32],
+    vocabulary: &Vocabulary,
+    paraphrase_quoted: &[bool],
+) -> Vec<Run> {
+    let mut covered = vec![false; paraphrase.len()];
+    for run in &runs {
+        covered[run.paraphrase.start as usize..run.paraphrase.end as usize].fill(true);
+    }
+    let mut added = Vec::new();
+    for edits in strong_pairs {
+        added.extend(crate::verdict::fragment_runs(
+            edits, paraphrase, &covered, vocabulary,
+        ));
+    }
+    if added.is_empty() {
+        return runs;
+    }
+    runs.extend(added);
+    let order = crate::order_by(runs.len(), |i| runs[i].paraphrase.start);
+    let mut runs: Vec<Run> = order.into_iter().map(|i| runs[i].clone()).collect();
+    mark_moved(&mut runs);
+    mark_quoted(&mut runs, paraphrase, vocabulary, paraphrase_quoted);
+    runs
+}
+
+fn mark_quoted(runs: &mut [Run], paraphrase: &[u32], vocabulary: &Vocabulary, quoted: &[bool]) {
+    for run in runs {
+        run.quoted = (run.paraphrase.start..run.paraphrase.end)
+            .all(|u| !vocabulary.is_word[paraphrase[u as usize] as usize] || quoted[u as usize]);
     }
 }
 

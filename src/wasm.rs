@@ -12,7 +12,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::compact::{
     CHAR_FIELDS, Compact, CompactSide, KIND_NAMES, NONE, OP_FIELDS, OP_NAMES, PAIR_FIELDS,
-    RUN_FIELDS, SENTENCE_FIELDS, TAG_NAMES,
+    QUOTED_BIT, RUN_FIELDS, SENTENCE_FIELDS, TAG_NAMES, VERDICT_NAMES,
 };
 use crate::{Findings, OffsetUnit, Options};
 
@@ -159,6 +159,16 @@ fn compact_object(compact: &Compact) -> Result<JsValue, JsValue> {
         "similarity",
         Float32Array::from(&compact.similarity[..]),
     )?;
+    set(
+        &object,
+        "keptShare",
+        Float32Array::from(&compact.kept_share[..]),
+    )?;
+    set(
+        &object,
+        "derivedShare",
+        Float32Array::from(&compact.derived_share[..]),
+    )?;
     set(&object, "ops", Uint32Array::from(&compact.ops[..]))?;
     set(&object, "chars", Uint32Array::from(&compact.chars[..]))?;
     set(&object, "runs", Uint32Array::from(&compact.runs[..]))?;
@@ -178,6 +188,8 @@ fn compact_object(compact: &Compact) -> Result<JsValue, JsValue> {
     set(&layout, "kinds", names(&KIND_NAMES))?;
     set(&layout, "ops", names(&OP_NAMES))?;
     set(&layout, "tags", names(&TAG_NAMES))?;
+    set(&layout, "verdicts", names(&VERDICT_NAMES))?;
+    set(&layout, "quotedBit", QUOTED_BIT)?;
     set(&object, "layout", layout)?;
     Ok(object.into())
 }

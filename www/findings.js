@@ -51,7 +51,10 @@ export class Findings {
       original: [p[at + 4], p[at + 5]],
       paraphrase: [p[at + 6], p[at + 7]],
       moved: p[at + 8] === 1,
+      verdict: this.layout.verdicts[p[at + 11]],
       similarity: this.compact.similarity[index],
+      kept_share: this.compact.keptShare[index],
+      derived_share: this.compact.derivedShare[index],
       changed,
     };
   }
@@ -87,8 +90,8 @@ export class Findings {
 
   /**
    * The spans of one side that overlap `range`, in order, each as
-   * { start, end, kind, op, char_op, run, pair, moved, target } (the last
-   * five present only where they apply, as in the JSON model).
+   * { start, end, kind, op, char_op, run, pair, moved, quoted, target } (the
+   * last six present only where they apply, as in the JSON model).
    */
   spansIn(side, range) {
     const s = this.compact[side];
@@ -114,6 +117,7 @@ export class Findings {
       if (s.spanRun[i] !== none) {
         span.run = s.spanRun[i];
         span.moved = this.runMoved(span.run);
+        if (span.kind === 'copied') span.quoted = (info & this.layout.quotedBit) !== 0;
       }
       if (s.spanTarget[i] !== none) span.target = s.spanTarget[i];
       spans.push(span);
@@ -124,7 +128,7 @@ export class Findings {
 
 /** Every typed array of a compact result, for postMessage's transfer list. */
 export function buffersOf(compact) {
-  const arrays = [compact.pairs, compact.similarity, compact.ops, compact.chars, compact.runs];
+  const arrays = [compact.pairs, compact.similarity, compact.keptShare, compact.derivedShare, compact.ops, compact.chars, compact.runs];
   for (const side of [compact.original, compact.paraphrase]) {
     arrays.push(side.spanStarts, side.spanInfo, side.spanRun, side.spanPair, side.spanTarget, side.sentences);
   }

@@ -12,8 +12,10 @@
  * @property {[number, number]|null} paraphrase  range of the paraphrase text
  * @property {boolean} moved          the pair is out of order
  * @property {boolean} changed        anything differs (or moved)
- * @property {'copied'|'reworded'|'new'|'dropped'} status
+ * @property {'copied'|'edited'|'reworded'|'new'|'dropped'} status  a pair's verdict, or new / dropped
  * @property {number|null} similarity
+ * @property {number|undefined} keptShare     a pair's share of original words that reach the rewrite
+ * @property {number|undefined} derivedShare  a pair's share of rewrite words that come from the original
  */
 
 /** The rows of the findings, in paraphrase order (default) or original order. */
@@ -30,8 +32,10 @@ export function rowsOf(findings, order = 'paraphrase') {
       paraphrase: pair.paraphrase,
       moved: pair.moved,
       changed: pair.changed || pair.moved,
-      status: pair.changed ? 'reworded' : 'copied',
+      status: pair.verdict,
       similarity: pair.similarity,
+      keptShare: pair.kept_share,
+      derivedShare: pair.derived_share,
       leadFirst: pair[`${lead}_sentences`][0],
     };
   };

@@ -177,7 +177,7 @@ function appendInlinePair(target, findings, pair) {
 
 // ---- rows ------------------------------------------------------------------
 
-const STATUS_LABEL = { copied: 'copied', reworded: 'reworded', new: 'new', dropped: 'dropped' };
+const STATUS_LABEL = { copied: 'copied', edited: 'edited', reworded: 'reworded', new: 'new', dropped: 'dropped' };
 
 function gutter(row) {
   const cell = element('div', 'gutter');
@@ -189,12 +189,18 @@ function gutter(row) {
     moved.textContent = 'moved';
     cell.append(moved);
   }
-  if (row.similarity !== null && row.status === 'reworded') {
-    const similarity = element('span', 'similarity');
-    similarity.textContent = `${Math.round(row.similarity * 100)}% alike`;
-    cell.append(similarity);
+  if (row.type === 'pair') {
+    const shares = element('span', 'similarity');
+    shares.textContent = sharesText(row);
+    cell.append(shares);
   }
   return cell;
+}
+
+/** A pair's two shares in words: "keeps 60% of the original; 100% of this sentence comes from it". */
+export function sharesText(row) {
+  const percent = (share) => Math.round(share * 100);
+  return `keeps ${percent(row.keptShare)}% of the original; ${percent(row.derivedShare)}% of this sentence comes from it`;
 }
 
 function rowLabel(row, index) {

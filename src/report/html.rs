@@ -34,12 +34,14 @@ pub fn render(comparison: &Comparison<'_>) -> String {
                 let pair = &comparison.pairs()[index as usize];
                 let _ = write!(
                     out,
-                    "<tr class=\"pair{}\"><th scope=\"row\">{} ↔ {}<br><small>similarity {:.2}{}</small></th><td>",
+                    "<tr class=\"pair {}{}\"><th scope=\"row\">{}{}<br><small>{} ↔ {}<br>{}</small></th><td>",
+                    pair.verdict.name(),
                     if pair.moved { " moved" } else { "" },
+                    pair.verdict.name(),
+                    if pair.moved { " · moved" } else { "" },
                     escape(&sentences_label(&o.sentences, &pair.original_sentences)),
                     escape(&sentences_label(&p.sentences, &pair.paraphrase_sentences)),
-                    pair.similarity,
-                    if pair.moved { " · moved" } else { "" },
+                    super::shares_text(pair),
                 );
                 spans(
                     &mut out,
@@ -116,7 +118,7 @@ fn summary(out: &mut String, c: &Comparison<'_>) {
             "<dt>Paraphrase</dt><dd>{} words: copied {}%, reworded {}%, new {}%</dd>",
             "<dt>Original</dt><dd>{} words: kept {}%, reworded {}%, dropped {}%</dd>",
             "<dt>Copied passages</dt><dd>{} ({} moved); {} copied words outside quotation marks</dd>",
-            "<dt>Sentences</dt><dd>{} pairs ({} moved), {} new, {} dropped</dd>",
+            "<dt>Sentences</dt><dd>{} pairs ({} copied, {} edited, {} reworded; {} moved), {} new, {} dropped</dd>",
             "</dl>\n"
         ),
         s.paraphrase_words,
@@ -131,6 +133,9 @@ fn summary(out: &mut String, c: &Comparison<'_>) {
         s.moved_runs,
         s.unquoted_copied_words,
         s.pairs,
+        s.copied_pairs,
+        s.edited_pairs,
+        s.reworded_pairs,
         s.moved_pairs,
         s.new_sentences,
         s.dropped_sentences

@@ -70,6 +70,17 @@ pub fn rows(comparison: &Comparison<'_>) -> Vec<Row> {
     rows
 }
 
+/// A pair's two shares in words: "keeps 60% of the original; 100% of this
+/// sentence comes from it".
+pub fn shares_text(pair: &Pair) -> String {
+    let percent = |share: f64| (share * 100.0).round() as u32;
+    format!(
+        "keeps {}% of the original; {}% of this sentence comes from it",
+        percent(pair.kept_share),
+        percent(pair.derived_share)
+    )
+}
+
 /// Percent of `part` in `whole`, to one decimal.
 pub(crate) fn percent(part: u32, whole: u32) -> f64 {
     if whole == 0 {

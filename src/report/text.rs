@@ -81,8 +81,14 @@ fn summary(out: &mut String, c: &Comparison<'_>, style: Style) {
     );
     let _ = writeln!(
         out,
-        "Sentence pairs: {} ({} moved) · new sentences: {} · dropped sentences: {}",
-        s.pairs, s.moved_pairs, s.new_sentences, s.dropped_sentences
+        "Sentence pairs: {} ({} copied, {} edited, {} reworded; {} moved) · new sentences: {} · dropped sentences: {}",
+        s.pairs,
+        s.copied_pairs,
+        s.edited_pairs,
+        s.reworded_pairs,
+        s.moved_pairs,
+        s.new_sentences,
+        s.dropped_sentences
     );
     if !c.is_complete() {
         let _ = writeln!(
@@ -97,10 +103,11 @@ fn pair(out: &mut String, c: &Comparison<'_>, index: u32, style: Style) {
     let pair = &c.pairs()[index as usize];
     let o = &c.original_side().sentences;
     let p = &c.paraphrase_side().sentences;
-    let mut header = format!("pair {} · similarity {:.2}", index + 1, pair.similarity);
+    let mut header = format!("{} · pair {}", pair.verdict.name(), index + 1);
     if pair.moved {
         header.push_str(" · moved");
     }
+    let _ = write!(header, " · {}", super::shares_text(pair));
     bold(out, &header, style);
     out.push('\n');
     let _ = writeln!(

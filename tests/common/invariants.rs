@@ -8,7 +8,10 @@
 //! - labels partition the words: every word of the paraphrase is exactly one
 //!   of copied / reworded / new, every word of the original one of kept /
 //!   reworded / dropped, and the statistics count them;
-//! - every copied run reads the same, key by key, at both of its ranges;
+//! - every copied run reads the same, key by key, at both of its ranges, and
+//!   one shorter than `min_run` lies in a copied or edited pair or is a
+//!   whole sentence;
+//! - every pair's shares lie in [0, 1] and its verdicts add up;
 //! - the JSON form parses and its spans rebuild the texts in both offset
 //!   units.
 #![allow(dead_code)] // each includer uses a part
@@ -173,8 +176,16 @@ pub fn check_comparison(original: &str, paraphrase: &str, options: &Options) -> 
             run.paraphrase
         );
         previous_end = run.paraphrase.end;
-        if run.words < options.min_run {
-            // Only a short sentence repeated whole may be a shorter run.
+        // A shorter run is an unchanged stretch of a copied or edited pair
+        // (both its ends inside the pair), or a short sentence repeated whole.
+        let in_strong_pair = c.pairs().iter().any(|pair| {
+            pair.verdict.is_strong()
+                && pair.original.start <= run.original.start
+                && run.original.end <= pair.original.end
+                && pair.paraphrase.start <= run.paraphrase.start
+                && run.paraphrase.end <= pair.paraphrase.end
+        });
+        if run.words < options.min_run && !in_strong_pair {
             for (side, range, text) in [
                 (c.original_side(), &run.original, original),
                 (c.paraphrase_side(), &run.paraphrase, paraphrase),
@@ -205,11 +216,22 @@ pub fn check_comparison(original: &str, paraphrase: &str, options: &Options) -> 
             "a run's two ranges"
         );
     }
+    same!(
+        s.copied_pairs + s.edited_pairs + s.reworded_pairs,
+        s.pairs,
+        "the pairs' verdicts add up"
+    );
     for pair in c.pairs() {
         ensure!(
             (0.0..=1.0).contains(&pair.similarity),
             "similarity {} out of range",
             pair.similarity
+        );
+        ensure!(
+            (0.0..=1.0).contains(&pair.kept_share) && (0.0..=1.0).contains(&pair.derived_share),
+            "shares {} and {} out of range",
+            pair.kept_share,
+            pair.derived_share
         );
         for op in &pair.ops {
             ensure!(

@@ -1,0 +1,269 @@
+//! Stage 8: what each aligned pair is, from the words its two sides share.
+//!
+//! A pair's word diff says which words of its original sentence(s) reach
+//! the rewrite in order (the equal steps). Copied runs say which reach it
+//! out of that order (a clause moved inside the sentence). From them:
+//!
+//! - **`kept_share`**: the share of the original sentence's words that
+//!   reach the rewrite sentence (in order or moved within the pair);
+//! - **`derived_share`**: the share of the rewrite sentence's words that
+//!   come from the original sentence (the same words, counted on the other
+//!   side);
+//!
+//! and the **verdict**:
+//!
+//! - [`Verdict::Copied`]: the rewrite reproduces the original sentence: at
+//!   least [`COPIED_SHARE`] of its words reach the rewrite *in order*,
+//!   whatever was added around them (quotation marks, an attribution, a
+//!   framing clause). The derived share does not count: ", said CNET's
+//!   Lance Whitney" added to a copied sentence leaves it copied.
+//! - [`Verdict::Edited`]: light changes: at least [`EDITED_SHARE`] of the
+//!   words on *both* sides are shared: a few replaced, inserted or dropped.
+//! - [`Verdict::Reworded`]: derived, but mostly in other words.
+//!
+//! Words are tokens holding a letter or digit; punctuation does not count.
+//!
+//! The thresholds were set by measurement (`cargo run --release --example
+//! verdicts`, figures in `docs/verdicts.md`): a one-word change in a
+//! sentence of ten words or more keeps it copied, while a sentence losing a
+//! date or a name ("married Aug. 2, 1913" → "married") falls to edited.
+//!
+//! A pair whose verdict is copied or edited has strong evidence that one
+//! sentence was made from the other: its unchanged words are copied, even in
+//! stretches shorter than `min_run` at the edges of a change (see
+//! [`fragment_runs`]).
+
+use std::ops::Range;
+
+use serde::Serialize;
+
+use crate::diff::Edit;
+use crate::keys::Vocabulary;
+use crate::runs::Run;
+
+/// The share of the original sentence's words that must reach the rewrite
+/// in order for a pair to be [`Verdict::Copied`].
+pub const COPIED_SHARE: f64 = 0.95;
+
+/// The share of the words on both sides that must be shared for a pair to be
+/// [`Verdict::Edited`].
+pub const EDITED_SHARE: f64 = 0.5;
+
+/// What the rewrite did with the original sentence(s) of a pair.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Verdict {
+    /// The rewrite reproduces the original sentence, perhaps with words
+    /// added around it.
+    Copied,
+    /// Most words are shared on both sides; a few were replaced, inserted or
+    /// dropped.
+    Edited,
+    /// Derived, but mostly in other words.
+    Reworded,
+}
+
+impl Verdict {
+    /// Its name, as in the JSON model.
+    pub fn name(self) -> &'static str {
+        match self {
+            Verdict::Copied => "copied",
+            Verdict::Edited => "edited",
+            Verdict::Reworded => "reworded",
+        }
+    }
+
+    /// Whether the verdict is evidence enough that one sentence was made
+    /// from the other for its unchanged words to count as copied.
+    pub fn is_strong(self) -> bool {
+        matches!(self, Verdict::Copied | Verdict::Edited)
+    }
+}
+
+/// The shares and verdict of one pair.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Shares {
+    /// Share of the original sentence's words that reach the rewrite.
+    pub kept: f64,
+    /// Share of the rewrite sentence's words that come from the original.
+    pub derived: f64,
+    /// Share of the original sentence's words that reach the rewrite in
+    /// order.
+    pub in_order: f64,
+    /// What the pair is.
+    pub verdict: Verdict,
+}
+
+impl Shares {
+    /// The verdict of a pair with these shares.
+    pub fn verdict_of(kept: f64, derived: f64, in_order: f64) -> Verdict {
+        if in_order >= COPIED_SHARE {
+            Verdict::Copied
+        } else if kept >= EDITED_SHARE && derived >= EDITED_SHARE {
+            Verdict::Edited
+        } else {
+            Verdict::Reworded
+        }
+    }
+}
+
+/// Measures one pair: `original` and `paraphrase` are its unit ranges,
+/// `edits` its word diff, `runs` every copied run (in paraphrase order).
+pub fn shares(
+    original_ids: &[u32],
+    original: Range<u32>,
+    paraphrase_ids: &[u32],
+    paraphrase: Range<u32>,
+    edits: &[Edit],
+    runs: &[Run],
+    vocabulary: &Vocabulary,
+) -> Shares {
+    let is_word = |id: u32| vocabulary.is_word[id as usize];
+    let words = |ids: &[u32], range: Range<u32>| {
+        ids[range.start as usize..range.end as usize]
+            .iter()
+            .filter(|&&id| is_word(id))
+            .count()
+    };
+    // Units reached, relative to the start of each range.
+    let mut o_reached = vec![false; original.len()];
+    let mut p_reached = vec![false; paraphrase.len()];
+    let mut in_order = 0;
+    for edit in edits.iter().filter(|e| e.equal) {
+        in_order += words(original_ids, edit.original.clone());
+        o_reached[(edit.original.start - original.start) as usize
+            ..(edit.original.end - original.start) as usize]
+            .fill(true);
+        p_reached[(edit.paraphrase.start - paraphrase.start) as usize
+            ..(edit.paraphrase.end - paraphrase.start) as usize]
+            .fill(true);
+    }
+    // Runs that start in the pair's paraphrase range and take their words
+    // from its original range: moved within the pair.
+    let from = runs.partition_point(|r| r.paraphrase.end <= paraphrase.start);
+    for run in runs[from..]
+        .iter()
+        .take_while(|r| r.paraphrase.start < paraphrase.end)
+    {
+        for offset in 0..run.paraphrase.len() as u32 {
+            let (p, o) = (run.paraphrase.start + offset, run.original.start + offset);
+            if paraphrase.contains(&p) && original.contains(&o) {
+                p_reached[(p - paraphrase.start) as usize] = true;
+                o_reached[(o - original.start) as usize] = true;
+            }
+        }
+    }
+    let reached = |ids: &[u32], range: &Range<u32>, flags: &[bool]| {
+        flags
+            .iter()
+            .zip(&ids[range.start as usize..range.end as usize])
+            .filter(|&(&flag, &id)| flag && is_word(id))
+            .count()
+    };
+    let share = |part: usize, whole: usize| {
+        if whole == 0 {
+            0.0
+        } else {
+            part as f64 / whole as f64
+        }
+    };
+    let o_words = words(original_ids, original.clone());
+    let p_words = words(paraphrase_ids, paraphrase.clone());
+    let kept = share(reached(original_ids, &original, &o_reached), o_words);
+    let derived = share(reached(paraphrase_ids, &paraphrase, &p_reached), p_words);
+    let in_order = share(in_order, o_words);
+    Shares {
+        kept,
+        derived,
+        in_order,
+        verdict: Shares::verdict_of(kept, derived, in_order),
+    }
+}
+
+/// The largest change, in units on either side, that an unchanged stretch
+/// may stand across from a copied run and still count as copied with it: a
+/// word or two replaced, inserted or dropped.
+pub const MAX_SMALL_CHANGE: usize = 3;
+
+/// The unchanged stretches of a strong pair's diff that no run covers but
+/// that stand next to a copied run, or across a small change from one
+/// ([`MAX_SMALL_CHANGE`]), as runs of their own (moved flags are set later,
+/// with all runs): a sentence that was moved and had one word replaced keeps
+/// the words on both sides of the change copied, however few. A name shared
+/// across a rewritten clause ("Mayor Delia Markham told colleagues" for
+/// "Mayor Delia Markham defended the subsidy") stands across a large change
+/// and stays reworded. `covered` marks the paraphrase units already in a run.
+pub fn fragment_runs(
+    edits: &[Edit],
+    paraphrase_ids: &[u32],
+    covered: &[bool],
+    vocabulary: &Vocabulary,
+) -> Vec<Run> {
+    let is_word = |unit: u32| vocabulary.is_word[paraphrase_ids[unit as usize] as usize];
+    let has_run =
+        |edit: &Edit| edit.equal && edit.paraphrase.clone().any(|unit| covered[unit as usize]);
+    let small = |edit: &Edit| {
+        !edit.equal
+            && edit.original.len() <= MAX_SMALL_CHANGE
+            && edit.paraphrase.len() <= MAX_SMALL_CHANGE
+    };
+    let anchored = |i: usize| {
+        has_run(&edits[i])
+            || (i >= 2 && small(&edits[i - 1]) && has_run(&edits[i - 2]))
+            || (i + 2 < edits.len() && small(&edits[i + 1]) && has_run(&edits[i + 2]))
+    };
+    let mut found = Vec::new();
+    for (index, edit) in edits.iter().enumerate() {
+        if !edit.equal || !anchored(index) {
+            continue;
+        }
+        let mut at = edit.paraphrase.start;
+        while at < edit.paraphrase.end {
+            while at < edit.paraphrase.end && covered[at as usize] {
+                at += 1;
+            }
+            let mut end = at;
+            while end < edit.paraphrase.end && !covered[end as usize] {
+                end += 1;
+            }
+            // Trimmed to start and end on a word, as runs do.
+            let (mut a, mut b) = (at, end);
+            while a < b && !is_word(a) {
+                a += 1;
+            }
+            while a < b && !is_word(b - 1) {
+                b -= 1;
+            }
+            if a < b {
+                let source = edit.original.start + (a - edit.paraphrase.start);
+                found.push(Run {
+                    paraphrase: a..b,
+                    original: source..source + (b - a),
+                    words: (a..b).filter(|&u| is_word(u)).count() as u32,
+                    moved: false,
+                    quoted: false,
+                });
+            }
+            at = end;
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn verdicts_follow_the_shares() {
+        // An attribution added around a copied sentence: still copied.
+        assert_eq!(Shares::verdict_of(1.0, 0.7, 1.0), Verdict::Copied);
+        // A date and a name dropped from a ten-word sentence.
+        assert_eq!(Shares::verdict_of(0.6, 1.0, 0.6), Verdict::Edited);
+        // Mostly other words.
+        assert_eq!(Shares::verdict_of(0.3, 0.4, 0.3), Verdict::Reworded);
+        // Half the original reused inside a long sentence of its own.
+        assert_eq!(Shares::verdict_of(0.8, 0.3, 0.8), Verdict::Reworded);
+    }
+}
