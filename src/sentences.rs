@@ -487,8 +487,9 @@ mod tests {
         // Long lines, one paragraph each, that end without a terminator.
         let items = "The committee will meet on Tuesday in the main hall to discuss the budget\n\
             The library will stay closed until the roof is repaired after the storm\n\
-            The mayor will speak at the opening of the new bridge over the river\n";
-        assert_eq!(split(items).len(), 3);
+            The mayor will speak at the opening of the new bridge over the river\n\
+            Schools in the north of the county will open again on Monday morning\n";
+        assert_eq!(split(items).len(), 4);
     }
 
     #[test]

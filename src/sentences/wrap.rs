@@ -13,19 +13,23 @@
 //!   of the next line would not have fitted on it (`length + 1 + word > W`),
 //!   as with any greedy word wrap, or when it reaches 80% of `W` (wrappers
 //!   that balance lines, proportional fonts of a PDF).
-//! - The text is wrapped when `W` is between 50 and 999 columns, at least two
-//!   full lines end inside a sentence (no terminator at their end, closing
-//!   marks aside), at least half of the single line breaks follow a full
-//!   line, at least half of those fall inside a sentence, and at least half
-//!   of those go on with a word that is not capitalized (a block of
-//!   capitalized headlines is no wrap; text without letter case, such as
-//!   CJK, goes on "uncapitalized"). Short lines (a
-//!   poem, a list, a block of headlines) stay under 50 columns or leave room
-//!   for the next word; lines of one paragraph each end with a terminator.
+//! - The text is wrapped when `W` is between 50 and 999 columns, at least
+//!   two single line breaks (between non-blank lines) follow a full line,
+//!   at least half of the single line breaks do, and at least one full line
+//!   ends inside a sentence (no terminator at its end, closing marks aside);
+//!   when three or more do, at least a third of those must go on with a
+//!   word that is not capitalized (a block of long capitalized headlines is
+//!   no wrap; text without letter case, such as CJK, goes on uncapitalized).
+//!   Short lines (a poem, a list, a block of headlines) stay under 50
+//!   columns or leave room for the next word; lines of one paragraph each
+//!   end with a terminator and rarely come within a word of the longest.
 //!   The figures: greedy wraps at 60 to 80 columns give `W` within a word of
-//!   the wrap width and put fewer than one line end in ten at a sentence end;
-//!   the fixture pairs and the reference pair, one line per paragraph, have
-//!   no full line that ends inside a sentence.
+//!   the wrap width; the fixture pairs and the reference pair, one line per
+//!   paragraph, have no full line that ends inside a sentence. Small texts
+//!   set the lower bounds: the `unicode` fixture's paragraph wrapped at 68
+//!   columns has three breaks, two of them after a sentence's end, and at 66
+//!   columns goes on with "Saturday", "Arabic", "to" (in prose about four
+//!   breaks in five go on with a lower-case word, but names come by chance).
 //! - In a wrapped text, a single line break between two non-blank lines is
 //!   soft when the line before is full and ends inside a sentence, or when
 //!   the next word would not have fitted (even after a sentence's end: the
@@ -48,8 +52,10 @@ use super::{is_closer, is_line_break, is_terminator};
 const MIN_WIDTH: usize = 50;
 /// Lines this long are paragraphs of their own, not wrapped ones.
 const MAX_WIDTH: usize = 1000;
-/// Full lines inside a sentence a text needs before it counts as wrapped.
+/// Full lines a text needs before it counts as wrapped.
 const MIN_WRAPS: usize = 2;
+/// Breaks inside sentences enough to judge by what case goes on after them.
+const MIN_SAMPLE: usize = 3;
 
 /// The soft line breaks of a text: those that only wrap a paragraph.
 #[derive(Debug, Default)]
@@ -128,10 +134,10 @@ impl Breaks {
                 }
             }
         }
-        if inside < MIN_WRAPS
+        if full_breaks < MIN_WRAPS
             || full_breaks * 2 < single
-            || inside * 2 < full_breaks
-            || continued * 2 < inside
+            || inside == 0
+            || (inside >= MIN_SAMPLE && continued * 3 < inside)
         {
             return Self::default();
         }
