@@ -1,17 +1,30 @@
 //! Stage 3: sentences, paragraphs and quotations.
 //!
-//! A paragraph ends at a line break. A sentence ends at a terminator (`.`
-//! `!` `?` `…` and their CJK forms) together with any closing quotation marks
-//! or brackets right after it, when white space and then something other
-//! than a lower-case word follow: so `“Why?” he asked.` stays one sentence,
-//! `fifty years." Opponents` splits after the closing quote, and a
-//! quotation that ends with a comma never splits. Abbreviations hold their
-//! period (see [`crate::tokenize`]): a title ("Mr.") never ends a sentence;
-//! initials and the like ("U.S.", "Inc.") end one only before a capitalized
-//! common word ("The", "But"). CJK terminators need no space after them.
+//! A paragraph ends at a line break, except a soft one: in a hard-wrapped
+//! text (e-mail, PDF, terminal, press release) the single line breaks that
+//! only wrap a paragraph count as spaces (`sentences/wrap.rs` says how a
+//! text is judged wrapped; blank lines, list items, headings and short lines stay
+//! boundaries). A sentence ends at such a line break, and at a terminator
+//! (`.` `!` `?` `…` and their CJK forms) together with any closing quotation
+//! marks or brackets right after it, when white space and then something
+//! other than a lower-case word follow: so `“Why?” he asked.` stays one
+//! sentence, `fifty years." Opponents` splits after the closing quote, and a
+//! quotation that ends with a comma never splits. An ellipsis (`...`, `…`,
+//! `. . .`) is one terminator. Abbreviations hold their period (see
+//! [`crate::tokenize`]): a title ("Mr.") never ends a sentence; initials and
+//! the like ("U.S.", "Inc.") end one only before a capitalized common word
+//! ("The", "But"), and "etc." before any capitalized word. CJK terminators
+//! need no space after them.
+//!
+//! A list marker at the start of a line (`1.`, `2)`, `a.`, `•`, `-`, `*`,
+//! `–`) belongs to its item's sentence and never ends one, even alone on its
+//! line. A heading without final punctuation on its own line is a sentence.
+//! A dateline ("WASHINGTON (AP) —") belongs to the sentence it introduces,
+//! as a reader reads it.
 //!
 //! The sentences of a text partition its tokens: whitespace after a sentence
-//! belongs to it, and leading whitespace to the first one.
+//! belongs to it, and leading whitespace to the first one. Which words sit
+//! inside quotation marks: [`quoted_tokens`] (`sentences/quotes.rs`).
 
 use std::ops::Range;
 
