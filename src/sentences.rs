@@ -1,22 +1,40 @@
 //! Stage 3: sentences, paragraphs and quotations.
 //!
-//! A paragraph ends at a line break. A sentence ends at a terminator (`.`
-//! `!` `?` `…` and their CJK forms) together with any closing quotation marks
-//! or brackets right after it, when white space and then something other
-//! than a lower-case word follow: so `“Why?” he asked.` stays one sentence,
-//! `fifty years." Opponents` splits after the closing quote, and a
-//! quotation that ends with a comma never splits. Abbreviations hold their
-//! period (see [`crate::tokenize`]): a title ("Mr.") never ends a sentence;
-//! initials and the like ("U.S.", "Inc.") end one only before a capitalized
-//! common word ("The", "But"). CJK terminators need no space after them.
+//! A paragraph ends at a line break, except a soft one: in a hard-wrapped
+//! text (e-mail, PDF, terminal, press release) the single line breaks that
+//! only wrap a paragraph count as spaces (`sentences/wrap.rs` says how a
+//! text is judged wrapped; blank lines, list items, headings and short lines stay
+//! boundaries). A sentence ends at such a line break, and at a terminator
+//! (`.` `!` `?` `…` and their CJK forms) together with any closing quotation
+//! marks or brackets right after it, when white space and then something
+//! other than a lower-case word follow: so `“Why?” he asked.` stays one
+//! sentence, `fifty years." Opponents` splits after the closing quote, and a
+//! quotation that ends with a comma never splits. An ellipsis (`...`, `…`,
+//! `. . .`) is one terminator. Abbreviations hold their period (see
+//! [`crate::tokenize`]): a title ("Mr.") never ends a sentence; initials and
+//! the like ("U.S.", "Inc.") end one only before a capitalized common word
+//! ("The", "But"), and "etc." before any capitalized word. CJK terminators
+//! need no space after them.
+//!
+//! A list marker at the start of a line (`1.`, `2)`, `a.`, `•`, `-`, `*`,
+//! `–`) belongs to its item's sentence and never ends one, even alone on its
+//! line. A heading without final punctuation on its own line is a sentence.
+//! A dateline ("WASHINGTON (AP) —") belongs to the sentence it introduces,
+//! as a reader reads it.
 //!
 //! The sentences of a text partition its tokens: whitespace after a sentence
-//! belongs to it, and leading whitespace to the first one.
+//! belongs to it, and leading whitespace to the first one. Which words sit
+//! inside quotation marks: [`quoted_tokens`] (`sentences/quotes.rs`).
 
 use std::ops::Range;
 
 use crate::keys::Units;
 use crate::tokenize::{Abbreviation, Token, TokenClass};
+
+mod quotes;
+mod wrap;
+
+pub use quotes::quoted_tokens;
 
 /// One sentence of a text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -71,11 +89,16 @@ fn is_closer(c: char) -> bool {
 
 /// Splits a text into sentences; see the module documentation for the rules.
 pub fn sentences(text: &str, tokens: &[Token], units: &Units) -> Vec<Sentence> {
+    let breaks = wrap::Breaks::find(text);
+    let hard = |i: usize| tokens[i].class == TokenClass::Space && breaks.is_hard(text, &tokens[i]);
     let mut bounds: Vec<(u32, u32)> = Vec::new(); // (first token of the next sentence, paragraph)
     let mut start = 0usize;
     let mut paragraph = 0u32;
     let mut sentence_paragraph = 0u32;
     let mut has_content = false;
+    // The sentence so far is a list marker alone, which never ends it.
+    let mut marker_only = false;
+    let mut line_start = true;
     let mut i = 0usize;
     let n = tokens.len();
     let close = |bounds: &mut Vec<(u32, u32)>, end: usize, paragraph: u32| {
@@ -84,39 +107,37 @@ pub fn sentences(text: &str, tokens: &[Token], units: &Units) -> Vec<Sentence> {
     while i < n {
         let token = tokens[i];
         let token_text = token.text(text);
-        match token.class {
-            TokenClass::Space => {
-                if token_text.contains(is_line_break) && has_content {
+        if token.class == TokenClass::Space {
+            if hard(i) {
+                line_start = true;
+                if has_content && !marker_only {
                     close(&mut bounds, i + 1, sentence_paragraph);
                     start = i + 1;
                     has_content = false;
                     paragraph += 1;
                 }
-                i += 1;
+            }
+            i += 1;
+            continue;
+        }
+        if !has_content {
+            has_content = true;
+            sentence_paragraph = paragraph;
+        }
+        if std::mem::take(&mut line_start) {
+            let marker = list_marker(text, tokens, i);
+            if marker > 0 {
+                marker_only = true;
+                i += marker;
                 continue;
             }
-            _ if !has_content => {
-                has_content = true;
-                sentence_paragraph = paragraph;
-            }
-            _ => {}
         }
+        marker_only = false;
         if token.class == TokenClass::Punct && token_text.contains(is_terminator) {
-            // Take in further terminators and closing marks ("?!", `.”`).
-            let mut j = i + 1;
-            while j < n
-                && tokens[j].class == TokenClass::Punct
-                && tokens[j]
-                    .text(text)
-                    .chars()
-                    .all(|c| is_closer(c) || is_terminator(c))
-            {
-                j += 1;
-            }
+            let j = sentence_end(text, tokens, i + 1, &hard);
             let cjk = token_text.contains(is_cjk_terminator);
             if j < n && tokens[j].class == TokenClass::Space {
-                let line_break = tokens[j].text(text).contains(is_line_break);
-                if !line_break && !next_starts_lower_case(text, tokens, j) {
+                if !hard(j) && !next_starts_lower_case(text, tokens, j) {
                     close(&mut bounds, j + 1, sentence_paragraph);
                     start = j + 1;
                     has_content = false;
@@ -134,8 +155,10 @@ pub fn sentences(text: &str, tokens: &[Token], units: &Units) -> Vec<Sentence> {
         if token.abbreviation == Abbreviation::Other
             && i + 1 < n
             && tokens[i + 1].class == TokenClass::Space
-            && !tokens[i + 1].text(text).contains(is_line_break)
-            && next_is_capitalized_common_word(text, tokens, i + 1)
+            && !hard(i + 1)
+            && (next_is_capitalized_common_word(text, tokens, i + 1)
+                || (token_text.eq_ignore_ascii_case("etc.")
+                    && next_starts_upper_case(text, tokens, i + 1)))
         {
             close(&mut bounds, i + 2, sentence_paragraph);
             start = i + 2;
@@ -146,16 +169,70 @@ pub fn sentences(text: &str, tokens: &[Token], units: &Units) -> Vec<Sentence> {
         i += 1;
     }
     if start < n {
-        if has_content || bounds.is_empty() {
-            if has_content {
-                close(&mut bounds, n, sentence_paragraph);
+        if has_content && marker_only && !bounds.is_empty() {
+            // A marker that ends the text joins the sentence before it.
+            if let Some(last) = bounds.last_mut() {
+                last.0 = n as u32;
             }
+        } else if has_content {
+            close(&mut bounds, n, sentence_paragraph);
         } else if let Some(last) = bounds.last_mut() {
             // Trailing whitespace belongs to the last sentence.
             last.0 = n as u32;
         }
     }
     with_units(&bounds, units)
+}
+
+/// Where the terminators that end before `from` stop: further terminators,
+/// closing marks ("?!", `.”`) and the dots of a spaced ellipsis (`. . .`)
+/// are taken in.
+fn sentence_end(text: &str, tokens: &[Token], from: usize, hard: &impl Fn(usize) -> bool) -> usize {
+    let n = tokens.len();
+    let mut j = from;
+    loop {
+        while j < n
+            && tokens[j].class == TokenClass::Punct
+            && tokens[j]
+                .text(text)
+                .chars()
+                .all(|c| is_closer(c) || is_terminator(c))
+        {
+            j += 1;
+        }
+        let spaced_dot = j + 1 < n
+            && tokens[j - 1].text(text) == "."
+            && tokens[j].class == TokenClass::Space
+            && !hard(j)
+            && tokens[j + 1].text(text) == "."
+            && tokens
+                .get(j + 2)
+                .is_none_or(|t| t.class != TokenClass::Word);
+        if !spaced_dot {
+            return j;
+        }
+        j += 2;
+    }
+}
+
+/// How many tokens from `at`, the first of a line, make a list marker
+/// followed by white space (`1.`, `2)`, `a.`, `•`, `-`, `*`, `–`): 0 when
+/// the line starts otherwise.
+fn list_marker(text: &str, tokens: &[Token], at: usize) -> usize {
+    for len in [1, 2] {
+        let Some(after) = tokens.get(at + len) else {
+            return 0;
+        };
+        if after.class != TokenClass::Space {
+            continue;
+        }
+        let first = tokens[at].start as usize;
+        let last = tokens[at + len - 1].end as usize;
+        if wrap::is_list_marker(&text[first..last]) {
+            return len;
+        }
+    }
+    0
 }
 
 fn with_units(bounds: &[(u32, u32)], units: &Units) -> Vec<Sentence> {
@@ -188,6 +265,12 @@ fn next_starts_lower_case(text: &str, tokens: &[Token], space: usize) -> bool {
         .is_some_and(char::is_lowercase)
 }
 
+fn next_starts_upper_case(text: &str, tokens: &[Token], space: usize) -> bool {
+    next_word(tokens, space)
+        .and_then(|t| t.text(text).chars().next())
+        .is_some_and(char::is_uppercase)
+}
+
 fn next_is_capitalized_common_word(text: &str, tokens: &[Token], space: usize) -> bool {
     let Some(token) = next_word(tokens, space) else {
         return true;
@@ -195,110 +278,6 @@ fn next_is_capitalized_common_word(text: &str, tokens: &[Token], space: usize) -
     let word = token.text(text);
     word.chars().next().is_some_and(char::is_uppercase)
         && crate::keys::is_common_word(&word.to_lowercase())
-}
-
-/// For each token: whether it sits inside quotation marks.
-///
-/// Tracks nested quotations per paragraph (an unclosed quotation ends with
-/// its paragraph, as a quotation that runs over several paragraphs reopens
-/// at each). Curly, straight, low-9, guillemet and corner quotes are known;
-/// a straight `'` opens only before a word and after a space, and a lone `’`
-/// closes only an open single quotation: otherwise both are apostrophes.
-pub fn quoted_tokens(text: &str, tokens: &[Token]) -> Vec<bool> {
-    #[derive(Clone, Copy, PartialEq)]
-    enum Mark {
-        Straight,
-        Curly,
-        Low,
-        Single,
-        StraightSingle,
-        Guillemet,
-        Corner,
-    }
-    const MAX_DEPTH: usize = 8;
-    let mut open: Vec<Mark> = Vec::new();
-    let mut quoted = vec![false; tokens.len()];
-    for (i, token) in tokens.iter().enumerate() {
-        let token_text = token.text(text);
-        match token.class {
-            TokenClass::Space => {
-                if token_text.contains(is_line_break) {
-                    open.clear();
-                }
-            }
-            TokenClass::Word => {}
-            TokenClass::Punct => {
-                let before_space = i == 0 || tokens[i - 1].is_space();
-                let before_word = tokens
-                    .get(i + 1)
-                    .is_some_and(|t| t.class == TokenClass::Word);
-                for c in token_text.chars() {
-                    let close_to = |open: &mut Vec<Mark>, marks: &[Mark]| {
-                        if let Some(at) = open.iter().rposition(|m| marks.contains(m)) {
-                            open.truncate(at);
-                            true
-                        } else {
-                            false
-                        }
-                    };
-                    let opened = match c {
-                        '"' => {
-                            if !close_to(&mut open, &[Mark::Straight]) {
-                                Some(Mark::Straight)
-                            } else {
-                                None
-                            }
-                        }
-                        '“' => {
-                            if open.last() == Some(&Mark::Low) {
-                                open.pop();
-                                None
-                            } else {
-                                Some(Mark::Curly)
-                            }
-                        }
-                        '”' => {
-                            close_to(&mut open, &[Mark::Curly, Mark::Low, Mark::Straight]);
-                            None
-                        }
-                        '„' => Some(Mark::Low),
-                        '‘' | '‚' => Some(Mark::Single),
-                        '’' => {
-                            close_to(&mut open, &[Mark::Single]);
-                            None
-                        }
-                        '\'' => {
-                            if close_to(&mut open, &[Mark::StraightSingle]) {
-                                None
-                            } else if before_space && before_word {
-                                Some(Mark::StraightSingle)
-                            } else {
-                                None
-                            }
-                        }
-                        '«' | '‹' => Some(Mark::Guillemet),
-                        '»' | '›' => {
-                            close_to(&mut open, &[Mark::Guillemet]);
-                            None
-                        }
-                        '「' | '『' => Some(Mark::Corner),
-                        '」' | '』' => {
-                            close_to(&mut open, &[Mark::Corner]);
-                            None
-                        }
-                        _ => None,
-                    };
-                    if let Some(mark) = opened
-                        && open.len() < MAX_DEPTH
-                    {
-                        open.push(mark);
-                    }
-                }
-            }
-        }
-        quoted[i] = !open.is_empty();
-    }
-    quoted
 }
 
 #[cfg(test)]
@@ -396,39 +375,211 @@ mod tests {
         assert!(sentences(text, &tokens, &units).is_empty());
     }
 
-    fn quoted_words(text: &str) -> Vec<&str> {
-        let tokens = tokenize(text, true);
-        let quoted = quoted_tokens(text, &tokens);
-        tokens
+    /// The sentences of a text with white space collapsed.
+    fn split_flat(text: &str) -> Vec<String> {
+        split(text)
             .iter()
-            .zip(quoted)
-            .filter(|(t, q)| *q && t.class == TokenClass::Word)
-            .map(|(t, _)| t.text(text))
+            .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
             .collect()
     }
 
+    fn paragraphs(text: &str) -> Vec<u32> {
+        let tokens = tokenize(text, true);
+        let units = Vocabulary::new(&crate::keys::nfkc).units(text, &tokens, &Options::default());
+        sentences(text, &tokens, &units)
+            .iter()
+            .map(|s| s.paragraph)
+            .collect()
+    }
+
+    /// Greedy word wrap of every line at `width` columns.
+    fn wrap(text: &str, width: usize) -> String {
+        let mut out = String::new();
+        for line in text.split('\n') {
+            let mut column = 0;
+            for word in line.split(' ') {
+                let len = word.chars().count();
+                if column > 0 && column + 1 + len > width {
+                    out.push('\n');
+                    column = 0;
+                } else if column > 0 {
+                    out.push(' ');
+                    column += 1;
+                }
+                out.push_str(word);
+                column += len;
+            }
+            out.push('\n');
+        }
+        out
+    }
+
+    const ARTICLE: &str = "The United States and China have pledged to find a way to better get \
+        along with each other in cyberspace, officials said on Wednesday. Following two days \
+        of talks, the US touted progress in convincing the Chinese government to work \
+        together on a code of conduct. No specific details were revealed, but the president \
+        said he urged China to take concrete steps to lower tensions. Chinese State Councilor \
+        Yang Jiechi said his country is ready to cooperate with the US on cybersecurity.";
+
     #[test]
-    fn words_inside_quotation_marks_are_quoted() {
-        assert_eq!(quoted_words("He said “go now,” and left."), ["go", "now"]);
-        assert_eq!(quoted_words(r#"He said "go now" and left."#), ["go", "now"]);
-        assert_eq!(
-            quoted_words("“He ‘urged’ calm,” CNET‘s writer said."),
-            ["He", "urged", "calm"]
-        );
-        assert_eq!(quoted_words("„Ja“ sagte er."), ["Ja"]);
-        assert_eq!(quoted_words("« Oui » dit-il."), ["Oui"]);
+    fn a_wrapped_paragraph_reads_as_the_unwrapped_one() {
+        for width in [60, 72, 80] {
+            let wrapped = wrap(ARTICLE, width);
+            assert!(wrapped.lines().count() > 4);
+            assert_eq!(split_flat(&wrapped), split(ARTICLE), "at {width} columns");
+            assert!(paragraphs(&wrapped).iter().all(|&p| p == 0));
+        }
     }
 
     #[test]
-    fn apostrophes_do_not_open_quotations() {
+    fn a_headline_and_wrapped_paragraphs_keep_their_paragraphs() {
+        let second = "Kerry added that work would go on, and that the two sides would meet \
+            again in the autumn to take stock of what had been achieved since the talks.";
+        let unwrapped = format!("US and China pledge to cooperate\n\n{ARTICLE}\n\n{second}\n");
+        let wrapped = format!(
+            "US and China pledge to cooperate\n\n{}\n{}",
+            wrap(ARTICLE, 72),
+            wrap(second, 72)
+        );
+        assert_eq!(split_flat(&wrapped), split_flat(&unwrapped));
+        assert_eq!(paragraphs(&wrapped), paragraphs(&unwrapped));
+        assert_eq!(paragraphs(&wrapped), [0, 1, 1, 1, 1, 2]);
+        // Paragraphs separated by a single line break stay apart too, when
+        // the last line leaves room for the next word (at 72 columns it
+        // ends 68 long, and "Kerry" would not have fitted).
+        let single = format!("{}{}", wrap(ARTICLE, 80), wrap(second, 80));
+        assert_eq!(paragraphs(&single), [0, 0, 0, 0, 1]);
+    }
+
+    #[test]
+    fn a_wrapped_text_keeps_its_lists_headings_and_short_lines() {
+        let text = format!(
+            "{}What to bring\n- a tent that sleeps two people and a stove\n- water\n\
+             • food for three days, more if the weather turns\n1. Register at the desk\n\
+             2) Pay the fee\nThanks\n",
+            wrap(ARTICLE, 72)
+        );
         assert_eq!(
-            quoted_words("The students’ books and the boys' games."),
-            Vec::<&str>::new()
+            split(&text)[4..],
+            [
+                "What to bring",
+                "- a tent that sleeps two people and a stove",
+                "- water",
+                "• food for three days, more if the weather turns",
+                "1. Register at the desk",
+                "2) Pay the fee",
+                "Thanks",
+            ]
         );
     }
 
     #[test]
-    fn an_unclosed_quotation_ends_with_its_paragraph() {
-        assert_eq!(quoted_words("“One two\nthree four"), ["One", "two"]);
+    fn a_number_or_dash_wrapped_onto_a_line_continues_the_sentence() {
+        let text = "The vote on the new budget for the town library is now set for Friday, March\n\
+            2. Members of the council asked for a delay of two weeks, which the mayor\n\
+            refused at first - and then granted after a long and, sometimes, very bitter\n\
+            - debate in the chamber that ran until late in the evening on Tuesday.\n";
+        assert_eq!(
+            split_flat(text),
+            [
+                "The vote on the new budget for the town library is now set for Friday, March 2.",
+                "Members of the council asked for a delay of two weeks, which the mayor \
+                 refused at first - and then granted after a long and, sometimes, very bitter \
+                 - debate in the chamber that ran until late in the evening on Tuesday."
+            ]
+        );
+    }
+
+    #[test]
+    fn verse_and_short_lines_are_not_joined() {
+        let poem = "Whose woods these are I think I know\nHis house is in the village though\n\
+            he will not see me stopping here\nto watch his woods fill up with snow\n";
+        assert_eq!(split(poem).len(), 4);
+        let headlines = "Storm closes bridge\nMayor calls for calm\nschools stay open\n";
+        assert_eq!(split(headlines).len(), 3);
+        // Long lines, one paragraph each, that end without a terminator.
+        let items = "The committee will meet on Tuesday in the main hall to discuss the budget\n\
+            The library will stay closed until the roof is repaired after the storm\n\
+            The mayor will speak at the opening of the new bridge over the river\n\
+            Schools in the north of the county will open again on Monday morning\n";
+        assert_eq!(split(items).len(), 4);
+    }
+
+    #[test]
+    fn a_list_marker_belongs_to_its_item() {
+        assert_eq!(
+            split("1. Preheat the oven.\n2. Mix the flour. Then add eggs.\na. Stir\nB. Bake"),
+            [
+                "1. Preheat the oven.",
+                "2. Mix the flour.",
+                "Then add eggs.",
+                "a. Stir",
+                "B. Bake"
+            ]
+        );
+        assert_eq!(
+            split("1.\nPreheat the oven.\n2.\nMix."),
+            ["1.\nPreheat the oven.", "2.\nMix."]
+        );
+        assert_eq!(
+            split("* One\n- Two\n• Three"),
+            ["* One", "- Two", "• Three"]
+        );
+    }
+
+    #[test]
+    fn a_heading_without_punctuation_is_its_own_sentence() {
+        assert_eq!(
+            split("Results\nThe team won. Next week\nThey play again."),
+            ["Results", "The team won.", "Next week", "They play again."]
+        );
+    }
+
+    #[test]
+    fn a_dateline_belongs_to_the_sentence_it_introduces() {
+        assert_eq!(
+            split("WASHINGTON (AP) — The president said on Monday. Others did not."),
+            [
+                "WASHINGTON (AP) — The president said on Monday.",
+                "Others did not."
+            ]
+        );
+        assert_eq!(
+            split("LONDON, Jan. 5 (Reuters) - Prices rose. WASHINGTON, D.C. — Not here."),
+            [
+                "LONDON, Jan. 5 (Reuters) - Prices rose.",
+                "WASHINGTON, D.C. — Not here."
+            ]
+        );
+    }
+
+    #[test]
+    fn ellipses_split_before_a_capital_only() {
+        assert_eq!(
+            split("We waited... Then it came. It was… Nothing. And so… on we went."),
+            [
+                "We waited...",
+                "Then it came.",
+                "It was…",
+                "Nothing.",
+                "And so… on we went."
+            ]
+        );
+        assert_eq!(
+            split("We waited . . . Then it came. Wait . . . and see."),
+            ["We waited . . .", "Then it came.", "Wait . . . and see."]
+        );
+    }
+
+    #[test]
+    fn etc_ends_a_sentence_before_any_capital() {
+        assert_eq!(
+            split("They sold pens, paper, etc. Smith bought some. Pens etc. were cheap."),
+            [
+                "They sold pens, paper, etc.",
+                "Smith bought some.",
+                "Pens etc. were cheap."
+            ]
+        );
     }
 }

@@ -1,0 +1,314 @@
+//! Which words sit inside quotation marks a reader would see.
+//!
+//! Quotations are found by matching each opening mark with its closing
+//! mark inside a paragraph: marks that open are kept on a stack, and when a
+//! closing mark matches one, the tokens from the opening mark up to the
+//! closing one are quoted. An opening mark with no close by the end of its
+//! paragraph, and a closing mark with nothing open, quote nothing: one stray
+//! mark does not turn the rest of a paragraph into a quotation. (A
+//! quotation that runs over several paragraphs, reopened at each, counts
+//! only in its last one.) Paragraphs end at the line breaks that end
+//! sentences, so a soft break of a hard-wrapped text does not end one.
+//!
+//! Curly, straight, low-9, guillemet and corner quotes are known, nested to
+//! eight levels (‘…’ inside “…”, „…“). What is not a quotation mark:
+//!
+//! - an apostrophe inside a word (company’s, CNET‘s), after one (boys'), or
+//!   a single mark right after a letter or digit that nothing open matches;
+//! - an elision: a single mark before a digit (`'90s`, `‘90s`) or before
+//!   `em`, `til`, `tis`, `twas`, `cause`, `cos`, `bout`, `nuff` and the `n`
+//!   of `rock ’n’ roll` (both of its marks);
+//! - a prime: any mark right after a digit (`12"`, `6'2"`, `5′`) opens
+//!   nothing; it may still close a quotation that is open.
+//!
+//! A straight `'` opens only after white space (or an opening bracket or
+//! quote) and before a letter. The work is linear in the text: a closing
+//! mark looks at most eight marks down the stack.
+
+use crate::tokenize::{Token, TokenClass};
+
+use super::wrap::Breaks;
+
+#[derive(Clone, Copy, PartialEq)]
+enum Mark {
+    Straight,
+    Curly,
+    Low,
+    Single,
+    StraightSingle,
+    Guillemet,
+    Corner,
+}
+
+const MAX_DEPTH: usize = 8;
+
+/// Words after a single mark that make it an elision, not a quotation.
+const ELISIONS: &[&str] = &[
+    "bout", "cause", "cos", "cuz", "em", "kay", "n", "nuff", "til", "tis", "twas",
+];
+
+/// For each token: whether it sits inside quotation marks that open and
+/// close within a paragraph. See the module documentation for the rules.
+pub fn quoted_tokens(text: &str, tokens: &[Token]) -> Vec<bool> {
+    let breaks = Breaks::find(text);
+    // Quotations as +1 at the opening token and -1 at the closing one.
+    let mut depth = vec![0i32; tokens.len() + 1];
+    let mut open: Vec<(Mark, usize)> = Vec::new();
+    for (i, token) in tokens.iter().enumerate() {
+        match token.class {
+            TokenClass::Space => {
+                if breaks.is_hard(text, token) {
+                    open.clear();
+                }
+            }
+            TokenClass::Word => {}
+            TokenClass::Punct => {
+                let start = token.start as usize;
+                for (offset, c) in token.text(text).char_indices() {
+                    let at = start + offset;
+                    let mark = Around::new(text, at, c);
+                    let mut close_to = |open: &mut Vec<(Mark, usize)>, marks: &[Mark]| {
+                        close(open, &mut depth, i, marks)
+                    };
+                    let opened = match c {
+                        '"' => {
+                            if close_to(&mut open, &[Mark::Straight]) || mark.after_digit {
+                                None
+                            } else {
+                                Some(Mark::Straight)
+                            }
+                        }
+                        '“' => {
+                            if open.last().is_some_and(|(m, _)| *m == Mark::Low) {
+                                close_to(&mut open, &[Mark::Low]);
+                                None
+                            } else if mark.after_digit {
+                                None
+                            } else {
+                                Some(Mark::Curly)
+                            }
+                        }
+                        '”' => {
+                            close_to(&mut open, &[Mark::Curly, Mark::Low, Mark::Straight]);
+                            None
+                        }
+                        '„' => (!mark.after_digit).then_some(Mark::Low),
+                        '‘' | '‚' => {
+                            (!mark.after_word && !mark.elision).then_some(Mark::Single)
+                        }
+                        '’' => {
+                            if !mark.elision {
+                                close_to(&mut open, &[Mark::Single]);
+                            }
+                            None
+                        }
+                        '\'' => {
+                            if mark.elision || close_to(&mut open, &[Mark::StraightSingle]) {
+                                None
+                            } else if mark.after_space && mark.before_letter {
+                                Some(Mark::StraightSingle)
+                            } else {
+                                None
+                            }
+                        }
+                        '«' | '‹' => Some(Mark::Guillemet),
+                        '»' | '›' => {
+                            close_to(&mut open, &[Mark::Guillemet]);
+                            None
+                        }
+                        '「' | '『' => Some(Mark::Corner),
+                        '」' | '』' => {
+                            close_to(&mut open, &[Mark::Corner]);
+                            None
+                        }
+                        _ => None,
+                    };
+                    if let Some(mark) = opened
+                        && open.len() < MAX_DEPTH
+                    {
+                        open.push((mark, i));
+                    }
+                }
+            }
+        }
+    }
+    let mut level = 0i32;
+    depth[..tokens.len()]
+        .iter()
+        .map(|&d| {
+            level += d;
+            level > 0
+        })
+        .collect()
+}
+
+/// Closes the innermost open quotation with one of `marks` at token `at`,
+/// quoting the tokens from its opening mark up to `at`; the marks opened
+/// after it are dropped unmatched. Returns whether one closed.
+fn close(open: &mut Vec<(Mark, usize)>, depth: &mut [i32], at: usize, marks: &[Mark]) -> bool {
+    let Some(top) = open.iter().rposition(|(m, _)| marks.contains(m)) else {
+        return false;
+    };
+    depth[open[top].1] += 1;
+    depth[at] -= 1;
+    open.truncate(top);
+    true
+}
+
+/// What surrounds a mark.
+struct Around {
+    /// Right after a digit: a prime, never an opening mark.
+    after_digit: bool,
+    /// Right after a letter or digit.
+    after_word: bool,
+    /// At the start of the text or after white space, an opening bracket or
+    /// an opening quote.
+    after_space: bool,
+    before_letter: bool,
+    /// A single mark that stands for left-out letters or digits.
+    elision: bool,
+}
+
+impl Around {
+    fn new(text: &str, at: usize, c: char) -> Self {
+        let before = text[..at].chars().next_back();
+        let after = &text[at + c.len_utf8()..];
+        let next = after.chars().next();
+        let after_word = before.is_some_and(char::is_alphanumeric);
+        let single = matches!(c, '\'' | '‘' | '’' | '‚');
+        let word: String = after
+            .chars()
+            .take_while(|c| c.is_alphanumeric())
+            .take(6)
+            .collect::<String>()
+            .to_lowercase();
+        let elision = single
+            && ((!after_word
+                && (next.is_some_and(|c| c.is_ascii_digit())
+                    || ELISIONS.contains(&word.as_str())))
+                || second_mark_of_n(&text[..at]));
+        Self {
+            after_digit: before.is_some_and(|c| c.is_ascii_digit()),
+            after_word,
+            after_space: before.is_none_or(|c| {
+                c.is_whitespace() || matches!(c, '(' | '[' | '“' | '"' | '‘' | '«' | '—' | '–')
+            }),
+            before_letter: next.is_some_and(char::is_alphabetic),
+            elision,
+        }
+    }
+}
+
+/// Whether the text before a mark ends with the first mark and `n` of
+/// `’n’` after white space (rock ’n’ roll).
+fn second_mark_of_n(before: &str) -> bool {
+    let mut chars = before.chars().rev();
+    matches!(chars.next(), Some('n' | 'N'))
+        && matches!(chars.next(), Some('\'' | '‘' | '’'))
+        && chars.next().is_none_or(char::is_whitespace)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokenize::tokenize;
+
+    fn quoted_words(text: &str) -> Vec<&str> {
+        let tokens = tokenize(text, true);
+        let quoted = quoted_tokens(text, &tokens);
+        tokens
+            .iter()
+            .zip(quoted)
+            .filter(|(t, q)| *q && t.class == TokenClass::Word)
+            .map(|(t, _)| t.text(text))
+            .collect()
+    }
+
+    const NONE: [&str; 0] = [];
+
+    #[test]
+    fn words_inside_quotation_marks_are_quoted() {
+        assert_eq!(quoted_words("He said “go now,” and left."), ["go", "now"]);
+        assert_eq!(quoted_words(r#"He said "go now" and left."#), ["go", "now"]);
+        assert_eq!(
+            quoted_words("“He ‘urged’ calm,” CNET‘s writer said."),
+            ["He", "urged", "calm"]
+        );
+        assert_eq!(quoted_words("„Ja“ sagte er."), ["Ja"]);
+        assert_eq!(quoted_words("« Oui » dit-il."), ["Oui"]);
+        assert_eq!(quoted_words("彼は「はい」と言った。"), ["は", "い"]);
+        assert_eq!(quoted_words("He said 'go now' and left."), ["go", "now"]);
+    }
+
+    #[test]
+    fn apostrophes_do_not_open_quotations() {
+        assert_eq!(
+            quoted_words("The students’ books and the boys' games."),
+            NONE
+        );
+        assert_eq!(quoted_words("The company’s and CNET‘s staff left."), NONE);
+    }
+
+    #[test]
+    fn an_unclosed_quotation_quotes_nothing() {
+        assert_eq!(quoted_words("“One two\nthree four"), NONE);
+        assert_eq!(quoted_words("He said “one two three four."), NONE);
+        assert_eq!(
+            quoted_words(r#"He said "one two. And "three" then."#),
+            ["one", "two", "And"]
+        );
+    }
+
+    #[test]
+    fn a_quotation_closes_in_its_paragraph_only() {
+        assert_eq!(quoted_words("“One two\n\nthree” four “five”"), ["five"]);
+    }
+
+    #[test]
+    fn an_unmatched_closing_mark_quotes_nothing() {
+        assert_eq!(quoted_words("One two” three four “five”"), ["five"]);
+    }
+
+    #[test]
+    fn elisions_open_no_quotation() {
+        for text in [
+            "Back in the '90s the band played on and on.",
+            "Back in the ‘90s the band played on and on.",
+            "Back in the ’90s the band played on and on.",
+            "They loved rock ’n’ roll and played it all night.",
+            "They loved rock 'n' roll and played it all night.",
+            "Give 'em a chance and wait 'til the end.",
+            "Give ’em a chance and wait ‘til the end.",
+        ] {
+            assert_eq!(quoted_words(text), NONE, "{text}");
+        }
+    }
+
+    #[test]
+    fn elisions_inside_a_quotation_keep_it() {
+        assert_eq!(
+            quoted_words("He said “the ’90s were rock ’n’ roll” and left."),
+            ["the", "90s", "were", "rock", "n", "roll"]
+        );
+        assert_eq!(
+            quoted_words("He said ‘give ’em hell’ and left."),
+            ["give", "em", "hell"]
+        );
+    }
+
+    #[test]
+    fn primes_open_no_quotation() {
+        for text in [
+            "The screen is 12\" wide and the rest of the text follows.",
+            "He is 6'2\" tall and the rest of the text follows.",
+            "He is 5′ tall and 5″ more, and the rest follows.",
+            "A 12” screen and a 3’ cable come with it.",
+        ] {
+            assert_eq!(quoted_words(text), NONE, "{text}");
+        }
+        assert_eq!(
+            quoted_words("A 12\" screen, he said \"is enough\" for now."),
+            ["is", "enough"]
+        );
+    }
+}
