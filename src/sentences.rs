@@ -120,13 +120,17 @@ pub fn sentences(text: &str, tokens: &[Token], units: &Units) -> Vec<Sentence> {
             i += 1;
             continue;
         }
+        let first_of_sentence = !has_content;
         if !has_content {
             has_content = true;
             sentence_paragraph = paragraph;
         }
-        if std::mem::take(&mut line_start) {
+        // A list marker opens a line ("1.", "•"), or a sentence inside a
+        // line when it is a number ("… in stock. 2. Pay at the desk").
+        if std::mem::take(&mut line_start) || first_of_sentence {
             let marker = list_marker(text, tokens, i);
-            if marker > 0 {
+            let numbered = tokens[i].text(text).bytes().all(|b| b.is_ascii_digit());
+            if marker > 0 && (line_start_marker(text, tokens, i) || numbered) {
                 marker_only = true;
                 i += marker;
                 continue;
@@ -233,6 +237,14 @@ fn list_marker(text: &str, tokens: &[Token], at: usize) -> usize {
         }
     }
     0
+}
+
+/// Whether token `at` is the first of its line.
+fn line_start_marker(text: &str, tokens: &[Token], at: usize) -> bool {
+    at == 0 || {
+        let before = tokens[at - 1];
+        before.class == TokenClass::Space && before.text(text).contains(is_line_break)
+    }
 }
 
 fn with_units(bounds: &[(u32, u32)], units: &Units) -> Vec<Sentence> {

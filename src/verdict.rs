@@ -12,11 +12,13 @@
 //!
 //! and the **verdict**:
 //!
-//! - [`Verdict::Copied`]: the rewrite reproduces the original sentence: at
-//!   least [`COPIED_SHARE`] of its words reach the rewrite *in order*,
-//!   whatever was added around them (quotation marks, an attribution, a
-//!   framing clause). The derived share does not count: ", said CNET's
-//!   Lance Whitney" added to a copied sentence leaves it copied.
+//! - [`Verdict::Copied`]: one sentence reproduces the other: at least
+//!   [`COPIED_SHARE`] of the original sentence's words reach the rewrite
+//!   *in order*, whatever was added around them (quotation marks, an
+//!   attribution, a framing clause: ", said CNET's Lance Whitney" added to a
+//!   copied sentence leaves it copied); or at least as much of the rewrite
+//!   sentence's words are the original's in order (a verbatim excerpt of a
+//!   longer sentence, or one with a date dropped: the shares tell which).
 //! - [`Verdict::Edited`]: light changes: at least [`EDITED_SHARE`] of the
 //!   words on *both* sides are shared: a few replaced, inserted or dropped.
 //! - [`Verdict::Reworded`]: derived, but mostly in other words.
@@ -88,17 +90,17 @@ pub struct Shares {
     pub kept: f64,
     /// Share of the rewrite sentence's words that come from the original.
     pub derived: f64,
-    /// Share of the original sentence's words that reach the rewrite in
-    /// order.
-    pub in_order: f64,
+    /// Shares of the original sentence's and of the rewrite sentence's
+    /// words that are the same in order (the equal steps of the diff).
+    pub in_order: (f64, f64),
     /// What the pair is.
     pub verdict: Verdict,
 }
 
 impl Shares {
     /// The verdict of a pair with these shares.
-    pub fn verdict_of(kept: f64, derived: f64, in_order: f64) -> Verdict {
-        if in_order >= COPIED_SHARE {
+    pub fn verdict_of(kept: f64, derived: f64, in_order: (f64, f64)) -> Verdict {
+        if in_order.0 >= COPIED_SHARE || in_order.1 >= COPIED_SHARE {
             Verdict::Copied
         } else if kept >= EDITED_SHARE && derived >= EDITED_SHARE {
             Verdict::Edited
@@ -172,7 +174,7 @@ pub fn shares(
     let p_words = words(paraphrase_ids, paraphrase.clone());
     let kept = share(reached(original_ids, &original, &o_reached), o_words);
     let derived = share(reached(paraphrase_ids, &paraphrase, &p_reached), p_words);
-    let in_order = share(in_order, o_words);
+    let in_order = (share(in_order, o_words), share(in_order, p_words));
     Shares {
         kept,
         derived,
@@ -258,12 +260,14 @@ mod tests {
     #[test]
     fn verdicts_follow_the_shares() {
         // An attribution added around a copied sentence: still copied.
-        assert_eq!(Shares::verdict_of(1.0, 0.7, 1.0), Verdict::Copied);
-        // A date and a name dropped from a ten-word sentence.
-        assert_eq!(Shares::verdict_of(0.6, 1.0, 0.6), Verdict::Edited);
+        assert_eq!(Shares::verdict_of(1.0, 0.7, (1.0, 0.7)), Verdict::Copied);
+        // A verbatim excerpt of a long sentence: copied, keeping little.
+        assert_eq!(Shares::verdict_of(0.4, 1.0, (0.4, 1.0)), Verdict::Copied);
+        // One word replaced in each of ten.
+        assert_eq!(Shares::verdict_of(0.9, 0.9, (0.9, 0.9)), Verdict::Edited);
         // Mostly other words.
-        assert_eq!(Shares::verdict_of(0.3, 0.4, 0.3), Verdict::Reworded);
-        // Half the original reused inside a long sentence of its own.
-        assert_eq!(Shares::verdict_of(0.8, 0.3, 0.8), Verdict::Reworded);
+        assert_eq!(Shares::verdict_of(0.3, 0.4, (0.3, 0.4)), Verdict::Reworded);
+        // Most of the original reused inside a long sentence of its own.
+        assert_eq!(Shares::verdict_of(0.8, 0.3, (0.8, 0.3)), Verdict::Reworded);
     }
 }
