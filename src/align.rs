@@ -559,8 +559,7 @@ fn keep_supported(scorer: &Scorer, pairs: &mut Vec<Alignment>, n: usize, m: usiz
         );
         let from = o.start.saturating_sub(NEAR) as usize;
         let to = (o.end + NEAR).min(n as u32) as usize;
-        for sentence in from..to {
-            let other = pair_of[sentence];
+        for &other in &pair_of[from..to] {
             if other == u32::MAX || supported[other as usize] {
                 continue;
             }
