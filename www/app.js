@@ -5,7 +5,7 @@ import { Cancelled, Engine } from './engine.js';
 import { reportHtml } from './export.js';
 import { Findings } from './findings.js';
 import { acceptDrops, download, readFile } from './io.js';
-import { changesOf, rowsOf, summaryText } from './model.js';
+import { changesOf, rowsOf, summaryText, unattributedOf } from './model.js';
 import { Navigator } from './navigate.js';
 import { MAX_LINK_CHARS, decodeLink, encodeLink, isLink } from './permalink.js';
 import { DensityStrip, RowsView, renderSummary } from './render.js';
@@ -35,10 +35,24 @@ const strip = new DensityStrip($('strip'), (index) => {
   changeNavigator.reached(index);
 });
 const changeNavigator = new Navigator({
-  focusRow: (index) => rowsView.focusRow(index),
+  go: (index) => rowsView.focusRow(index),
   counter: $('change-counter'),
   previous: $('previous'),
   next: $('next'),
+});
+// Walks the copied passages outside quotation marks while they are shown.
+const unattributedNavigator = new Navigator({
+  go: (passage) => rowsView.focusPassage(passage),
+  counter: $('unattributed-counter'),
+  previous: $('previous-unattributed'),
+  next: $('next-unattributed'),
+  keys: { u: 1, U: -1 },
+  words: {
+    none: 'No unattributed copying',
+    count: (total) => `${total} unattributed passage${total === 1 ? '' : 's'}`,
+    at: (position, total) => `Unattributed passage ${position} of ${total}`,
+  },
+  active: () => settings.showUnattributed,
 });
 
 /** Shows `message` in the status line; a `problem` is marked out from routine news. */
@@ -55,6 +69,23 @@ function applyTheme() {
   strip.draw();
 }
 
+/** Unattributed copying stands out, and can be walked through, or not. */
+function applyUnattributed() {
+  $('unattributed').checked = settings.showUnattributed;
+  $('result').classList.toggle('hide-unquoted', !settings.showUnattributed);
+  $('unattributed-walk').hidden = !settings.showUnattributed;
+}
+
+/** The summary's count of unattributed words: shows them and goes to the first. */
+function goToUnattributed() {
+  if (!settings.showUnattributed) {
+    settings.showUnattributed = true;
+    saveSettings(settings);
+    applyUnattributed();
+  }
+  unattributedNavigator.first();
+}
+
 function showSettings() {
   for (const key of ['ignore_case', 'unify_punctuation', 'normalize_unicode', 'ignore_punctuation']) {
     $(`option-${key}`).checked = settings.options[key];
@@ -62,6 +93,7 @@ function showSettings() {
   $('option-min_run').value = settings.options.min_run;
   for (const radio of document.querySelectorAll('input[name="view"]')) radio.checked = radio.value === settings.view;
   $('order').value = settings.order;
+  applyUnattributed();
   applyTheme();
 }
 
@@ -80,9 +112,10 @@ function readOptions() {
 async function show() {
   if (!current) return;
   const rows = rowsOf(current, settings.order);
-  renderSummary($('summary'), current);
+  renderSummary($('summary'), current, { onUnattributed: goToUnattributed });
   strip.show(rows);
-  changeNavigator.setChanges(changesOf(rows));
+  changeNavigator.setItems(changesOf(rows));
+  unattributedNavigator.setItems(unattributedOf(current, rows));
   rowsView.show(current, rows, settings.view);
 }
 
@@ -264,6 +297,11 @@ for (const radio of document.querySelectorAll('input[name="view"]')) {
     show();
   });
 }
+$('unattributed').addEventListener('change', (event) => {
+  settings.showUnattributed = event.target.checked;
+  saveSettings(settings);
+  applyUnattributed();
+});
 $('order').addEventListener('change', (event) => {
   settings.order = event.target.value;
   saveSettings(settings);

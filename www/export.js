@@ -18,8 +18,8 @@ function styleText() {
  * textContent and serialized by the browser, so it comes out escaped; the
  * report's Content-Security-Policy forbids scripts and remote loads anyway.
  */
-export function reportHtml(findings, { view, order }) {
-  const body = element('body', 'report');
+export function reportHtml(findings, { view, order, showUnattributed }) {
+  const body = element('body', showUnattributed ? 'report' : 'report hide-unquoted');
   const header = element('header');
   const title = element('h1');
   title.textContent = 'How the paraphrase was made from the original';

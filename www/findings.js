@@ -124,6 +124,24 @@ export class Findings {
     }
     return spans;
   }
+
+  /**
+   * The copied spans of the paraphrase outside quotation marks, in order, as
+   * { start, end, run }: read straight from the arrays, since a book may
+   * have thousands and the page needs them all to walk through.
+   */
+  unquotedCopies() {
+    const s = this.compact.paraphrase;
+    const { kinds, none, quotedBit } = this.layout;
+    const copied = kinds.indexOf('copied');
+    const found = [];
+    for (let i = 0; i < s.spanInfo.length; i++) {
+      const info = s.spanInfo[i];
+      if ((info & 7) !== copied || s.spanRun[i] === none || (info & quotedBit) !== 0) continue;
+      found.push({ start: s.spanStarts[i], end: s.spanStarts[i + 1], run: s.spanRun[i] });
+    }
+    return found;
+  }
 }
 
 /** Every typed array of a compact result, for postMessage's transfer list. */

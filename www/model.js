@@ -111,6 +111,9 @@ export function summaryOf(findings) {
     movedRuns: s.moved_runs,
     unquotedCopied: s.unquoted_copied_words,
     pairs: s.pairs,
+    copiedPairs: s.copied_pairs,
+    editedPairs: s.edited_pairs,
+    rewordedPairs: s.reworded_pairs,
     movedPairs: s.moved_pairs,
     newSentences: s.new_sentences,
     droppedSentences: s.dropped_sentences,
@@ -119,17 +122,61 @@ export function summaryOf(findings) {
   };
 }
 
+const plural = (count, one, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
+
+// The summary's sentences, worded once for the page and the clipboard.
+
+/** "6 copied passages (3 moved)" */
+export function passagesPhrase(m) {
+  return `${plural(m.runs, 'copied passage')} (${m.movedRuns} moved)`;
+}
+
+/** "33 copied words outside quotation marks" */
+export function unquotedPhrase(m) {
+  return `${plural(m.unquotedCopied, 'copied word')} outside quotation marks`;
+}
+
+/** "5 sentence pairs: 1 copied, 3 edited, 1 reworded (2 moved); 2 new sentences, 2 dropped" */
+export function sentencesPhrase(m) {
+  return (
+    `${plural(m.pairs, 'sentence pair')}: ${m.copiedPairs} copied, ${m.editedPairs} edited, ` +
+    `${m.rewordedPairs} reworded (${m.movedPairs} moved); ` +
+    `${plural(m.newSentences, 'new sentence')}, ${m.droppedSentences} dropped`
+  );
+}
+
 /** The summary as plain text, for the clipboard. */
 export function summaryText(findings) {
   const m = summaryOf(findings);
   const lines = [
     `Paraphrase: ${m.paraphraseWords} words: copied ${m.copied}%, reworded ${m.reworded}%, new ${m.new}%.`,
     `Original: ${m.originalWords} words: kept ${m.kept}%, reworded ${m.originalReworded}%, dropped ${m.dropped}%.`,
-    `Copied passages: ${m.runs} (${m.movedRuns} moved); ${m.unquotedCopied} copied words outside quotation marks.`,
-    `Sentences: ${m.pairs} pairs (${m.movedPairs} moved), ${m.newSentences} new, ${m.droppedSentences} dropped.`,
+    `Copied passages: ${m.runs} (${m.movedRuns} moved); ${unquotedPhrase(m)}.`,
+    `Sentences: ${sentencesPhrase(m)}.`,
   ];
   if (!m.complete) lines.push(`The time budget ran out (${m.cutShort.join(', ')}); the comparison is coarser there.`);
   return lines.join('\n');
+}
+
+/**
+ * The unattributed passages: copied words of the paraphrase outside
+ * quotation marks, as { row, run, start, end } in paraphrase order, one per
+ * run and row (a run crossing a sentence boundary is two passages).
+ */
+export function unattributedOf(findings, rows) {
+  const findRow = rowFinder(rows, 'paraphrase');
+  const passages = [];
+  for (const span of findings.unquotedCopies()) {
+    const row = findRow(span.start);
+    const last = passages.at(-1);
+    if (last && last.row === row && last.run === span.run && last.end === span.start) {
+      last.end = span.end;
+    } else {
+      passages.push({ row, run: span.run, start: span.start, end: span.end });
+    }
+  }
+  // Rows in original order do not follow the paraphrase: walk them as shown.
+  return passages.sort((a, b) => a.row - b.row || a.start - b.start);
 }
 
 /**

@@ -3,7 +3,7 @@
 // near the screen, so a book-length result never freezes the page. Text
 // reaches the document only as text nodes.
 
-import { rowFinder, summaryOf } from './model.js';
+import { passagesPhrase, rowFinder, sentencesPhrase, summaryOf, unquotedPhrase } from './model.js';
 
 // Rows are made a chunk at a time, when the chunk nears the screen: the page
 // watches a few hundred placeholders, never tens of thousands of rows.
@@ -22,8 +22,12 @@ export function element(tag, className, attributes = {}) {
 
 // ---- the summary -----------------------------------------------------------
 
-/** Fills the summary: two stacked bars with their shares spelled out. */
-export function renderSummary(container, findings) {
+/**
+ * Fills the summary: two stacked bars with their shares spelled out, then
+ * the counts. `onUnattributed`, if given, is called by the button that the
+ * count of copied words outside quotation marks becomes.
+ */
+export function renderSummary(container, findings, { onUnattributed } = {}) {
   const m = summaryOf(findings);
   const bar = (label, parts) => {
     const figure = element('figure', 'share');
@@ -46,12 +50,21 @@ export function renderSummary(container, findings) {
     figure.append(caption, track, legend);
     return figure;
   };
-  const facts = element('p', 'facts');
-  facts.textContent =
-    `${m.runs} copied passage${m.runs === 1 ? '' : 's'} (${m.movedRuns} moved); ` +
-    `${m.unquotedCopied} copied word${m.unquotedCopied === 1 ? '' : 's'} outside quotation marks; ` +
-    `${m.pairs} sentence pair${m.pairs === 1 ? '' : 's'} (${m.movedPairs} moved), ` +
-    `${m.newSentences} new, ${m.droppedSentences} dropped.`;
+  // The count of unattributed copied words is a button when the page can
+  // show them (`onUnattributed`), plain text in the exported report.
+  const copying = element('p', 'facts');
+  copying.append(`${passagesPhrase(m)}; `);
+  if (onUnattributed && m.unquotedCopied > 0) {
+    const show = element('button', 'link', { type: 'button', id: 'show-unattributed' });
+    show.textContent = unquotedPhrase(m);
+    show.title = 'Show unattributed copying and go to its first passage';
+    show.addEventListener('click', onUnattributed);
+    copying.append(show, '.');
+  } else {
+    copying.append(`${unquotedPhrase(m)}.`);
+  }
+  const sentences = element('p', 'facts');
+  sentences.textContent = `${sentencesPhrase(m)[0].toUpperCase()}${sentencesPhrase(m).slice(1)}.`;
   const parts = [
     bar(`Paraphrase, ${m.paraphraseWords} words`, [
       ['copied', m.copied, 'copied'],
@@ -63,7 +76,8 @@ export function renderSummary(container, findings) {
       ['reworded', m.originalReworded, 'reworded'],
       ['dropped', m.dropped, 'dropped'],
     ]),
-    facts,
+    copying,
+    sentences,
   ];
   if (!m.complete) {
     const note = element('p', 'note');
@@ -88,16 +102,21 @@ function appendTrimmed(target, node, text) {
   if (trail) target.append(trail);
 }
 
-/** An element for a copied (or kept) passage, linked to its run. */
+/**
+ * An element for a copied (or kept) passage, linked to its run. Copied words
+ * outside quotation marks (reuse without attribution) are also `unquoted`.
+ */
 function runElement(tag, span, side, moved) {
-  const node = element(tag, `${span.kind}${moved ? ' moved' : ''}`, {
+  const unquoted = span.quoted === false;
+  const node = element(tag, `${span.kind}${moved ? ' moved' : ''}${unquoted ? ' unquoted' : ''}`, {
     'data-run': String(span.run),
     'data-side': side,
     tabindex: '0',
   });
   if (span.target !== undefined) node.dataset.target = String(span.target);
   const where = side === 'paraphrase' ? 'copied from the original' : 'kept in the paraphrase';
-  node.title = `${moved ? 'Moved passage, ' : ''}${where}: hover to see it, Enter to go there`;
+  const how = unquoted ? ', outside quotation marks' : '';
+  node.title = `${moved ? 'Moved passage, ' : ''}${where}${how}: hover to see it, Enter to go there`;
   return node;
 }
 
@@ -178,35 +197,51 @@ function appendInlinePair(target, findings, pair) {
 // ---- rows ------------------------------------------------------------------
 
 const STATUS_LABEL = { copied: 'copied', edited: 'edited', reworded: 'reworded', new: 'new', dropped: 'dropped' };
+const STATUS_TITLE = {
+  copied: 'Copied: the sentence reproduces the original one, perhaps with words added around it',
+  edited: 'Edited: most words are shared on both sides; a few were replaced, added or dropped',
+  reworded: 'Reworded: made from the original sentence, mostly in other words',
+  new: 'New: pairs with no sentence of the original',
+  dropped: 'Dropped: pairs with no sentence of the paraphrase',
+};
 
 function gutter(row) {
   const cell = element('div', 'gutter');
-  const status = element('span', `badge b-${row.status}`);
+  const status = element('span', `badge b-${row.status}`, { title: STATUS_TITLE[row.status] });
   status.textContent = STATUS_LABEL[row.status];
   cell.append(status);
   if (row.moved) {
-    const moved = element('span', 'badge b-moved');
+    const moved = element('span', 'badge b-moved', { title: 'Moved: out of the original order' });
     moved.textContent = 'moved';
     cell.append(moved);
   }
   if (row.type === 'pair') {
-    const shares = element('span', 'similarity');
-    shares.textContent = sharesText(row);
+    // Two short lines for the narrow gutter; the whole sentence in the
+    // title and the row's label.
+    const shares = element('span', 'shares', { title: sharesText(row) });
+    const kept = element('span');
+    kept.textContent = `keeps ${percentOf(row.keptShare)}% of original`;
+    const derived = element('span');
+    derived.textContent = `${percentOf(row.derivedShare)}% of it from original`;
+    shares.append(kept, derived);
     cell.append(shares);
   }
   return cell;
 }
 
+const percentOf = (share) => Math.round(share * 100);
+
 /** A pair's two shares in words: "keeps 60% of the original; 100% of this sentence comes from it". */
 export function sharesText(row) {
-  const percent = (share) => Math.round(share * 100);
-  return `keeps ${percent(row.keptShare)}% of the original; ${percent(row.derivedShare)}% of this sentence comes from it`;
+  return `keeps ${percentOf(row.keptShare)}% of the original; ${percentOf(row.derivedShare)}% of this sentence comes from it`;
 }
 
+/** "Row 3, edited, moved: keeps 60% of the original; 100% of this sentence comes from it" */
 function rowLabel(row, index) {
   const parts = [`Row ${index + 1}`, STATUS_LABEL[row.status]];
   if (row.moved) parts.push('moved');
-  return parts.join(', ');
+  const label = parts.join(', ');
+  return row.type === 'pair' ? `${label}: ${sharesText(row)}` : label;
 }
 
 /** An empty row: its frame, label and status, without its text. */
@@ -344,6 +379,15 @@ export class RowsView {
     if (!shell) return;
     shell.scrollIntoView({ block: 'center' });
     shell.focus({ preventScroll: true });
+  }
+
+  /** Scrolls to an unattributed passage ({ row, run }, model.js) and focuses it. */
+  focusPassage({ row, run }) {
+    const shell = this.fill(row);
+    if (!shell) return;
+    const target = shell.querySelector(`.unquoted[data-side="paraphrase"][data-run="${run}"]`) ?? shell;
+    target.scrollIntoView({ block: 'center' });
+    target.focus({ preventScroll: true });
   }
 
   #link(event, on) {

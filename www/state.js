@@ -1,5 +1,5 @@
-// Settings that outlive the page: comparison options, theme, view and row
-// order, kept in localStorage. What is read back is checked field by field,
+// Settings that outlive the page: comparison options, theme, view, row
+// order and whether unattributed copying stands out, kept in localStorage. What is read back is checked field by field,
 // so a stale or tampered entry can only fall back to the defaults.
 
 const KEY = 'article-diff/settings';
@@ -19,6 +19,9 @@ const DEFAULTS = Object.freeze({
   theme: 'auto', // 'auto' | 'light' | 'dark'
   view: 'side', // 'side' | 'inline'
   order: 'paraphrase', // 'paraphrase' | 'original'
+  // Copied words outside quotation marks (reuse without attribution) stand
+  // out unless the reader turns it off: that is what the summary counts.
+  showUnattributed: true,
 });
 
 /** Options from untrusted data: known keys of the right type, the rest default. */
@@ -52,6 +55,7 @@ export function loadSettings() {
     theme: oneOf(raw?.theme, ['auto', 'light', 'dark'], DEFAULTS.theme),
     view: oneOf(raw?.view, ['side', 'inline'], DEFAULTS.view),
     order: oneOf(raw?.order, ['paraphrase', 'original'], DEFAULTS.order),
+    showUnattributed: oneOf(raw?.showUnattributed, [true, false], DEFAULTS.showUnattributed),
   };
 }
 

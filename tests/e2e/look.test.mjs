@@ -62,7 +62,7 @@ test('every control is labelled and reachable with the keyboard', async () => {
     const id = await page.evaluate(() => document.activeElement.id || document.activeElement.localName);
     reached.add(id);
   }
-  for (const id of ['original', 'paraphrase', 'original-file', 'original-clear', 'compare', 'swap', 'example', 'share', 'theme', 'order', 'next']) {
+  for (const id of ['original', 'paraphrase', 'original-file', 'original-clear', 'compare', 'swap', 'example', 'share', 'theme', 'order', 'next', 'unattributed', 'next-unattributed']) {
     assert.ok(reached.has(id), `${id} is not reached by Tab (reached: ${[...reached].join(', ')})`);
   }
 });

@@ -10,6 +10,7 @@ import { test } from 'node:test';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { initSync, compare as compareWasm } from '../../www/pkg/article_diff.js';
 import { Findings } from '../../www/findings.js';
+import { rowsOf, summaryOf, summaryText, unattributedOf } from '../../www/model.js';
 import { root } from '../e2e/harness.mjs';
 
 initSync({ module: readFileSync(join(root, 'www/pkg/article_diff_bg.wasm')) });
@@ -108,7 +109,10 @@ test('the compact arrays say what the JSON model says', () => {
     assert.equal(findings.pairCount, model.pairs.length);
     model.pairs.forEach((pair, i) => {
       const { changed, ...mine } = findings.pair(i);
-      assert.deepEqual({ ...mine, similarity: Math.round(mine.similarity * 1000) / 1000 }, {
+      // The compact arrays hold shares as 32-bit floats; the model rounds them.
+      const round = (share) => Math.round(share * 1000) / 1000;
+      const shares = { similarity: round(mine.similarity), kept_share: round(mine.kept_share), derived_share: round(mine.derived_share) };
+      assert.deepEqual({ ...mine, ...shares }, {
         ...pair,
         ops: pair.ops.map((op) => ({ chars: [], ...op })),
       });
@@ -178,4 +182,77 @@ test('the schema refuses a model that breaks it', () => {
     breakIt(broken);
     assert.equal(validate(broken), false);
   }
+});
+
+/** Findings with only counts, as summaryOf reads them. */
+function countsOnly(stats, complete = true) {
+  return { stats, complete, cutShort: complete ? [] : ['word diff'] };
+}
+const exampleStats = {
+  original_words: 114, paraphrase_words: 106, copied_words: 48, reworded_words: 41, new_words: 17,
+  kept_words: 48, original_reworded_words: 37, dropped_words: 29, runs: 6, moved_runs: 3, moved_words: 20,
+  quoted_copied_words: 15, unquoted_copied_words: 33, original_sentences: 7, paraphrase_sentences: 7,
+  pairs: 5, moved_pairs: 2, copied_pairs: 1, edited_pairs: 3, reworded_pairs: 1, new_sentences: 2, dropped_sentences: 2,
+};
+
+test('the summary counts sentence pairs by verdict', () => {
+  const m = summaryOf(countsOnly(exampleStats));
+  assert.deepEqual(
+    [m.pairs, m.copiedPairs, m.editedPairs, m.rewordedPairs, m.movedPairs, m.unquotedCopied],
+    [5, 1, 3, 1, 2, 33],
+  );
+  assert.equal(
+    summaryText(countsOnly(exampleStats)),
+    [
+      'Paraphrase: 106 words: copied 45.3%, reworded 38.7%, new 16%.',
+      'Original: 114 words: kept 42.1%, reworded 32.5%, dropped 25.4%.',
+      'Copied passages: 6 (3 moved); 33 copied words outside quotation marks.',
+      'Sentences: 5 sentence pairs: 1 copied, 3 edited, 1 reworded (2 moved); 2 new sentences, 2 dropped.',
+    ].join('\n'),
+  );
+});
+
+test('the summary says one in the singular and notes a spent time budget', () => {
+  const one = {
+    ...exampleStats, pairs: 1, copied_pairs: 0, edited_pairs: 1, reworded_pairs: 0, moved_pairs: 0,
+    new_sentences: 1, dropped_sentences: 0, unquoted_copied_words: 1,
+  };
+  const lines = summaryText(countsOnly(one, false)).split('\n');
+  assert.equal(lines[2], 'Copied passages: 6 (3 moved); 1 copied word outside quotation marks.');
+  assert.equal(lines[3], 'Sentences: 1 sentence pair: 0 copied, 1 edited, 0 reworded (0 moved); 1 new sentence, 0 dropped.');
+  assert.equal(lines[4], 'The time budget ran out (word diff); the comparison is coarser there.');
+});
+
+/** Findings of a comparison, as the page builds them. */
+function findingsOf(original, paraphrase) {
+  const result = compareWasm(original, paraphrase);
+  const findings = new Findings(
+    { compact: result.compact(), stats: result.stats, complete: result.complete, cutShort: result.cutShort },
+    { original, paraphrase },
+  );
+  result.free();
+  return findings;
+}
+
+test('rows carry the verdict and both shares of their pair', () => {
+  const findings = findingsOf('The mayor opened the new library.', 'The mayor opened the new museum.');
+  const [row] = rowsOf(findings);
+  assert.equal(row.status, 'edited');
+  assert.ok(Math.abs(row.keptShare - 5 / 6) < 1e-6 && Math.abs(row.derivedShare - 5 / 6) < 1e-6);
+});
+
+test('unattributed passages are the copied words outside quotation marks, in row order', () => {
+  const original = 'The council approved the new bridge on Tuesday after a long debate. Work on the crossing begins in the spring of next year.';
+  const paraphrase =
+    '“The council approved the new bridge on Tuesday after a long debate,” the paper said. ' +
+    'Work on the crossing begins in the spring of next year.';
+  const findings = findingsOf(original, paraphrase);
+  const rows = rowsOf(findings);
+  const passages = unattributedOf(findings, rows);
+  assert.equal(passages.length, 1);
+  assert.equal(paraphrase.slice(passages[0].start, passages[0].end), 'Work on the crossing begins in the spring of next year');
+  assert.equal(passages[0].row, 1);
+  assert.equal(findings.stats.unquoted_copied_words, 11);
+  // The original order shows the same rows: the walk follows what is shown.
+  assert.deepEqual(unattributedOf(findings, rowsOf(findings, 'original')).map((p) => p.row), [1]);
 });
