@@ -13,7 +13,7 @@ use article_diff::keys::{Vocabulary, nfkc};
 use article_diff::runs::{RunInput, find_runs};
 use article_diff::sentences::{quoted_tokens, sentences};
 use article_diff::tokenize::tokenize;
-use article_diff::{OffsetUnit, Options, align, cleanup, compare, diff, label, refine};
+use article_diff::{OffsetUnit, Options, align, cleanup, compare, diff, label, refine, verdict};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
 fn inputs() -> (String, String) {
@@ -140,6 +140,31 @@ fn stages(c: &mut Criterion) {
         b.iter(|| alignments.iter().map(|a| diff_pair(a).len()).sum::<usize>())
     });
 
+    // Shares and verdicts, from each pair's diff before folding.
+    let pair_shares = |a: &align::Alignment| {
+        let o = o_sentences[a.original.start as usize].units.start
+            ..o_sentences[a.original.end as usize - 1].units.end;
+        let p = p_sentences[a.paraphrase.start as usize].units.start
+            ..p_sentences[a.paraphrase.end as usize - 1].units.end;
+        verdict::shares(
+            &o_units.id,
+            o,
+            &p_units.id,
+            p,
+            &diff_pair(a),
+            &runs,
+            &vocabulary,
+        )
+    };
+    group.bench_function("6b diff pairs and verdicts", |b| {
+        b.iter(|| {
+            alignments
+                .iter()
+                .filter(|a| pair_shares(a).verdict.is_strong())
+                .count()
+        })
+    });
+    let shares: Vec<verdict::Shares> = alignments.iter().map(pair_shares).collect();
     let edits: Vec<Vec<diff::Edit>> = alignments
         .iter()
         .map(|a| cleanup::fold_islands(diff_pair(a), &o_units.id, &vocabulary))
@@ -200,6 +225,7 @@ fn stages(c: &mut Criterion) {
                 runs: &runs,
                 alignments: &alignments,
                 edits: &edits,
+                shares: &shares,
             })
             .stats
             .copied_words
