@@ -11,7 +11,8 @@
 //!   one, 0 for none; see [`kind_code`] and [`op_code`]; bit 7 set on a
 //!   copied span inside quotation marks), `span_run`,
 //!   `span_pair`, `span_target` (where the counterpart of a copied or kept
-//!   span starts), and `sentences` (start, end, paragraph, pair: four each);
+//!   span starts), and `sentences` (start, end, paragraph, pair, repeats:
+//!   five each);
 //! - `pairs`: twelve each: original sentences (first, end), paraphrase
 //!   sentences (first, end), original range, paraphrase range, moved (0/1),
 //!   first op, end op, verdict (its index in [`VERDICT_NAMES`]);
@@ -37,7 +38,7 @@ pub const CHAR_FIELDS: usize = 5;
 /// See [`PAIR_FIELDS`].
 pub const RUN_FIELDS: usize = 6;
 /// See [`PAIR_FIELDS`].
-pub const SENTENCE_FIELDS: usize = 4;
+pub const SENTENCE_FIELDS: usize = 5;
 
 /// One side's spans and sentences.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -54,7 +55,8 @@ pub struct CompactSide {
     pub span_pair: Vec<u32>,
     /// Where each span's counterpart starts in the other text, or [`NONE`].
     pub span_target: Vec<u32>,
-    /// Start, end, paragraph and pair (or [`NONE`]) of each sentence.
+    /// Start, end, paragraph, pair and repeated original sentence (or
+    /// [`NONE`]) of each sentence.
     pub sentences: Vec<u32>,
 }
 
@@ -172,6 +174,7 @@ fn side(side: &Side, own: &Offsets<'_>, other: &Offsets<'_>, length: usize) -> C
             own.convert(sentence.range.end),
             sentence.paragraph,
             option(sentence.pair),
+            option(sentence.repeats),
         ]);
     }
     compact

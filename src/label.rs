@@ -259,7 +259,11 @@ pub fn assemble(a: &Assembly<'_>) -> Assembled {
             a.paraphrase_quoted,
             &|run, units| o.unit_bytes(counterpart(&a.runs[run as usize], true, units)),
         ),
-        sentences: sentences_of(p, &p_sentence_pair),
+        sentences: {
+            let mut sentences = sentences_of(p, &p_sentence_pair);
+            mark_repeats(&mut sentences, a, &p_labels);
+            sentences
+        },
     };
 
     let runs: Vec<Run> = a
@@ -273,7 +277,13 @@ pub fn assemble(a: &Assembly<'_>) -> Assembled {
             quoted: run.quoted,
         })
         .collect();
-    let stats = statistics(a, &o_labels, &p_labels, &pairs);
+    let mut stats = statistics(a, &o_labels, &p_labels, &pairs);
+    stats.repeated_sentences = paraphrase_side
+        .sentences
+        .iter()
+        .filter(|s| s.repeats.is_some())
+        .count() as u32;
+    stats.new_sentences -= stats.repeated_sentences;
     Assembled {
         original: original_side,
         paraphrase: paraphrase_side,
@@ -536,8 +546,34 @@ fn sentences_of(text: &Text<'_>, sentence_pair: &[u32]) -> Vec<Sentence> {
             range: text.sentence_bytes(sentence),
             paragraph: sentence.paragraph,
             pair: option(pair),
+            repeats: None,
         })
         .collect()
+}
+
+/// Marks the unpaired paraphrase sentences whose every word is copied with
+/// the original sentence they repeat.
+fn mark_repeats(sentences: &mut [Sentence], a: &Assembly<'_>, labels: &UnitLabels) {
+    let o_sentences = a.original.sentences;
+    for (sentence, units) in sentences.iter_mut().zip(a.paraphrase.sentences) {
+        if sentence.pair.is_some() {
+            continue;
+        }
+        let mut words = units
+            .units
+            .clone()
+            .filter(|&u| a.vocabulary.is_word[a.paraphrase.units.id[u as usize] as usize]);
+        let Some(first) = words.next() else {
+            continue;
+        };
+        if labels.run[first as usize] == NONE || words.any(|u| labels.run[u as usize] == NONE) {
+            continue;
+        }
+        let run = &a.runs[labels.run[first as usize] as usize];
+        let source = run.original.start + (first - run.paraphrase.start);
+        let index = o_sentences.partition_point(|s| s.units.end <= source);
+        sentence.repeats = Some(index.min(o_sentences.len().saturating_sub(1)) as u32);
+    }
 }
 
 fn statistics(a: &Assembly<'_>, o: &UnitLabels, p: &UnitLabels, pairs: &[Pair]) -> Stats {

@@ -266,6 +266,15 @@ pub fn compare_with_normalizer<'t>(
             units(&p_sentences, &alignment.paraphrase),
         )
     };
+    let near_match = |o: u32, p: u32| {
+        let text = |text: &'t str, tokens: &[tokenize::Token], units: &keys::Units, unit: u32| {
+            tokens[units.token[unit as usize] as usize].text(text)
+        };
+        refine::is_near_match(
+            text(original, &o_tokens, &o_units, o),
+            text(paraphrase, &p_tokens, &p_units, p),
+        )
+    };
     // Each pair's word diff, measured (shares and verdict) before its lone
     // common words are folded into the changes around them: folding is for
     // reading, and a shared word still reached the rewrite.
@@ -281,8 +290,16 @@ pub fn compare_with_normalizer<'t>(
                 &run_units,
                 &budget,
             );
-            let shares =
-                verdict::shares(&o_units.id, o, &p_units.id, p, &edits, &runs, &vocabulary);
+            let shares = verdict::shares(
+                &o_units.id,
+                o,
+                &p_units.id,
+                p,
+                &edits,
+                &runs,
+                &vocabulary,
+                &near_match,
+            );
             (
                 shares,
                 cleanup::fold_islands(edits, &o_units.id, &vocabulary),

@@ -80,6 +80,10 @@ pub struct Sentence {
     pub paragraph: u32,
     /// The pair it belongs to, if any.
     pub pair: Option<u32>,
+    /// A paraphrase sentence that pairs with nothing but whose every word is
+    /// copied (a passage the rewrite repeats): the original sentence its
+    /// first copied word comes from. Such a sentence is not new.
+    pub repeats: Option<u32>,
 }
 
 /// A passage of the paraphrase copied from the original.
@@ -217,8 +221,11 @@ pub struct Stats {
     pub edited_pairs: u32,
     /// Pairs whose verdict is reworded.
     pub reworded_pairs: u32,
-    /// Paraphrase sentences aligned with nothing.
+    /// Paraphrase sentences aligned with nothing and not wholly copied.
     pub new_sentences: u32,
+    /// Paraphrase sentences aligned with nothing but wholly copied: passages
+    /// the rewrite repeats (see [`Sentence::repeats`]).
+    pub repeated_sentences: u32,
     /// Original sentences aligned with nothing.
     pub dropped_sentences: u32,
 }
@@ -524,6 +531,8 @@ struct SentenceView {
     paragraph: u32,
     #[serde(skip_serializing_if = "Option::is_none")]
     pair: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    repeats: Option<u32>,
 }
 
 #[derive(Serialize)]
@@ -613,6 +622,7 @@ impl<'a> ComparisonView<'a> {
                     end: own.convert(s.range.end),
                     paragraph: s.paragraph,
                     pair: s.pair,
+                    repeats: s.repeats,
                 })
                 .collect(),
             spans: side

@@ -114,6 +114,30 @@ pub fn refine<'t>(
     Some(edits)
 }
 
+/// Whether two stretches nearly match ("sited" and "cited", "to\u{392}work"
+/// and "to work"): the rule [`refine`] applies before diffing them.
+pub fn is_near_match<'t>(original: &'t str, paraphrase: &'t str) -> bool {
+    let mut seen: Vec<&'t str> = Vec::new();
+    let mut keys = |text: &'t str| -> Option<Vec<u32>> {
+        let mut keys = Vec::new();
+        for g in text.graphemes(true) {
+            if keys.len() == MAX_GRAPHEMES {
+                return None;
+            }
+            let at = seen.iter().position(|s| *s == g).unwrap_or_else(|| {
+                seen.push(g);
+                seen.len() - 1
+            });
+            keys.push(at as u32);
+        }
+        (!keys.is_empty()).then_some(keys)
+    };
+    match (keys(original), keys(paraphrase)) {
+        (Some(old), Some(new)) => near_match(&seen, &old, &new),
+        _ => false,
+    }
+}
+
 /// Whether few enough graphemes need an edit, case ignored; `graphemes`
 /// are the distinct graphemes that the keys number.
 fn near_match(graphemes: &[&str], old: &[u32], new: &[u32]) -> bool {

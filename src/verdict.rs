@@ -12,15 +12,18 @@
 //!
 //! and the **verdict**:
 //!
-//! - [`Verdict::Copied`]: one sentence reproduces the other: at least
-//!   [`COPIED_SHARE`] of the original sentence's words reach the rewrite
-//!   *in order*, whatever was added around them (quotation marks, an
-//!   attribution, a framing clause: ", said CNET's Lance Whitney" added to a
-//!   copied sentence leaves it copied); or at least as much of the rewrite
-//!   sentence's words are the original's in order (a verbatim excerpt of a
-//!   longer sentence, or one with a date dropped: the shares tell which).
+//! - [`Verdict::Copied`]: one sentence reproduces the other whole, in one
+//!   piece: [`COPIED_SHARE`] of the original sentence's words reach the
+//!   rewrite in order, counted against its words plus any the rewrite
+//!   inserted between them, whatever was added around them (quotation
+//!   marks, an attribution, a framing clause: ", said CNET's Lance Whitney"
+//!   leaves a copied sentence copied); or the rewrite sentence is, in the
+//!   same sense, a verbatim piece of the original (an excerpt of a longer
+//!   sentence). A word that nearly matches its counterpart (a typo, a stray
+//!   letter glued on: "toΒ work") counts as reproduced.
 //! - [`Verdict::Edited`]: light changes: at least [`EDITED_SHARE`] of the
-//!   words on *both* sides are shared: a few replaced, inserted or dropped.
+//!   words on *both* sides are shared: a few replaced, inserted or dropped
+//!   inside the sentence.
 //! - [`Verdict::Reworded`]: derived, but mostly in other words.
 //!
 //! Words are tokens holding a letter or digit; punctuation does not count.
@@ -49,7 +52,7 @@ pub const COPIED_SHARE: f64 = 0.95;
 
 /// The share of the words on both sides that must be shared for a pair to be
 /// [`Verdict::Edited`].
-pub const EDITED_SHARE: f64 = 0.5;
+pub const EDITED_SHARE: f64 = 0.65;
 
 /// What the rewrite did with the original sentence(s) of a pair.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -90,17 +93,19 @@ pub struct Shares {
     pub kept: f64,
     /// Share of the rewrite sentence's words that come from the original.
     pub derived: f64,
-    /// Shares of the original sentence's and of the rewrite sentence's
-    /// words that are the same in order (the equal steps of the diff).
-    pub in_order: (f64, f64),
+    /// How whole each sentence is reproduced in the other, in one piece:
+    /// its words reproduced in order over its words plus those the other
+    /// side changed between the first and the last of them (see
+    /// [`Verdict::Copied`]).
+    pub whole: (f64, f64),
     /// What the pair is.
     pub verdict: Verdict,
 }
 
 impl Shares {
     /// The verdict of a pair with these shares.
-    pub fn verdict_of(kept: f64, derived: f64, in_order: (f64, f64)) -> Verdict {
-        if in_order.0 >= COPIED_SHARE || in_order.1 >= COPIED_SHARE {
+    pub fn verdict_of(kept: f64, derived: f64, whole: (f64, f64)) -> Verdict {
+        if whole.0 >= COPIED_SHARE || whole.1 >= COPIED_SHARE {
             Verdict::Copied
         } else if kept >= EDITED_SHARE && derived >= EDITED_SHARE {
             Verdict::Edited
@@ -111,7 +116,9 @@ impl Shares {
 }
 
 /// Measures one pair: `original` and `paraphrase` are its unit ranges,
-/// `edits` its word diff, `runs` every copied run (in paraphrase order).
+/// `edits` its word diff, `runs` every copied run (in paraphrase order), and
+/// `near` tells whether a word of the original (a unit) and one of the
+/// paraphrase nearly match ("sited" for "cited", a stray letter glued on).
 pub fn shares(
     original_ids: &[u32],
     original: Range<u32>,
@@ -120,6 +127,7 @@ pub fn shares(
     edits: &[Edit],
     runs: &[Run],
     vocabulary: &Vocabulary,
+    near: &dyn Fn(u32, u32) -> bool,
 ) -> Shares {
     let is_word = |id: u32| vocabulary.is_word[id as usize];
     let words = |ids: &[u32], range: Range<u32>| {
@@ -131,15 +139,40 @@ pub fn shares(
     // Units reached, relative to the start of each range.
     let mut o_reached = vec![false; original.len()];
     let mut p_reached = vec![false; paraphrase.len()];
-    let mut in_order = 0;
-    for edit in edits.iter().filter(|e| e.equal) {
-        in_order += words(original_ids, edit.original.clone());
+    let mut reach = |edit: &Edit| {
         o_reached[(edit.original.start - original.start) as usize
             ..(edit.original.end - original.start) as usize]
             .fill(true);
         p_reached[(edit.paraphrase.start - paraphrase.start) as usize
             ..(edit.paraphrase.end - paraphrase.start) as usize]
             .fill(true);
+    };
+    // A change of one word for one that nearly matches reproduces it.
+    let reproduces = |edit: &Edit| {
+        edit.equal
+            || (edit.original.len() == 1
+                && edit.paraphrase.len() == 1
+                && is_word(original_ids[edit.original.start as usize])
+                && near(edit.original.start, edit.paraphrase.start))
+    };
+    // The words reproduced in order, and the words changed between the
+    // first and the last of them on each side: a sentence is copied in one
+    // piece when little changed inside it, whatever was added around it.
+    // (Punctuation alike at both ends, such as a final period after an
+    // added attribution, does not stretch the piece.)
+    let holds_words =
+        |edit: &Edit| reproduces(edit) && words(original_ids, edit.original.clone()) > 0;
+    let first = edits.iter().position(holds_words);
+    let last = edits.iter().rposition(holds_words);
+    let (mut same, mut inside_o, mut inside_p) = (0, 0, 0);
+    for (index, edit) in edits.iter().enumerate() {
+        if reproduces(edit) {
+            same += words(original_ids, edit.original.clone());
+            reach(edit);
+        } else if first.is_some_and(|f| f < index) && last.is_some_and(|l| index < l) {
+            inside_o += words(original_ids, edit.original.clone());
+            inside_p += words(paraphrase_ids, edit.paraphrase.clone());
+        }
     }
     // Runs that start in the pair's paraphrase range and take their words
     // from its original range: moved within the pair.
@@ -167,19 +200,22 @@ pub fn shares(
         if whole == 0 {
             0.0
         } else {
-            part as f64 / whole as f64
+            (part as f64 / whole as f64).min(1.0)
         }
     };
     let o_words = words(original_ids, original.clone());
     let p_words = words(paraphrase_ids, paraphrase.clone());
     let kept = share(reached(original_ids, &original, &o_reached), o_words);
     let derived = share(reached(paraphrase_ids, &paraphrase, &p_reached), p_words);
-    let in_order = (share(in_order, o_words), share(in_order, p_words));
+    let whole = (
+        share(same, o_words + inside_p),
+        share(same, p_words + inside_o),
+    );
     Shares {
         kept,
         derived,
-        in_order,
-        verdict: Shares::verdict_of(kept, derived, in_order),
+        whole,
+        verdict: Shares::verdict_of(kept, derived, whole),
     }
 }
 

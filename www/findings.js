@@ -24,12 +24,23 @@ export class Findings {
     return this.compact[side].sentences.length / this.layout.sentenceFields;
   }
 
-  /** Sentence `index` of a side: { start, end, paragraph, pair } (pair undefined when unpaired). */
+  /**
+   * Sentence `index` of a side: { start, end, paragraph, pair, repeats } (pair
+   * undefined when unpaired; repeats, for an unpaired paraphrase sentence
+   * whose words are all copied, the original sentence it repeats).
+   */
   sentence(side, index) {
     const s = this.compact[side].sentences;
     const at = index * this.layout.sentenceFields;
-    const pair = s[at + 3];
-    return { start: s[at], end: s[at + 1], paragraph: s[at + 2], pair: pair === this.layout.none ? undefined : pair };
+    const { none } = this.layout;
+    const [pair, repeats] = [s[at + 3], s[at + 4]];
+    return {
+      start: s[at],
+      end: s[at + 1],
+      paragraph: s[at + 2],
+      pair: pair === none ? undefined : pair,
+      repeats: repeats === none ? undefined : repeats,
+    };
   }
 
   // ---- pairs ----------------------------------------------------------------

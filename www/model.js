@@ -46,7 +46,9 @@ export function rowsOf(findings, order = 'paraphrase') {
     paraphrase: type === 'new' ? [sentence.start, sentence.end] : null,
     moved: false,
     changed: true,
-    status: type,
+    // A sentence the rewrite repeats, every word copied, is not new.
+    status: sentence.repeats !== undefined ? 'copied' : type,
+    repeats: sentence.repeats,
     similarity: null,
   });
   // Each lead sentence in turn (a pair once, at its first sentence), with
@@ -116,6 +118,7 @@ export function summaryOf(findings) {
     rewordedPairs: s.reworded_pairs,
     movedPairs: s.moved_pairs,
     newSentences: s.new_sentences,
+    repeatedSentences: s.repeated_sentences,
     droppedSentences: s.dropped_sentences,
     complete: findings.complete,
     cutShort: findings.cutShort,
@@ -136,12 +139,17 @@ export function unquotedPhrase(m) {
   return `${plural(m.unquotedCopied, 'copied word')} outside quotation marks`;
 }
 
-/** "5 sentence pairs: 1 copied, 3 edited, 1 reworded (2 moved); 2 new sentences, 2 dropped" */
+/**
+ * "5 sentence pairs: 1 copied, 3 edited, 1 reworded (2 moved); 2 new sentences, 2 dropped"
+ * (", 1 repeated" before "dropped" when the rewrite repeats a copied sentence).
+ */
 export function sentencesPhrase(m) {
   return (
     `${plural(m.pairs, 'sentence pair')}: ${m.copiedPairs} copied, ${m.editedPairs} edited, ` +
     `${m.rewordedPairs} reworded (${m.movedPairs} moved); ` +
-    `${plural(m.newSentences, 'new sentence')}, ${m.droppedSentences} dropped`
+    `${plural(m.newSentences, 'new sentence')}, ` +
+    (m.repeatedSentences ? `${m.repeatedSentences} repeated, ` : '') +
+    `${m.droppedSentences} dropped`
   );
 }
 

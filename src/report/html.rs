@@ -62,11 +62,19 @@ pub fn render(comparison: &Comparison<'_>) -> String {
             }
             Row::New(index) => {
                 let sentence = &p.sentences[index as usize];
-                let _ = write!(
-                    out,
-                    "<tr class=\"new\"><th scope=\"row\">new<br><small>{}</small></th><td></td><td>",
-                    escape(&sentence_label(&p.sentences, index))
-                );
+                let _ = match sentence.repeats {
+                    Some(source) => write!(
+                        out,
+                        "<tr class=\"repeat\"><th scope=\"row\">copied<br><small>{}<br>repeats {}</small></th><td></td><td>",
+                        escape(&sentence_label(&p.sentences, index)),
+                        escape(&sentence_label(&o.sentences, source))
+                    ),
+                    None => write!(
+                        out,
+                        "<tr class=\"new\"><th scope=\"row\">new<br><small>{}</small></th><td></td><td>",
+                        escape(&sentence_label(&p.sentences, index))
+                    ),
+                };
                 spans(
                     &mut out,
                     comparison.paraphrase(),
@@ -118,7 +126,7 @@ fn summary(out: &mut String, c: &Comparison<'_>) {
             "<dt>Paraphrase</dt><dd>{} words: copied {}%, reworded {}%, new {}%</dd>",
             "<dt>Original</dt><dd>{} words: kept {}%, reworded {}%, dropped {}%</dd>",
             "<dt>Copied passages</dt><dd>{} ({} moved); {} copied words outside quotation marks</dd>",
-            "<dt>Sentences</dt><dd>{} pairs ({} copied, {} edited, {} reworded; {} moved), {} new, {} dropped</dd>",
+            "<dt>Sentences</dt><dd>{} pairs ({} copied, {} edited, {} reworded; {} moved), {} new, {} repeated, {} dropped</dd>",
             "</dl>\n"
         ),
         s.paraphrase_words,
@@ -138,6 +146,7 @@ fn summary(out: &mut String, c: &Comparison<'_>) {
         s.reworded_pairs,
         s.moved_pairs,
         s.new_sentences,
+        s.repeated_sentences,
         s.dropped_sentences
     );
     if !c.is_complete() {

@@ -81,13 +81,14 @@ fn summary(out: &mut String, c: &Comparison<'_>, style: Style) {
     );
     let _ = writeln!(
         out,
-        "Sentence pairs: {} ({} copied, {} edited, {} reworded; {} moved) · new sentences: {} · dropped sentences: {}",
+        "Sentence pairs: {} ({} copied, {} edited, {} reworded; {} moved) · new sentences: {} · repeated: {} · dropped sentences: {}",
         s.pairs,
         s.copied_pairs,
         s.edited_pairs,
         s.reworded_pairs,
         s.moved_pairs,
         s.new_sentences,
+        s.repeated_sentences,
         s.dropped_sentences
     );
     if !c.is_complete() {
@@ -144,7 +145,17 @@ fn unpaired(out: &mut String, c: &Comparison<'_>, index: u32, paraphrase: bool, 
         (c.original(), c.original_side(), '-', "dropped")
     };
     let sentence = &side.sentences[index as usize];
-    bold(out, word, style);
+    match sentence.repeats {
+        Some(source) => bold(
+            out,
+            &format!(
+                "copied · repeats original {}",
+                sentence_label(&c.original_side().sentences, source)
+            ),
+            style,
+        ),
+        None => bold(out, word, style),
+    }
     out.push('\n');
     let _ = writeln!(
         out,
