@@ -147,10 +147,8 @@ fn stages(c: &mut Criterion) {
         let p = p_sentences[a.paraphrase.start as usize].units.start
             ..p_sentences[a.paraphrase.end as usize - 1].units.end;
         verdict::shares(
-            &o_units.id,
-            o,
-            &p_units.id,
-            p,
+            (&o_units.id, o),
+            (&p_units.id, p),
             &diff_pair(a),
             &runs,
             &vocabulary,

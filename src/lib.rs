@@ -291,10 +291,8 @@ pub fn compare_with_normalizer<'t>(
                 &budget,
             );
             let shares = verdict::shares(
-                &o_units.id,
-                o,
-                &p_units.id,
-                p,
+                (&o_units.id, o),
+                (&p_units.id, p),
                 &edits,
                 &runs,
                 &vocabulary,

@@ -115,15 +115,14 @@ impl Shares {
     }
 }
 
-/// Measures one pair: `original` and `paraphrase` are its unit ranges,
+/// Measures one pair: `original` and `paraphrase` are each text's unit ids
+/// with the pair's range of them,
 /// `edits` its word diff, `runs` every copied run (in paraphrase order), and
 /// `near` tells whether a word of the original (a unit) and one of the
 /// paraphrase nearly match ("sited" for "cited", a stray letter glued on).
 pub fn shares(
-    original_ids: &[u32],
-    original: Range<u32>,
-    paraphrase_ids: &[u32],
-    paraphrase: Range<u32>,
+    (original_ids, original): (&[u32], Range<u32>),
+    (paraphrase_ids, paraphrase): (&[u32], Range<u32>),
     edits: &[Edit],
     runs: &[Run],
     vocabulary: &Vocabulary,
