@@ -366,6 +366,9 @@ pub fn align(
     if fill_gaps(&scorer, &mut pairs, (original, paraphrase)) {
         mark_moved(&mut pairs);
     }
+    if is_short(n, m) {
+        join_halves(&scorer, &mut pairs, (original, paraphrase));
+    }
     pairs
 }
 
@@ -454,6 +457,58 @@ fn fill_gaps(
     let any = !added.is_empty();
     pairs.extend(added);
     any
+}
+
+/// Between two short texts, which face each other whole, a sentence left
+/// unpaired next to a one-to-one pair joins it when it shares a content
+/// word with the pair's other side: the other half of a sentence split in
+/// two, or of two merged into one ("Starting in the autumn term, all
+/// children in the district can eat…" beside "A $1.2 million grant…").
+fn join_halves(
+    scorer: &Scorer,
+    pairs: &mut [Alignment],
+    (original, paraphrase): (&Side<'_>, &Side<'_>),
+) {
+    let mut o_used = vec![false; original.sentences.len()];
+    let mut p_used = vec![false; paraphrase.sentences.len()];
+    for pair in pairs.iter() {
+        o_used[pair.original.start as usize..pair.original.end as usize].fill(true);
+        p_used[pair.paraphrase.start as usize..pair.paraphrase.end as usize].fill(true);
+    }
+    let shares_a_word = |o: Range<u32>, p: Range<u32>| {
+        let o = Scorer::bag(&scorer.original, o, &scorer.weights);
+        let p = Scorer::bag(&scorer.paraphrase, p, &scorer.weights);
+        o.shared(&p, &scorer.weights).1 > 0
+    };
+    for pair in pairs.iter_mut() {
+        if pair.original.len() != 1 || pair.paraphrase.len() != 1 {
+            continue;
+        }
+        let (o, p) = (pair.original.start, pair.paraphrase.start);
+        // The free neighbour on each side, before or after.
+        let free = |used: &[bool], side: &Side<'_>, at: u32| -> Option<u32> {
+            [at.checked_sub(1), Some(at + 1)]
+                .into_iter()
+                .flatten()
+                .find(|&x| {
+                    (x as usize) < used.len()
+                        && !used[x as usize]
+                        && side.sentences[x as usize].paragraph
+                            == side.sentences[at as usize].paragraph
+                })
+        };
+        if let Some(x) = free(&p_used, paraphrase, p)
+            && shares_a_word(o..o + 1, x..x + 1)
+        {
+            p_used[x as usize] = true;
+            pair.paraphrase = x.min(p)..x.max(p) + 1;
+        } else if let Some(x) = free(&o_used, original, o)
+            && shares_a_word(x..x + 1, p..p + 1)
+        {
+            o_used[x as usize] = true;
+            pair.original = x.min(o)..x.max(o) + 1;
+        }
+    }
 }
 
 /// Whether two texts of `n` and `m` sentences are short enough to face
