@@ -471,6 +471,28 @@ mod tests {
     }
 
     #[test]
+    fn a_run_on_of_wrapped_lines_ends_at_a_line_after_sixty_words() {
+        // A menu pasted as wrapped lines, with no sentence end: its lines
+        // are what a reader goes by once a sentence would run past 60 words.
+        let menu = (0..120)
+            .map(|i| format!("dish{i}"))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let wrapped = wrap(&menu, 72);
+        let found = split(&wrapped);
+        assert!(found.len() >= 2, "{found:?}");
+        for sentence in &found[..found.len() - 1] {
+            let words = sentence.split_whitespace().count();
+            assert!(
+                (RUN_ON_WORDS..RUN_ON_WORDS + 12).contains(&words),
+                "{words}"
+            );
+        }
+        // Prose sentences, shorter, stay whole.
+        assert_eq!(split_flat(&wrap(ARTICLE, 72)), split(ARTICLE));
+    }
+
+    #[test]
     fn a_headline_and_wrapped_paragraphs_keep_their_paragraphs() {
         let second = "Kerry added that work would go on, and that the two sides would meet \
             again in the autumn to take stock of what had been achieved since the talks.";
