@@ -173,7 +173,7 @@ fn main() {
         "E", "rewordings (people)", "1 word changed", "2-3 words changed"
     );
     for e in [0.4, 0.5, 0.6, 0.65, 0.7, 0.75, 0.8] {
-        let over = |k: f64, d: f64| k >= e && d >= e;
+        let over = |k: f64, d: f64| k.min(d) >= e;
         let people = rewordings.iter().filter(|(k, d)| over(*k, *d)).count();
         let one: Vec<_> = edits.iter().filter(|e| e.0 == 1).collect();
         let more: Vec<_> = edits.iter().filter(|e| e.0 > 1).collect();
@@ -187,12 +187,19 @@ fn main() {
             more.len(),
         );
     }
-    let mut highest: Vec<f64> = rewordings.iter().map(|(k, d)| k.min(*d)).collect();
-    highest.sort_by(|a, b| b.total_cmp(a));
-    println!(
-        "rewordings' highest min(kept, derived): {:?}",
-        &highest[..highest.len().min(5)]
-    );
+    for (label, of) in [("min", f64::min as fn(f64, f64) -> f64), ("max", f64::max)] {
+        let mut highest: Vec<String> = Vec::new();
+        let mut values: Vec<f64> = rewordings.iter().map(|(k, d)| of(*k, *d)).collect();
+        values.sort_by(|a, b| b.total_cmp(a));
+        highest.extend(values.iter().take(6).map(|v| format!("{v:.2}")));
+        let mut edit_values: Vec<f64> = edits.iter().map(|e| of(e.2, e.3)).collect();
+        edit_values.sort_by(|a, b| a.total_cmp(b));
+        println!(
+            "{label}(kept, derived): rewordings' highest {}; light edits' lowest {:.2}",
+            highest.join(", "),
+            edit_values.first().copied().unwrap_or(0.0)
+        );
+    }
     println!();
     println!("Verdicts with the constants as set:");
     for (label, filter) in [

@@ -135,6 +135,34 @@ pub struct Alignment {
     pub similarity: f64,
     /// Out of order relative to the other pairs.
     pub moved: bool,
+    /// What the pair was made on.
+    pub evidence: Evidence,
+}
+
+/// What a pair was made on, strongest first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Evidence {
+    /// Copied words from the original sentence(s).
+    Copying,
+    /// Shared words, with a similarity beyond doubt or in the order of the
+    /// pairs around it.
+    Wording,
+    /// Its place facing the original sentence (between kept pairs, or
+    /// across two short texts) and at least one shared content word.
+    Position,
+}
+
+impl Evidence {
+    /// Its name, as in the JSON model.
+    pub fn name(self) -> &'static str {
+        match self {
+            Evidence::Copying => "copying",
+            Evidence::Wording => "wording",
+            Evidence::Position => "position",
+        }
+    }
 }
 
 /// One side as the aligner sees it.
@@ -452,6 +480,7 @@ fn fill_gaps(
             paraphrase: p,
             similarity: (shared / mean.max(f64::MIN_POSITIVE)).min(1.0),
             moved: false,
+            evidence: Evidence::Position,
         });
     }
     let any = !added.is_empty();
@@ -535,13 +564,10 @@ impl Scorer {
     }
 
     /// Whether a pair carries evidence of derivation of its own: copied
-    /// words (half of the paraphrase sentence, or [`ANCHOR_WORDS`]), or a
-    /// similarity of [`SELF_EVIDENT`].
+    /// words (half of the paraphrase sentence, or [`ANCHOR_WORDS`]: see
+    /// `keep_supported`), or a similarity of [`SELF_EVIDENT`].
     fn is_anchor(&self, pair: &Alignment) -> bool {
-        let (copied, words) = self.copied_in(&pair.original, &pair.paraphrase);
-        copied >= ANCHOR_WORDS
-            || copied as f64 >= COPIED_ENOUGH * words as f64 && copied > 0
-            || pair.similarity >= SELF_EVIDENT
+        pair.evidence == Evidence::Copying || pair.similarity >= SELF_EVIDENT
     }
 }
 
@@ -554,6 +580,12 @@ impl Scorer {
 /// independent texts match here and there. Between two short texts the
 /// edges of the texts are anchors.
 fn keep_supported(scorer: &Scorer, pairs: &mut Vec<Alignment>, n: usize, m: usize) {
+    for pair in pairs.iter_mut() {
+        let (copied, words) = scorer.copied_in(&pair.original, &pair.paraphrase);
+        if copied >= ANCHOR_WORDS || (copied > 0 && copied as f64 >= COPIED_ENOUGH * words as f64) {
+            pair.evidence = Evidence::Copying;
+        }
+    }
     let mut supported: Vec<bool> = pairs.iter().map(|p| scorer.is_anchor(p)).collect();
     if supported.iter().all(|&s| s) {
         return;
@@ -739,6 +771,7 @@ fn greedy_pairs(candidates: Vec<(f64, u32, u32)>, n: usize, m: usize) -> Vec<Ali
             paraphrase: p..p + 1,
             similarity,
             moved: false,
+            evidence: Evidence::Wording,
         });
     }
     pairs

@@ -13,9 +13,10 @@
 //!   `span_pair`, `span_target` (where the counterpart of a copied or kept
 //!   span starts), and `sentences` (start, end, paragraph, pair, repeats:
 //!   five each);
-//! - `pairs`: twelve each: original sentences (first, end), paraphrase
+//! - `pairs`: thirteen each: original sentences (first, end), paraphrase
 //!   sentences (first, end), original range, paraphrase range, moved (0/1),
-//!   first op, end op, verdict (its index in [`VERDICT_NAMES`]);
+//!   first op, end op, verdict (its index in [`VERDICT_NAMES`]), evidence
+//!   (its index in [`EVIDENCE_NAMES`]);
 //!   `similarity`, `kept_share` and `derived_share` beside them;
 //! - `ops`: seven each: tag, original range, paraphrase range, first char
 //!   op, end char op; `chars`: five each: tag, original range, paraphrase
@@ -23,6 +24,7 @@
 //! - `runs`: six each: original range, paraphrase range, words, flags (bit 0
 //!   moved, bit 1 quoted).
 
+use crate::align::Evidence;
 use crate::model::{Findings, Kind, OffsetUnit, Offsets, Op, OpTag, Side};
 use crate::verdict::Verdict;
 
@@ -30,7 +32,7 @@ use crate::verdict::Verdict;
 pub const NONE: u32 = u32::MAX;
 
 /// Numbers per pair, op, char op, run and sentence in their arrays.
-pub const PAIR_FIELDS: usize = 12;
+pub const PAIR_FIELDS: usize = 13;
 /// See [`PAIR_FIELDS`].
 pub const OP_FIELDS: usize = 7;
 /// See [`PAIR_FIELDS`].
@@ -91,6 +93,18 @@ pub const OP_NAMES: [&str; 3] = ["equal", "delete", "insert"];
 pub const TAG_NAMES: [&str; 4] = ["equal", "delete", "insert", "replace"];
 /// The names of the verdict codes, by code.
 pub const VERDICT_NAMES: [&str; 3] = ["copied", "edited", "reworded"];
+
+/// The names of the evidence codes, by code.
+pub const EVIDENCE_NAMES: [&str; 3] = ["copying", "wording", "position"];
+
+/// The code of a pair's evidence (its index in [`EVIDENCE_NAMES`]).
+pub fn evidence_code(evidence: Evidence) -> u32 {
+    match evidence {
+        Evidence::Copying => 0,
+        Evidence::Wording => 1,
+        Evidence::Position => 2,
+    }
+}
 
 /// The bit of `span_info` set on a copied span inside quotation marks.
 pub const QUOTED_BIT: u32 = 1 << 7;
@@ -227,6 +241,7 @@ impl Findings {
                 first_op,
                 (compact.ops.len() / OP_FIELDS) as u32,
                 verdict_code(pair.verdict),
+                evidence_code(pair.evidence),
             ]);
             compact.similarity.push(pair.similarity as f32);
             compact.kept_share.push(pair.kept_share as f32);
@@ -302,6 +317,12 @@ mod tests {
             let name = VERDICT_NAMES[verdict_code(verdict) as usize];
             assert_eq!(json, format!("\"{name}\""));
             assert_eq!(verdict.name(), name);
+        }
+        for evidence in [Evidence::Copying, Evidence::Wording, Evidence::Position] {
+            let json = serde_json::to_string(&evidence).unwrap();
+            let name = EVIDENCE_NAMES[evidence_code(evidence) as usize];
+            assert_eq!(json, format!("\"{name}\""));
+            assert_eq!(evidence.name(), name);
         }
         for tag in [OpTag::Equal, OpTag::Delete, OpTag::Insert, OpTag::Replace] {
             let json = serde_json::to_string(&tag).unwrap();

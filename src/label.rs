@@ -230,6 +230,7 @@ pub fn assemble(a: &Assembly<'_>) -> Assembled {
                 paraphrase: p.sentence_bytes(p_first).start..p.sentence_bytes(p_last).end,
                 similarity: alignment.similarity,
                 verdict: shares.verdict,
+                evidence: alignment.evidence,
                 kept_share: shares.kept,
                 derived_share: shares.derived,
                 moved: alignment.moved,

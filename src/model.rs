@@ -10,6 +10,7 @@ use std::ops::Range;
 use serde::{Serialize, Serializer};
 
 use crate::Options;
+use crate::align::Evidence;
 use crate::verdict::Verdict;
 
 /// The name and version of the JSON format.
@@ -167,6 +168,9 @@ pub struct Pair {
     pub similarity: f64,
     /// What the rewrite did with the original sentence(s).
     pub verdict: Verdict,
+    /// What the pair was made on: copied words, shared wording, or its
+    /// position alone (with a shared word).
+    pub evidence: Evidence,
     /// The share of the original sentences' words that reach the rewrite.
     pub kept_share: f64,
     /// The share of the rewrite sentences' words that come from the original.
@@ -565,6 +569,7 @@ struct PairView {
     #[serde(serialize_with = "rounded")]
     similarity: f64,
     verdict: Verdict,
+    evidence: Evidence,
     #[serde(serialize_with = "rounded")]
     kept_share: f64,
     #[serde(serialize_with = "rounded")]
@@ -676,6 +681,7 @@ impl Serialize for ComparisonView<'_> {
                     paraphrase: p.range(&pair.paraphrase),
                     similarity: pair.similarity,
                     verdict: pair.verdict,
+                    evidence: pair.evidence,
                     kept_share: pair.kept_share,
                     derived_share: pair.derived_share,
                     moved: pair.moved,

@@ -11,8 +11,8 @@ use js_sys::{Float32Array, Object, Reflect, Uint32Array};
 use wasm_bindgen::prelude::*;
 
 use crate::compact::{
-    CHAR_FIELDS, Compact, CompactSide, KIND_NAMES, NONE, OP_FIELDS, OP_NAMES, PAIR_FIELDS,
-    QUOTED_BIT, RUN_FIELDS, SENTENCE_FIELDS, TAG_NAMES, VERDICT_NAMES,
+    CHAR_FIELDS, Compact, CompactSide, EVIDENCE_NAMES, KIND_NAMES, NONE, OP_FIELDS, OP_NAMES,
+    PAIR_FIELDS, QUOTED_BIT, RUN_FIELDS, SENTENCE_FIELDS, TAG_NAMES, VERDICT_NAMES,
 };
 use crate::{Findings, OffsetUnit, Options};
 
@@ -189,6 +189,7 @@ fn compact_object(compact: &Compact) -> Result<JsValue, JsValue> {
     set(&layout, "ops", names(&OP_NAMES))?;
     set(&layout, "tags", names(&TAG_NAMES))?;
     set(&layout, "verdicts", names(&VERDICT_NAMES))?;
+    set(&layout, "evidence", names(&EVIDENCE_NAMES))?;
     set(&layout, "quotedBit", QUOTED_BIT)?;
     set(&object, "layout", layout)?;
     Ok(object.into())

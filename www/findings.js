@@ -63,6 +63,7 @@ export class Findings {
       paraphrase: [p[at + 6], p[at + 7]],
       moved: p[at + 8] === 1,
       verdict: this.layout.verdicts[p[at + 11]],
+      evidence: this.layout.evidence[p[at + 12]],
       similarity: this.compact.similarity[index],
       kept_share: this.compact.keptShare[index],
       derived_share: this.compact.derivedShare[index],

@@ -34,6 +34,7 @@ export function rowsOf(findings, order = 'paraphrase') {
       changed: pair.changed || pair.moved,
       status: pair.verdict,
       similarity: pair.similarity,
+      evidence: pair.evidence,
       keptShare: pair.kept_share,
       derivedShare: pair.derived_share,
       leadFirst: pair[`${lead}_sentences`][0],

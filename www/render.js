@@ -225,9 +225,26 @@ function gutter(row) {
     derived.textContent = `${percentOf(row.derivedShare)}% of it from original`;
     shares.append(kept, derived);
     cell.append(shares);
+    if (row.evidence === 'position') {
+      // The weakest evidence is said as such, never dressed as more.
+      const weak = element('span', 'evidence', { title: EVIDENCE_TEXT.position });
+      weak.textContent = 'paired on position';
+      cell.append(weak);
+    }
+  } else if (row.repeats !== undefined) {
+    const repeats = element('span', 'shares');
+    repeats.textContent = 'repeats a copied sentence';
+    cell.append(repeats);
   }
   return cell;
 }
+
+/** What a pair was made on, as the reports say it. */
+const EVIDENCE_TEXT = {
+  copying: 'paired on copied words',
+  wording: 'paired on shared wording',
+  position: 'paired on position only: weak evidence (its place facing the original sentence and a shared word)',
+};
 
 const percentOf = (share) => Math.round(share * 100);
 
@@ -241,7 +258,8 @@ function rowLabel(row, index) {
   const parts = [`Row ${index + 1}`, STATUS_LABEL[row.status]];
   if (row.moved) parts.push('moved');
   const label = parts.join(', ');
-  return row.type === 'pair' ? `${label}: ${sharesText(row)}` : label;
+  if (row.type !== 'pair') return row.repeats !== undefined ? `${label}, repeats a copied sentence` : label;
+  return `${label}, ${EVIDENCE_TEXT[row.evidence].split(':')[0]}: ${sharesText(row)}`;
 }
 
 /** An empty row: its frame, label and status, without its text. */

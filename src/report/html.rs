@@ -34,13 +34,14 @@ pub fn render(comparison: &Comparison<'_>) -> String {
                 let pair = &comparison.pairs()[index as usize];
                 let _ = write!(
                     out,
-                    "<tr class=\"pair {}{}\"><th scope=\"row\">{}{}<br><small>{} ↔ {}<br>{}</small></th><td>",
+                    "<tr class=\"pair {}{}\"><th scope=\"row\">{}{}<br><small>{} ↔ {}<br>{}<br>{}</small></th><td>",
                     pair.verdict.name(),
                     if pair.moved { " moved" } else { "" },
                     pair.verdict.name(),
                     if pair.moved { " · moved" } else { "" },
                     escape(&sentences_label(&o.sentences, &pair.original_sentences)),
                     escape(&sentences_label(&p.sentences, &pair.paraphrase_sentences)),
+                    super::evidence_text(pair),
                     super::shares_text(pair),
                 );
                 spans(

@@ -10,6 +10,7 @@ pub mod text;
 
 use std::ops::Range;
 
+use crate::align::Evidence;
 use crate::model::{Comparison, Pair, Sentence};
 
 /// One row of a report.
@@ -79,6 +80,15 @@ pub fn shares_text(pair: &Pair) -> String {
         percent(pair.kept_share),
         percent(pair.derived_share)
     )
+}
+
+/// What a pair was made on, for people: "paired on copied words".
+pub fn evidence_text(pair: &Pair) -> &'static str {
+    match pair.evidence {
+        Evidence::Copying => "paired on copied words",
+        Evidence::Wording => "paired on shared wording",
+        Evidence::Position => "paired on position only: weak evidence",
+    }
 }
 
 /// Percent of `part` in `whole`, to one decimal.

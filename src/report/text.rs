@@ -108,7 +108,12 @@ fn pair(out: &mut String, c: &Comparison<'_>, index: u32, style: Style) {
     if pair.moved {
         header.push_str(" · moved");
     }
-    let _ = write!(header, " · {}", super::shares_text(pair));
+    let _ = write!(
+        header,
+        " · {} · {}",
+        super::evidence_text(pair),
+        super::shares_text(pair)
+    );
     bold(out, &header, style);
     out.push('\n');
     let _ = writeln!(

@@ -45,9 +45,12 @@ test('the example labels its pairs copied, edited and reworded, with their share
   assert.deepEqual(await copied.locator('.shares span').allTextContents(), ['keeps 100% of original', '100% of it from original']);
   const sentence = 'keeps 100% of the original; 100% of this sentence comes from it';
   assert.equal(await copied.locator('.shares').getAttribute('title'), sentence);
-  assert.match(await copied.getAttribute('aria-label'), new RegExp(`^Row \\d+, copied, moved: ${sentence}$`));
+  assert.match(await copied.getAttribute('aria-label'), new RegExp(`^Row \\d+, copied, moved, paired on copied words: ${sentence}$`));
   const edited = page.locator('#rows .row.s-edited').first();
-  assert.match(await edited.getAttribute('aria-label'), /^Row \d+, edited: keeps 64% of the original; 58% of this sentence comes from it$/);
+  assert.match(
+    await edited.getAttribute('aria-label'),
+    /^Row \d+, edited, paired on copied words: keeps 77% of the original; 77% of this sentence comes from it$/,
+  );
   // New and dropped rows have no shares.
   assert.equal(await page.locator('#rows .row.s-new .shares').count(), 0);
   assert.equal(await page.locator('#rows .row.s-new').first().getAttribute('aria-label'), 'Row 2, new');
@@ -66,7 +69,7 @@ test('the example labels its pairs copied, edited and reworded, with their share
 test('the summary counts sentence pairs by verdict', async () => {
   const { page } = await openPage(shared.browser, shared.server.url);
   const text = await page.locator('#summary').textContent();
-  assert.match(text, /5 sentence pairs: 2 copied, 2 edited, 1 reworded \(2 moved\); 2 new sentences, 2 dropped\./);
+  assert.match(text, /5 sentence pairs: 1 copied, 2 edited, 2 reworded \(2 moved\); 2 new sentences, 2 dropped\./);
 });
 
 test('edited rows have a strip colour of their own in both themes', async () => {
