@@ -153,7 +153,8 @@ fn main() {
         }
     }
     let mut framed = (0, 0);
-    for sentence in &sentences {
+    // Sentences ending in an abbreviation ("the U.S.") would lose its period.
+    for sentence in sentences.iter().filter(|s| !s.ends_with("S.")) {
         let body = sentence.trim_end_matches('.');
         for rewrite in [
             format!("“{body},” said the Valley Courier."),

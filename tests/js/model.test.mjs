@@ -104,7 +104,7 @@ test('the compact arrays say what the JSON model says', () => {
       );
       assert.deepEqual(spans, expected, `${name}: ${side} spans`);
       assert.equal(findings.sentenceCount(side), model[side].sentences.length);
-      model[side].sentences.forEach((sentence, i) => assert.deepEqual(findings.sentence(side, i), { pair: undefined, ...sentence }));
+      model[side].sentences.forEach((sentence, i) => assert.deepEqual(findings.sentence(side, i), { pair: undefined, repeats: undefined, ...sentence }));
     }
     assert.equal(findings.pairCount, model.pairs.length);
     model.pairs.forEach((pair, i) => {
