@@ -217,8 +217,8 @@ pub fn compare_with_normalizer<'t>(
     let o_units = vocabulary.units(original, &o_tokens, options);
     let p_units = vocabulary.units(paraphrase, &p_tokens, options);
     let o_sentences = sentences::sentences(original, &o_tokens, &o_units);
-    let p_sentences = sentences::sentences(paraphrase, &p_tokens, &p_units);
-    let quoted_tokens = sentences::quoted_tokens(paraphrase, &p_tokens);
+    let (p_sentences, quoted_tokens) =
+        sentences::sentences_and_quotes(paraphrase, &p_tokens, &p_units);
     let p_quoted: Vec<bool> = p_units
         .token
         .iter()

@@ -99,7 +99,25 @@ fn is_closer(c: char) -> bool {
 
 /// Splits a text into sentences; see the module documentation for the rules.
 pub fn sentences(text: &str, tokens: &[Token], units: &Units) -> Vec<Sentence> {
+    split(text, tokens, units, &wrap::Breaks::find(text))
+}
+
+/// The sentences of a text and, for each token, whether it sits inside
+/// quotation marks: [`sentences`] and [`quoted_tokens`] with the text's
+/// line breaks judged once.
+pub fn sentences_and_quotes(
+    text: &str,
+    tokens: &[Token],
+    units: &Units,
+) -> (Vec<Sentence>, Vec<bool>) {
     let breaks = wrap::Breaks::find(text);
+    (
+        split(text, tokens, units, &breaks),
+        quotes::quoted_with(text, tokens, &breaks),
+    )
+}
+
+fn split(text: &str, tokens: &[Token], units: &Units, breaks: &wrap::Breaks) -> Vec<Sentence> {
     let hard = |i: usize| tokens[i].class == TokenClass::Space && breaks.is_hard(text, &tokens[i]);
     let mut bounds: Vec<(u32, u32)> = Vec::new(); // (first token of the next sentence, paragraph)
     let mut start = 0usize;

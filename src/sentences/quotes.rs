@@ -50,7 +50,11 @@ const ELISIONS: &[&str] = &[
 /// For each token: whether it sits inside quotation marks that open and
 /// close within a paragraph. See the module documentation for the rules.
 pub fn quoted_tokens(text: &str, tokens: &[Token]) -> Vec<bool> {
-    let breaks = Breaks::find(text);
+    quoted_with(text, tokens, &Breaks::find(text))
+}
+
+/// [`quoted_tokens`] with the text's soft line breaks already found.
+pub(super) fn quoted_with(text: &str, tokens: &[Token], breaks: &Breaks) -> Vec<bool> {
     // Quotations as +1 at the opening token and -1 at the closing one.
     let mut depth = vec![0i32; tokens.len() + 1];
     let mut open: Vec<(Mark, usize)> = Vec::new();
