@@ -120,12 +120,18 @@ fn stages(c: &mut Criterion) {
         .map(|r| (r.original.clone(), r.paraphrase.clone()))
         .collect();
 
+    // A pair's units on each side.
+    let pair_units = |a: &align::Alignment| {
+        (
+            o_sentences[a.original.start as usize].units.start
+                ..o_sentences[a.original.end as usize - 1].units.end,
+            p_sentences[a.paraphrase.start as usize].units.start
+                ..p_sentences[a.paraphrase.end as usize - 1].units.end,
+        )
+    };
     // Each pair's word diff, as the comparison makes it.
     let diff_pair = |a: &align::Alignment| {
-        let o = o_sentences[a.original.start as usize].units.start
-            ..o_sentences[a.original.end as usize - 1].units.end;
-        let p = p_sentences[a.paraphrase.start as usize].units.start
-            ..p_sentences[a.paraphrase.end as usize - 1].units.end;
+        let (o, p) = pair_units(a);
         diff::diff_pair(
             &o_units.id,
             o,
@@ -142,10 +148,7 @@ fn stages(c: &mut Criterion) {
 
     // Shares and verdicts, from each pair's diff before folding.
     let pair_shares = |a: &align::Alignment| {
-        let o = o_sentences[a.original.start as usize].units.start
-            ..o_sentences[a.original.end as usize - 1].units.end;
-        let p = p_sentences[a.paraphrase.start as usize].units.start
-            ..p_sentences[a.paraphrase.end as usize - 1].units.end;
+        let (o, p) = pair_units(a);
         verdict::shares(
             (&o_units.id, o),
             (&p_units.id, p),

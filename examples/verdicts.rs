@@ -18,15 +18,12 @@
 //! Run with `cargo run --release --example verdicts`; `docs/verdicts.md`
 //! holds the figures that chose the constants.
 
-use std::fs;
-use std::path::Path;
-
 use article_diff::{Verdict, compare};
 
 #[path = "../tests/common/mod.rs"]
 mod common;
 
-use common::{fixture, pair, simple_sentences};
+use common::{fixture, independent_texts, pair, reference_pair, short_cases, simple_sentences};
 
 /// The shares of the best pair of two texts, if they pair.
 fn shares(original: &str, paraphrase: &str) -> Option<(f64, f64, Verdict)> {
@@ -35,32 +32,6 @@ fn shares(original: &str, paraphrase: &str) -> Option<(f64, f64, Verdict)> {
         .iter()
         .map(|p| (p.kept_share, p.derived_share, p.verdict))
         .max_by(|a, b| a.0.min(a.1).total_cmp(&b.0.min(b.1)))
-}
-
-/// The short cases of `tests/fixtures/short/rewrites.txt` as (derived,
-/// name, original, paraphrase).
-fn short_cases() -> Vec<(bool, String, String, String)> {
-    let text = fixture("tests/fixtures/short/rewrites.txt");
-    let mut cases = Vec::new();
-    for block in text.split("\n## ").map(|b| b.trim_start_matches("## ")) {
-        let mut lines = block.lines();
-        let Some(header) = lines.next() else { continue };
-        let (kind, name) = header.split_once(": ").unwrap_or(("", header));
-        let field = |prefix: &str| {
-            block
-                .lines()
-                .find_map(|l| l.strip_prefix(prefix))
-                .unwrap_or_default()
-                .to_string()
-        };
-        cases.push((
-            kind == "derived",
-            name.to_string(),
-            field("original: "),
-            field("paraphrase: "),
-        ));
-    }
-    cases
 }
 
 /// A deterministic stream of numbers.
@@ -105,8 +76,8 @@ fn percent(part: usize, whole: usize) -> f64 {
 fn main() {
     // ---- rewordings made by people ----------------------------------------
     let mut rewordings: Vec<(f64, f64)> = Vec::new();
-    for (derived, _, original, paraphrase) in short_cases() {
-        if derived && let Some((k, d, _)) = shares(&original, &paraphrase) {
+    for case in short_cases().iter().filter(|c| c.derived) {
+        if let Some((k, d, _)) = shares(&case.original, &case.paraphrase) {
             rewordings.push((k, d));
         }
     }
@@ -114,13 +85,9 @@ fn main() {
     if let Ok(c) = compare(&original, &paraphrase) {
         rewordings.extend(c.pairs().iter().map(|p| (p.kept_share, p.derived_share)));
     }
-    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
-    if let (Ok(o), Ok(p)) = (
-        fs::read_to_string(seeds.join("000_6b62ce62292d1908.txt")),
-        fs::read_to_string(seeds.join("004_406426a349353b31.txt")),
-    ) && let Ok(c) = compare(&o, &p)
-    {
-        // The reference pair's rewritten sentences: those not quoted.
+    // The reference pair's rewritten sentences: those not quoted.
+    let (o, p) = reference_pair();
+    if let Ok(c) = compare(&o, &p) {
         rewordings.extend(
             c.pairs()
                 .iter()
@@ -238,23 +205,7 @@ fn main() {
     // ---- independent texts and short pairs ---------------------------------
     println!();
     let mut words = [0u32; 3];
-    let mut texts: Vec<(String, String)> = Vec::new();
-    for topic in ["drought", "comet", "school", "airline"] {
-        let a = fixture(&format!("tests/fixtures/prose/{topic}_a.txt"));
-        let b = fixture(&format!("tests/fixtures/prose/{topic}_b.txt"));
-        texts.push((a.clone(), b.clone()));
-        texts.push((b, a));
-    }
-    for i in 1..=3 {
-        for j in 1..=3 {
-            if i != j {
-                texts.push((
-                    fixture(&format!("tests/fixtures/prose/answers_{i}.txt")),
-                    fixture(&format!("tests/fixtures/prose/answers_{j}.txt")),
-                ));
-            }
-        }
-    }
+    let texts = independent_texts();
     for (a, b) in &texts {
         let c = compare(a, b).unwrap();
         let s = c.stats();
@@ -270,10 +221,10 @@ fn main() {
     );
     let cases = short_cases();
     let paired = |derived: bool| {
-        let group: Vec<_> = cases.iter().filter(|c| c.0 == derived).collect();
+        let group: Vec<_> = cases.iter().filter(|c| c.derived == derived).collect();
         let found = group
             .iter()
-            .filter(|c| compare(&c.2, &c.3).is_ok_and(|r| !r.pairs().is_empty()))
+            .filter(|c| compare(&c.original, &c.paraphrase).is_ok_and(|r| !r.pairs().is_empty()))
             .count();
         (found, group.len())
     };

@@ -3,31 +3,19 @@
 //! passages, reorders them and adds sentences of its own.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use std::ops::Range;
-use std::path::PathBuf;
 
 use article_diff::tokenize::{TokenClass, tokenize};
 use article_diff::{Comparison, Kind, Op, compare};
 
-fn seed(name: &str) -> String {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/seeds")
-        .join(name);
-    std::fs::read_to_string(&path).unwrap_or_else(|error| {
-        panic!(
-            "cannot read the reference pair at {}: {error}. The tests expect \
-             ../shared/seeds beside the repository, as CI has it.",
-            path.display()
-        )
-    })
-}
-
 fn original() -> String {
-    seed("000_6b62ce62292d1908.txt")
+    common::reference_pair().0
 }
 
 fn paraphrase() -> String {
-    seed("004_406426a349353b31.txt")
+    common::reference_pair().1
 }
 
 /// The byte ranges between “ and ” in a text (outermost quotations).

@@ -6,10 +6,8 @@
 
 mod common;
 
-use std::path::PathBuf;
-
 use article_diff::{Comparison, Kind, Verdict, compare};
-use common::{fixture, pair};
+use common::{independent_texts, pair, reference_pair, short_cases};
 
 /// The pair whose paraphrase side starts with `start`.
 fn pair_starting<'c>(c: &'c Comparison<'_>, start: &str) -> &'c article_diff::Pair {
@@ -73,17 +71,9 @@ fn shares_lie_in_the_unit_interval_and_verdicts_add_up() {
     }
 }
 
-fn seeds() -> Option<(String, String)> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
-    Some((
-        std::fs::read_to_string(dir.join("000_6b62ce62292d1908.txt")).ok()?,
-        std::fs::read_to_string(dir.join("004_406426a349353b31.txt")).ok()?,
-    ))
-}
-
 #[test]
 fn the_reference_pairs_quotations_are_copied_and_its_rewordings_reworded() {
-    let (original, paraphrase) = seeds().expect("../shared/seeds beside the repository");
+    let (original, paraphrase) = reference_pair();
     let c = compare(&original, &paraphrase).unwrap();
     assert_eq!(c.pairs().len(), 8, "its eight rewritten sentences pair");
     for p in c.pairs() {
@@ -104,21 +94,7 @@ fn percent(part: u32, whole: u32) -> f64 {
 
 #[test]
 fn independent_texts_on_one_topic_are_neither_reworded_nor_copied() {
-    let mut texts: Vec<(String, String)> = Vec::new();
-    for topic in ["drought", "comet", "school", "airline"] {
-        let a = fixture(&format!("tests/fixtures/prose/{topic}_a.txt"));
-        let b = fixture(&format!("tests/fixtures/prose/{topic}_b.txt"));
-        texts.push((a.clone(), b.clone()));
-        texts.push((b, a));
-    }
-    for i in 1..=3 {
-        for j in (1..=3).filter(|&j| j != i) {
-            texts.push((
-                fixture(&format!("tests/fixtures/prose/answers_{i}.txt")),
-                fixture(&format!("tests/fixtures/prose/answers_{j}.txt")),
-            ));
-        }
-    }
+    let texts = independent_texts();
     let (mut words, mut reworded, mut copied) = (0, 0, 0);
     for (a, b) in &texts {
         let s = compare(a, b).unwrap().stats().clone();
@@ -239,50 +215,21 @@ fn a_verbatim_copy_after_stray_marks_counts_as_unattributed() {
     assert!(quoted.iter().all(|t| !t.contains("Lantern")), "{quoted:?}");
 }
 
-/// The cases of `tests/fixtures/short/rewrites.txt`: (kind, name,
-/// description, original, paraphrase).
-fn short_cases() -> Vec<(String, String, String, String, String)> {
-    let text = fixture("tests/fixtures/short/rewrites.txt");
-    text.split("\n\n")
-        .filter(|block| block.starts_with("## "))
-        .map(|block| {
-            let lines: Vec<&str> = block.lines().collect();
-            let (kind, name) = lines[0][3..].split_once(": ").unwrap();
-            let field = |prefix: &str| {
-                lines
-                    .iter()
-                    .find_map(|l| l.strip_prefix(prefix))
-                    .unwrap()
-                    .to_string()
-            };
-            (
-                kind.to_string(),
-                name.to_string(),
-                lines[1].to_string(),
-                field("original: "),
-                field("paraphrase: "),
-            )
-        })
-        .collect()
-}
-
 /// The short rewordings that share nothing with their source.
 const UNSHARED: [&str; 2] = ["hand-copied-books", "restless-volcano"];
 
 #[test]
 fn every_short_rewording_sharing_a_word_pairs_with_its_source() {
     let cases = short_cases();
-    assert_eq!(cases.iter().filter(|c| c.0 == "derived").count(), 34);
-    for (kind, name, description, original, paraphrase) in &cases {
-        if kind != "derived" {
-            continue;
-        }
-        let c = compare(original, paraphrase).unwrap();
+    assert_eq!(cases.iter().filter(|c| c.derived).count(), 34);
+    for case in cases.iter().filter(|c| c.derived) {
+        let name = &case.name;
+        let c = compare(&case.original, &case.paraphrase).unwrap();
         if UNSHARED.contains(&name.as_str()) {
             // Not a word, nor a word's first five letters, in common:
             // position alone is no evidence of derivation. A limit (README),
             // checked so that a change shows.
-            assert!(description.contains("no content word in common"));
+            assert!(case.description.contains("no content word in common"));
             assert!(c.pairs().is_empty(), "{name}");
             continue;
         }

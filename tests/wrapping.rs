@@ -10,7 +10,7 @@
 
 mod common;
 
-use std::path::PathBuf;
+use common::reference_pair;
 
 use article_diff::tokenize::{TokenClass, tokenize};
 use article_diff::{Comparison, Kind, compare};
@@ -27,25 +27,6 @@ const PAIRS: &[&str] = &[
     "crlf",
     "unrelated",
 ];
-
-fn reference_pair() -> (String, String) {
-    let seed = |name: &str| {
-        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-            .join("../shared/seeds")
-            .join(name);
-        std::fs::read_to_string(&path).unwrap_or_else(|error| {
-            panic!(
-                "cannot read the reference pair at {}: {error}. The tests expect \
-                 ../shared/seeds beside the repository, as CI has it.",
-                path.display()
-            )
-        })
-    };
-    (
-        seed("000_6b62ce62292d1908.txt"),
-        seed("004_406426a349353b31.txt"),
-    )
-}
 
 /// Greedy word wrap at `width` columns (characters): a space becomes a line
 /// feed where the next word would pass the width.

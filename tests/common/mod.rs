@@ -68,3 +68,91 @@ pub fn pair(name: &str) -> (String, String) {
         fixture(&format!("tests/fixtures/pairs/{name}/paraphrase.txt")),
     )
 }
+
+/// The reference pair, read from `../shared/seeds/` (original, paraphrase).
+///
+/// # Panics
+///
+/// When the seeds are not beside the repository, as CI has them.
+pub fn reference_pair() -> (String, String) {
+    let seed = |name: &str| {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../shared/seeds")
+            .join(name);
+        std::fs::read_to_string(&path).unwrap_or_else(|error| {
+            panic!(
+                "cannot read the reference pair at {}: {error}. The tests expect \
+                 ../shared/seeds beside the repository, as CI has it.",
+                path.display()
+            )
+        })
+    };
+    (
+        seed("000_6b62ce62292d1908.txt"),
+        seed("004_406426a349353b31.txt"),
+    )
+}
+
+/// Independent texts on one topic, as (original, paraphrase) comparisons:
+/// each article pair of `tests/fixtures/prose/` both ways, and the student
+/// answers each against each.
+pub fn independent_texts() -> Vec<(String, String)> {
+    let mut texts = Vec::new();
+    for topic in ["drought", "comet", "school", "airline"] {
+        let a = fixture(&format!("tests/fixtures/prose/{topic}_a.txt"));
+        let b = fixture(&format!("tests/fixtures/prose/{topic}_b.txt"));
+        texts.push((a.clone(), b.clone()));
+        texts.push((b, a));
+    }
+    for i in 1..=3 {
+        for j in (1..=3).filter(|&j| j != i) {
+            texts.push((
+                fixture(&format!("tests/fixtures/prose/answers_{i}.txt")),
+                fixture(&format!("tests/fixtures/prose/answers_{j}.txt")),
+            ));
+        }
+    }
+    texts
+}
+
+/// One case of `tests/fixtures/short/rewrites.txt`.
+pub struct ShortCase {
+    /// `derived` or `unrelated`.
+    pub derived: bool,
+    /// Its name.
+    pub name: String,
+    /// What it shows.
+    pub description: String,
+    /// The original passage.
+    pub original: String,
+    /// The paraphrase.
+    pub paraphrase: String,
+}
+
+/// The cases of `tests/fixtures/short/rewrites.txt` (format in its README).
+pub fn short_cases() -> Vec<ShortCase> {
+    let text = fixture("tests/fixtures/short/rewrites.txt");
+    text.split("\n\n")
+        .filter(|block| block.starts_with("## "))
+        .map(|block| {
+            let lines: Vec<&str> = block.lines().collect();
+            let (kind, name) = lines[0][3..]
+                .split_once(": ")
+                .unwrap_or_else(|| panic!("a case header without a kind: {}", lines[0]));
+            let field = |prefix: &str| {
+                lines
+                    .iter()
+                    .find_map(|l| l.strip_prefix(prefix))
+                    .unwrap_or_else(|| panic!("{name}: no line {prefix:?}"))
+                    .to_string()
+            };
+            ShortCase {
+                derived: kind == "derived",
+                name: name.to_string(),
+                description: lines.get(1).unwrap_or(&"").to_string(),
+                original: field("original: "),
+                paraphrase: field("paraphrase: "),
+            }
+        })
+        .collect()
+}
