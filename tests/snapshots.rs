@@ -8,19 +8,9 @@ mod common;
 use article_diff::compare;
 use article_diff::report::{html, text};
 
-const PAIRS: &[&str] = &[
-    "quotation",
-    "moved",
-    "reworded",
-    "split_merge",
-    "unicode",
-    "crlf",
-    "unrelated",
-];
-
 #[test]
 fn text_reports() {
-    for name in PAIRS {
+    for name in common::PAIRS {
         let (original, paraphrase) = common::pair(name);
         let c = compare(&original, &paraphrase).unwrap();
         insta::assert_snapshot!(format!("text_{name}"), text::render(&c, text::Style::Plain));

@@ -18,16 +18,6 @@ use article_diff::{Comparison, Kind, compare};
 /// The most word labels a wrap may change, as a share of a side's words.
 const MAX_CHANGED: f64 = 0.02;
 
-const PAIRS: &[&str] = &[
-    "quotation",
-    "moved",
-    "reworded",
-    "split_merge",
-    "unicode",
-    "crlf",
-    "unrelated",
-];
-
 /// Greedy word wrap at `width` columns (characters): a space becomes a line
 /// feed where the next word would pass the width.
 fn wrap(text: &str, width: usize) -> String {
@@ -125,7 +115,9 @@ fn the_wrap_helper_wraps_long_lines_only() {
 #[test]
 fn wrapping_a_fixture_pair_changes_few_labels() {
     let mut failures = Vec::new();
-    for name in PAIRS {
+    // `hard_wrapped` is wrapped already: wrapping its lines again would make
+    // ragged double-wrapped lines that no writer produces.
+    for name in common::PAIRS.iter().filter(|&&name| name != "hard_wrapped") {
         let (original, paraphrase) = common::pair(name);
         let (share, at) = worst(&original, &paraphrase);
         println!("{name}: worst {:.2}% ({at})", share * 100.0);

@@ -272,21 +272,39 @@ fn line(text: &str, side: &Side, range: &Range<u32>, paraphrase: bool, style: St
                 }
             }
         }
-        let piece = &text[start..end];
-        if piece.contains(['\n', '\r']) {
-            // A line break reads as one space on a report line.
-            if !out.ends_with(' ') {
-                out.push(' ');
-            }
-        } else {
-            out.push_str(piece);
-        }
+        push_on_one_line(&mut out, &text[start..end]);
     }
     match style {
         Style::Plain => close_plain(&mut out, mark),
         Style::Colour => out.push_str("\x1b[0m"),
     }
     out
+}
+
+/// Appends text with each line break (and the spaces around it) read as
+/// one space: a report line holds a sentence, and a hard-wrapped sentence
+/// spans lines of its text.
+fn push_on_one_line(out: &mut String, piece: &str) {
+    if !piece.contains(['\n', '\r']) {
+        out.push_str(piece);
+        return;
+    }
+    let mut lines = piece.split(['\n', '\r']).peekable();
+    while let Some(line) = lines.next() {
+        out.push_str(line);
+        if lines.peek().is_some() {
+            while out.ends_with([' ', '\t']) {
+                out.pop();
+            }
+            out.push(' ');
+            while lines.peek().is_some_and(|next| next.trim().is_empty()) {
+                lines.next();
+            }
+            if let Some(next) = lines.peek_mut() {
+                *next = next.trim_start();
+            }
+        }
+    }
 }
 
 fn open_plain(out: &mut String, mark: Mark) {
@@ -303,4 +321,34 @@ fn close_plain(out: &mut String, mark: Mark) {
         Mark::Delete | Mark::DeleteChars => "-]",
         Mark::Insert | Mark::InsertChars => "+}",
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compare;
+
+    #[test]
+    fn a_wrapped_sentence_reads_whole_on_its_report_line() {
+        // Spans of a hard-wrapped sentence hold its line breaks; the report
+        // once replaced each such span by one space.
+        let original = "Brindle County will open three cooling centers on Friday as forecasters\n\
+                        warn that afternoon temperatures could pass 100 degrees for at least\n\
+                        three days across the whole of the valley and the hills around it.\n";
+        let paraphrase = "Brindle County will open three cooling centers on Friday as forecasters \
+                          warn that afternoon temperatures could pass 100 degrees for at least \
+                          three days across the whole of the valley and the hills around it.\n";
+        let c = compare(original, paraphrase).unwrap();
+        let report = render(&c, Style::Plain);
+        let flat = paraphrase.trim_end();
+        assert!(report.contains(&format!("- ¶1 s1: {flat}")), "{report}");
+        assert!(report.contains(&format!("+ ¶1 s1: {flat}")), "{report}");
+    }
+
+    #[test]
+    fn line_breaks_and_the_spaces_around_them_read_as_one_space() {
+        let mut out = String::new();
+        push_on_one_line(&mut out, "one  \r\n\r\n  two\nthree");
+        assert_eq!(out, "one two three");
+    }
 }

@@ -61,6 +61,24 @@ pub fn same_topic_pairs() -> Vec<(String, String)> {
         .collect()
 }
 
+/// Every fixture pair of `tests/fixtures/pairs/`, by name.
+pub const PAIRS: &[&str] = &[
+    "quotation",
+    "moved",
+    "reworded",
+    "split_merge",
+    "unicode",
+    "crlf",
+    "unrelated",
+    "howto_lists",
+    "moved_edited",
+    "repeated",
+    "swapped_sections",
+    "quote_marks",
+    "attribution",
+    "hard_wrapped",
+];
+
 /// A fixture pair of `tests/fixtures/pairs/`.
 pub fn pair(name: &str) -> (String, String) {
     (
