@@ -89,6 +89,8 @@ export function renderSummary(container, findings, { onUnattributed } = {}) {
 
 // ---- spans -----------------------------------------------------------------
 
+const SOFT_BREAK = /\r\n|[\n\r\u0085\u2028]/g;
+
 /** Appends text, keeping whitespace at the edges outside the element. */
 function appendTrimmed(target, node, text) {
   const lead = text.match(/^\s*/)[0];
@@ -129,7 +131,9 @@ export function appendSpans(target, findings, side, range) {
   const text = findings.texts[side];
   let word = null; // the <del>/<ins> of a refined word being filled
   for (const span of findings.spansIn(side, range)) {
-    const piece = text.slice(Math.max(span.start, range[0]), Math.min(span.end, range[1]));
+    // A line break inside a row's sentence only wraps it (a hard-wrapped
+    // text): it reads as a space.
+    const piece = text.slice(Math.max(span.start, range[0]), Math.min(span.end, range[1])).replace(SOFT_BREAK, ' ');
     const paired = span.pair !== undefined;
     const changeTag = span.op === 'delete' ? 'del' : span.op === 'insert' ? 'ins' : null;
     if (span.char_op !== undefined) {

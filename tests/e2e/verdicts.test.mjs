@@ -185,3 +185,30 @@ test('u and shift+u walk the unattributed passages in order, as do the buttons',
   await page.keyboard.press('u');
   assert.deepEqual(await focused(page), { text: 'across the Mill River', unquoted: true, side: 'paraphrase' });
 });
+
+test('a pair made on position alone says so', async () => {
+  const { page } = await openPage(shared.browser, shared.server.url);
+  // Two one-sentence texts sharing one content word: the weakest evidence.
+  await compareTexts(
+    page,
+    'I am asked almost every week whether the old mill will ever reopen.',
+    'Readers often want to know if the mill might run again one day.',
+  );
+  const row = page.locator('#rows .row.s-reworded');
+  assert.equal(await row.locator('.evidence').textContent(), 'paired on position');
+  assert.match(await row.getAttribute('aria-label'), /^Row 1, reworded, paired on position only: keeps/);
+});
+
+test('a hard-wrapped sentence reads as one line of text in its row', async () => {
+  const { page } = await openPage(shared.browser, shared.server.url);
+  const wrapped =
+    'Brindle County will open three cooling centers on Friday as\n' +
+    'forecasters warn that afternoon temperatures could pass 100 degrees\n' +
+    'for at least three days. The centers will stay open from 10 a.m. to 8\n' +
+    'p.m. and will offer water, seating and phone charging at no cost.\n';
+  await compareTexts(page, wrapped, wrapped.replaceAll('\n', ' ').trim());
+  const cells = await page.locator('#rows .cell.original').allTextContents();
+  assert.equal(cells.length, 2, 'two sentences, not four lines');
+  assert.ok(cells.every((text) => !text.includes('\n')), JSON.stringify(cells));
+  assert.match(cells[1], /from 10 a\.m\. to 8 p\.m\. and will offer/);
+});
