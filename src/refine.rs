@@ -141,7 +141,12 @@ pub fn is_near_match<'t>(original: &'t str, paraphrase: &'t str) -> bool {
 /// Whether few enough graphemes need an edit, case ignored; `graphemes`
 /// are the distinct graphemes that the keys number.
 fn near_match(graphemes: &[&str], old: &[u32], new: &[u32]) -> bool {
-    let lower: Vec<String> = graphemes.iter().map(|g| g.to_lowercase()).collect();
+    // Char by char: `str::to_lowercase` would bring its own copy of the
+    // case tables into the WebAssembly build.
+    let lower: Vec<String> = graphemes
+        .iter()
+        .map(|g| g.chars().flat_map(char::to_lowercase).collect())
+        .collect();
     let folded: Vec<u32> = lower
         .iter()
         .enumerate()

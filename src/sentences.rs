@@ -333,8 +333,7 @@ fn next_is_capitalized_common_word(text: &str, tokens: &[Token], space: usize) -
         return true;
     };
     let word = token.text(text);
-    word.chars().next().is_some_and(char::is_uppercase)
-        && crate::keys::is_common_word(&word.to_lowercase())
+    word.chars().next().is_some_and(char::is_uppercase) && crate::keys::is_common_word(word)
 }
 
 #[cfg(test)]
