@@ -12,6 +12,8 @@
 //!   one shorter than `min_run` lies in a copied or edited pair or is a
 //!   whole sentence;
 //! - every pair's shares lie in [0, 1] and its verdicts add up;
+//! - an unpaired paraphrase sentence is new, or repeats an original one
+//!   when every word of it is copied;
 //! - the JSON form parses and its spans rebuild the texts in both offset
 //!   units.
 #![allow(dead_code)] // each includer uses a part
@@ -220,6 +222,40 @@ pub fn check_comparison(original: &str, paraphrase: &str, options: &Options) -> 
         s.copied_pairs + s.edited_pairs + s.reworded_pairs,
         s.pairs,
         "the pairs' verdicts add up"
+    );
+    // A paraphrase sentence that pairs with nothing is new unless every word
+    // of it is copied: then it repeats an original sentence.
+    for sentence in &c.paraphrase_side().sentences {
+        let kinds: Vec<Kind> = c
+            .paraphrase_side()
+            .spans
+            .iter()
+            .filter(|span| {
+                sentence.range.start <= span.range.start && span.range.end <= sentence.range.end
+            })
+            .filter(|span| {
+                tokenize(c.paraphrase_text(&span.range), options.normalize_unicode)
+                    .iter()
+                    .any(|t| t.class == TokenClass::Word)
+            })
+            .map(|span| span.kind)
+            .collect();
+        let wholly_copied = !kinds.is_empty() && kinds.iter().all(|&k| k == Kind::Copied);
+        ensure!(
+            sentence.pair.is_some() || sentence.repeats.is_some() == wholly_copied,
+            "an unpaired sentence at {:?}: wholly copied {wholly_copied}, repeats {:?}",
+            sentence.range,
+            sentence.repeats
+        );
+    }
+    same!(
+        s.new_sentences + s.repeated_sentences,
+        c.paraphrase_side()
+            .sentences
+            .iter()
+            .filter(|sentence| sentence.pair.is_none())
+            .count() as u32,
+        "unpaired sentences are new or repeated"
     );
     for pair in c.pairs() {
         ensure!(
