@@ -189,9 +189,14 @@ pub fn shares(
         .iter()
         .take_while(|r| r.paraphrase.start < paraphrase.end)
     {
-        for offset in 0..run.paraphrase.len() as u32 {
+        // Only the part of the run inside the pair's paraphrase range: a run
+        // may span the whole text (50,000 pairs of one long run were
+        // quadratic).
+        let from = paraphrase.start.saturating_sub(run.paraphrase.start);
+        let to = (paraphrase.end - run.paraphrase.start).min(run.paraphrase.len() as u32);
+        for offset in from..to {
             let (p, o) = (run.paraphrase.start + offset, run.original.start + offset);
-            if paraphrase.contains(&p) && original.contains(&o) {
+            if original.contains(&o) {
                 p_reached[(p - paraphrase.start) as usize] = true;
                 o_reached[(o - original.start) as usize] = true;
             }

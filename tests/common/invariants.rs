@@ -225,22 +225,21 @@ pub fn check_comparison(original: &str, paraphrase: &str, options: &Options) -> 
     );
     // A paraphrase sentence that pairs with nothing is new unless every word
     // of it is copied: then it repeats an original sentence.
-    for sentence in &c.paraphrase_side().sentences {
-        let kinds: Vec<Kind> = c
-            .paraphrase_side()
-            .spans
+    let sentences = &c.paraphrase_side().sentences;
+    // Per sentence: (holds a word, every word copied).
+    let mut words = vec![(false, true); sentences.len()];
+    for span in &c.paraphrase_side().spans {
+        let has_word = tokenize(c.paraphrase_text(&span.range), options.normalize_unicode)
             .iter()
-            .filter(|span| {
-                sentence.range.start <= span.range.start && span.range.end <= sentence.range.end
-            })
-            .filter(|span| {
-                tokenize(c.paraphrase_text(&span.range), options.normalize_unicode)
-                    .iter()
-                    .any(|t| t.class == TokenClass::Word)
-            })
-            .map(|span| span.kind)
-            .collect();
-        let wholly_copied = !kinds.is_empty() && kinds.iter().all(|&k| k == Kind::Copied);
+            .any(|t| t.class == TokenClass::Word);
+        let at = sentences.partition_point(|s| s.range.end <= span.range.start);
+        if has_word && at < sentences.len() {
+            words[at].0 = true;
+            words[at].1 &= span.kind == Kind::Copied;
+        }
+    }
+    for (sentence, &(has_word, all_copied)) in sentences.iter().zip(&words) {
+        let wholly_copied = has_word && all_copied;
         ensure!(
             sentence.pair.is_some() || sentence.repeats.is_some() == wholly_copied,
             "an unpaired sentence at {:?}: wholly copied {wholly_copied}, repeats {:?}",
