@@ -155,7 +155,6 @@ fn stages(c: &mut Criterion) {
             &diff_pair(a),
             &runs,
             &vocabulary,
-            &|_, _| false,
         )
     };
     group.bench_function("6b diff pairs and verdicts", |b| {

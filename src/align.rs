@@ -42,7 +42,8 @@
 //!   source's local order around what it copies, independent texts match
 //!   here and there;
 //! - two short texts (at most [`SHORT_TEXT`] sentences each) face each
-//!   other whole: their edges count as kept pairs;
+//!   other whole: a pair near their edges is kept on its similarity alone
+//!   (the pairing threshold, not [`NEIGHBOUR_SIMILARITY`]);
 //! - a rewrite made sentence by sentence is evidence as a whole: when the
 //!   pairs in order cover [`CHAIN_COVER`] of the shorter text, they are kept.
 //!
@@ -387,9 +388,18 @@ pub fn align(
     }
 
     let candidates = candidates(&scorer, threshold);
-    let mut pairs = greedy_pairs(candidates, n, m);
+    let mut pairs = greedy_pairs(&candidates, (n, m), &[], &|_, _| true);
     merge_neighbours(&scorer, &mut pairs, (original, paraphrase), threshold);
     keep_supported(&scorer, &mut pairs, n, m);
+    // A sentence with copied words whose source went to a better-scoring
+    // pair that then lacked evidence pairs with it now.
+    let rescued = greedy_pairs(&candidates, (n, m), &pairs, &|o, p| {
+        scorer.has_copying(&(o..o + 1), &(p..p + 1))
+    });
+    pairs.extend(rescued.into_iter().map(|pair| Alignment {
+        evidence: Evidence::Copying,
+        ..pair
+    }));
     mark_moved(&mut pairs);
     if fill_gaps(&scorer, &mut pairs, (original, paraphrase)) {
         mark_moved(&mut pairs);
@@ -514,8 +524,9 @@ fn join_halves(
             continue;
         }
         let (o, p) = (pair.original.start, pair.paraphrase.start);
-        // The free neighbour on each side, before or after.
-        let free = |used: &[bool], side: &Side<'_>, at: u32| -> Option<u32> {
+        // A free neighbour, before or after, in the same paragraph, that
+        // shares a word with the pair's other side.
+        let free = |used: &[bool], side: &Side<'_>, at: u32, fits: &dyn Fn(u32) -> bool| {
             [at.checked_sub(1), Some(at + 1)]
                 .into_iter()
                 .flatten()
@@ -524,16 +535,15 @@ fn join_halves(
                         && !used[x as usize]
                         && side.sentences[x as usize].paragraph
                             == side.sentences[at as usize].paragraph
+                        && fits(x)
                 })
         };
-        if let Some(x) = free(&p_used, paraphrase, p)
-            && shares_a_word(o..o + 1, x..x + 1)
-        {
+        if let Some(x) = free(&p_used, paraphrase, p, &|x| {
+            shares_a_word(o..o + 1, x..x + 1)
+        }) {
             p_used[x as usize] = true;
             pair.paraphrase = x.min(p)..x.max(p) + 1;
-        } else if let Some(x) = free(&o_used, original, o)
-            && shares_a_word(x..x + 1, p..p + 1)
-        {
+        } else if let Some(x) = free(&o_used, original, o, &|x| shares_a_word(x..x + 1, p..p + 1)) {
             o_used[x as usize] = true;
             pair.original = x.min(o)..x.max(o) + 1;
         }
@@ -563,6 +573,13 @@ impl Scorer {
         (copied, words)
     }
 
+    /// Whether the paraphrase sentences hold copied words from the original
+    /// ones: half of their words, or [`ANCHOR_WORDS`].
+    fn has_copying(&self, original: &Range<u32>, paraphrase: &Range<u32>) -> bool {
+        let (copied, words) = self.copied_in(original, paraphrase);
+        copied >= ANCHOR_WORDS || (copied > 0 && copied as f64 >= COPIED_ENOUGH * words as f64)
+    }
+
     /// Whether a pair carries evidence of derivation of its own: copied
     /// words (half of the paraphrase sentence, or [`ANCHOR_WORDS`]: see
     /// `keep_supported`), or a similarity of [`SELF_EVIDENT`].
@@ -581,8 +598,7 @@ impl Scorer {
 /// edges of the texts are anchors.
 fn keep_supported(scorer: &Scorer, pairs: &mut Vec<Alignment>, n: usize, m: usize) {
     for pair in pairs.iter_mut() {
-        let (copied, words) = scorer.copied_in(&pair.original, &pair.paraphrase);
-        if copied >= ANCHOR_WORDS || (copied > 0 && copied as f64 >= COPIED_ENOUGH * words as f64) {
+        if scorer.has_copying(&pair.original, &pair.paraphrase) {
             pair.evidence = Evidence::Copying;
         }
     }
@@ -743,9 +759,15 @@ fn candidates(scorer: &Scorer, threshold: f64) -> Vec<(f64, u32, u32)> {
     found
 }
 
-/// Takes pairs best first, each sentence once. Ties (to 1/65,535) go to the
+/// Takes pairs best first, each sentence once (and none of `taken`'s), of
+/// the candidates that `accept` lets through. Ties (to 1/65,535) go to the
 /// pair whose relative positions in the two texts are closest.
-fn greedy_pairs(candidates: Vec<(f64, u32, u32)>, n: usize, m: usize) -> Vec<Alignment> {
+fn greedy_pairs(
+    candidates: &[(f64, u32, u32)],
+    (n, m): (usize, usize),
+    taken: &[Alignment],
+    accept: &dyn Fn(u32, u32) -> bool,
+) -> Vec<Alignment> {
     let quantize = |x: f64| (x.clamp(0.0, 1.0) * 65535.0).round() as u64;
     let mut keys: Vec<u64> = candidates
         .iter()
@@ -758,10 +780,14 @@ fn greedy_pairs(candidates: Vec<(f64, u32, u32)>, n: usize, m: usize) -> Vec<Ali
     sort_keys(&mut keys);
     let mut original_used = vec![false; n];
     let mut paraphrase_used = vec![false; m];
+    for pair in taken {
+        original_used[pair.original.start as usize..pair.original.end as usize].fill(true);
+        paraphrase_used[pair.paraphrase.start as usize..pair.paraphrase.end as usize].fill(true);
+    }
     let mut pairs = Vec::new();
     for key in keys {
         let (similarity, o, p) = candidates[(key & 0xFFFF_FFFF) as usize];
-        if original_used[o as usize] || paraphrase_used[p as usize] {
+        if original_used[o as usize] || paraphrase_used[p as usize] || !accept(o, p) {
             continue;
         }
         original_used[o as usize] = true;
@@ -964,6 +990,26 @@ mod tests {
             )
             .is_empty()
         );
+    }
+
+    #[test]
+    fn a_second_pass_takes_only_free_sentences_that_copy() {
+        // The pass after the evidence step: candidates best first, none of a
+        // sentence already paired, only those `accept` lets through.
+        let candidates = [(0.9, 0, 0), (0.6, 1, 1), (0.5, 1, 2), (0.4, 2, 2)];
+        let taken = [Alignment {
+            original: 0..1,
+            paraphrase: 0..1,
+            similarity: 0.9,
+            moved: false,
+            evidence: Evidence::Copying,
+        }];
+        let found = greedy_pairs(&candidates, (3, 3), &taken, &|_, p| p == 2);
+        let found: Vec<(Range<u32>, Range<u32>)> = found
+            .into_iter()
+            .map(|a| (a.original, a.paraphrase))
+            .collect();
+        assert_eq!(found, [(1..2, 2..3)]);
     }
 
     #[test]

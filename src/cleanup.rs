@@ -1,4 +1,4 @@
-//! Stage 7: semantic cleanup of a pair's diff.
+//! Stage 8: semantic cleanup of a pair's diff.
 //!
 //! A diff of prose often keeps a lone "the", "of" or comma as "equal"
 //! between two changes, which chops one rewording into several and makes

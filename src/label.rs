@@ -1,4 +1,4 @@
-//! Stage 9: labels, spans and statistics.
+//! Stage 10: labels, spans and statistics.
 //!
 //! Every word of the paraphrase is exactly one of copied (inside a copied
 //! run), reworded (inside an aligned pair, not copied) or new (in a sentence
@@ -247,7 +247,7 @@ pub fn assemble(a: &Assembly<'_>) -> Assembled {
     let p_regions = by_start(p_regions);
 
     let original_side = Side {
-        spans: spans(o, &o_labels, &o_regions, &[], &|run, units| {
+        spans: spans(o, &o_labels, &o_regions, None, &|run, units| {
             p.unit_bytes(counterpart(&a.runs[run as usize], false, units))
         }),
         sentences: sentences_of(o, &o_sentence_pair),
@@ -257,7 +257,7 @@ pub fn assemble(a: &Assembly<'_>) -> Assembled {
             p,
             &p_labels,
             &p_regions,
-            a.paraphrase_quoted,
+            Some(a.paraphrase_quoted),
             &|run, units| o.unit_bytes(counterpart(&a.runs[run as usize], true, units)),
         ),
         sentences: {
@@ -418,12 +418,14 @@ fn spans(
     text: &Text<'_>,
     labels: &UnitLabels,
     regions: &[Region],
-    quoted: &[bool],
+    quoted: Option<&[bool]>,
     counterpart: &dyn Fn(u32, Range<u32>) -> Range<u32>,
 ) -> Vec<Span> {
     // Only the paraphrase has quotation flags: they say whether its
-    // copying is attributed.
-    let paraphrase = !quoted.is_empty();
+    // copying is attributed. (Whether a side is the paraphrase is not read
+    // from them: a paraphrase without units has none.)
+    let paraphrase = quoted.is_some();
+    let quoted = quoted.unwrap_or_default();
     let change = if paraphrase { Op::Insert } else { Op::Delete };
     let unit_label = |unit: usize| Label {
         kind: labels.kind(unit, paraphrase),
@@ -696,6 +698,24 @@ mod tests {
         );
         assert_eq!(copied.run, Some(0));
         assert!(c.runs()[0].quoted);
+    }
+
+    #[test]
+    fn a_paraphrase_of_punctuation_only_is_new_when_punctuation_is_ignored() {
+        // With punctuation ignored it has no units, hence no quotation
+        // flags; its spans were once labelled as the original's (dropped).
+        let options = crate::Options::default().ignore_punctuation(true);
+        for paraphrase in ["   ", "!!! ..."] {
+            let c = crate::compare_with("Some words here.", paraphrase, &options).unwrap();
+            assert!(
+                c.paraphrase_side()
+                    .spans
+                    .iter()
+                    .all(|s| s.kind == Kind::New),
+                "{paraphrase:?}: {:?}",
+                c.paraphrase_side().spans
+            );
+        }
     }
 
     #[test]

@@ -41,9 +41,13 @@
 //! 5. [`align`]: paraphrase sentences paired with the original sentence(s)
 //!    they derive from;
 //! 6. [`diff`]: the word diff inside each pair;
-//! 7. [`cleanup`]: lone common words between changes folded into them;
-//! 8. [`refine`]: character diffs of changed words that nearly match;
-//! 9. [`label`]: every word labelled, spans and statistics;
+//! 7. [`verdict`]: each pair's kept and derived shares and its verdict
+//!    (copied, edited, reworded); unchanged words of copied and edited
+//!    pairs next to a copied run counted as copied;
+//! 8. [`cleanup`]: lone common words between changes folded into them;
+//! 9. [`refine`]: character diffs of changed words that nearly match
+//!    (during labelling);
+//! 10. [`label`]: every word labelled, spans and statistics;
 //!
 //! and [`model`], the result and its JSON form ([`compact`]: the same as flat
 //! arrays, for JavaScript). [`budget`] bounds the time spent. The engine knows nothing of the browser: `wasm` (built only for
@@ -266,15 +270,6 @@ pub fn compare_with_normalizer<'t>(
             units(&p_sentences, &alignment.paraphrase),
         )
     };
-    let near_match = |o: u32, p: u32| {
-        let text = |text: &'t str, tokens: &[tokenize::Token], units: &keys::Units, unit: u32| {
-            tokens[units.token[unit as usize] as usize].text(text)
-        };
-        refine::is_near_match(
-            text(original, &o_tokens, &o_units, o),
-            text(paraphrase, &p_tokens, &p_units, p),
-        )
-    };
     // Each pair's word diff, measured (shares and verdict) before its lone
     // common words are folded into the changes around them: folding is for
     // reading, and a shared word still reached the rewrite.
@@ -296,7 +291,6 @@ pub fn compare_with_normalizer<'t>(
                 &edits,
                 &runs,
                 &vocabulary,
-                &near_match,
             );
             (
                 shares,

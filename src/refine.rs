@@ -1,4 +1,4 @@
-//! Stage 8: character refinement of changed words that nearly match.
+//! Stage 9: character refinement of changed words that nearly match.
 //!
 //! When a change replaces a few words with a few words that read almost the
 //! same ("sited" for "cited", "to work" for "toΒwork" with a stray Greek
@@ -112,30 +112,6 @@ pub fn refine<'t>(
         }
     }
     Some(edits)
-}
-
-/// Whether two stretches nearly match ("sited" and "cited", "to\u{392}work"
-/// and "to work"): the rule [`refine`] applies before diffing them.
-pub fn is_near_match<'t>(original: &'t str, paraphrase: &'t str) -> bool {
-    let mut seen: Vec<&'t str> = Vec::new();
-    let mut keys = |text: &'t str| -> Option<Vec<u32>> {
-        let mut keys = Vec::new();
-        for g in text.graphemes(true) {
-            if keys.len() == MAX_GRAPHEMES {
-                return None;
-            }
-            let at = seen.iter().position(|s| *s == g).unwrap_or_else(|| {
-                seen.push(g);
-                seen.len() - 1
-            });
-            keys.push(at as u32);
-        }
-        (!keys.is_empty()).then_some(keys)
-    };
-    match (keys(original), keys(paraphrase)) {
-        (Some(old), Some(new)) => near_match(&seen, &old, &new),
-        _ => false,
-    }
 }
 
 /// Whether few enough graphemes need an edit, case ignored; `graphemes`

@@ -28,6 +28,10 @@
 //! sentence edges on both sides make it far less likely by chance than the
 //! same few words inside sentences.
 //!
+//! After the pairs are diffed, the unchanged stretches of copied and edited
+//! pairs next to a run join the runs however short they are
+//! ([`with_fragments`], see [`crate::verdict::fragment_runs`]).
+//!
 //! Then the runs in order form a backbone: the heaviest chain (by words)
 //! whose sources follow each other. Runs outside it are **moved**. A run is
 //! **quoted** when every word of it sits inside quotation marks in the

@@ -128,6 +128,8 @@ fn split(text: &str, tokens: &[Token], units: &Units, breaks: &wrap::Breaks) -> 
     let mut marker_only = false;
     // Words of the sentence so far.
     let mut words = 0usize;
+    // A list marker alone on its line has had its line break counted.
+    let mut marker_line_ended = false;
     let mut line_start = true;
     let mut i = 0usize;
     let n = tokens.len();
@@ -154,11 +156,19 @@ fn split(text: &str, tokens: &[Token], units: &Units, breaks: &wrap::Breaks) -> 
                     has_content = false;
                     words = 0;
                     paragraph += 1;
+                } else if has_content && !marker_line_ended {
+                    // A list marker alone on its line joins the item after
+                    // it, in that item's paragraph: the line still counts
+                    // (once, however many line breaks follow).
+                    paragraph += 1;
+                    sentence_paragraph = paragraph;
+                    marker_line_ended = true;
                 }
             }
             i += 1;
             continue;
         }
+        marker_line_ended = false;
         if token.class == TokenClass::Word {
             words += 1;
         }
@@ -485,6 +495,16 @@ mod tests {
             assert_eq!(split_flat(&wrapped), split(ARTICLE), "at {width} columns");
             assert!(paragraphs(&wrapped).iter().all(|&p| p == 0));
         }
+    }
+
+    #[test]
+    fn a_marker_alone_on_its_line_keeps_the_paragraphs_counted() {
+        let text = "First.\n\n*\n\nSecond.\n\nThird.";
+        let tokens = tokenize(text, true);
+        let units = Vocabulary::new(&crate::keys::nfkc).units(text, &tokens, &Options::default());
+        let found = sentences(text, &tokens, &units);
+        let paragraphs: Vec<u32> = found.iter().map(|s| s.paragraph).collect();
+        assert_eq!(paragraphs, [0, 2, 3]);
     }
 
     #[test]

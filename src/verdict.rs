@@ -1,4 +1,4 @@
-//! Stage 8: what each aligned pair is, from the words its two sides share.
+//! Stage 7: what each aligned pair is, from the words its two sides share.
 //!
 //! A pair's word diff says which words of its original sentence(s) reach
 //! the rewrite in order (the equal steps). Copied runs say which reach it
@@ -14,13 +14,15 @@
 //!
 //! - [`Verdict::Copied`]: one sentence reproduces the other whole, in one
 //!   piece: [`COPIED_SHARE`] of the original sentence's words reach the
-//!   rewrite in order, counted against its words plus any the rewrite
-//!   inserted between them, whatever was added around them (quotation
-//!   marks, an attribution, a framing clause: ", said CNET's Lance Whitney"
-//!   leaves a copied sentence copied); or the rewrite sentence is, in the
-//!   same sense, a verbatim piece of the original (an excerpt of a longer
-//!   sentence). A word that nearly matches its counterpart (a typo, a stray
-//!   letter glued on: "toΒ work") counts as reproduced.
+//!   rewrite in order, counted against its words plus any the rewrite added
+//!   between them (a word replaced counts once, as the word it lost),
+//!   whatever was added around them (quotation marks, an attribution, a
+//!   framing clause: ", said CNET's Lance Whitney" leaves a copied sentence
+//!   copied); or the rewrite sentence is, in the same sense, a verbatim
+//!   piece of the original (an excerpt of a longer sentence). So one word
+//!   changed (a typo, a stray letter glued on: "toΒ work", but also a
+//!   number or a "not") leaves a sentence of twenty words or more copied,
+//!   and makes a shorter one edited; the shares show the change.
 //! - [`Verdict::Edited`]: light changes: at least [`EDITED_SHARE`] of the
 //!   words on *each* side are shared, and [`EDITED_LEAST`] on one of them: a
 //!   few words replaced, or a clause inserted or dropped inside the
@@ -125,17 +127,14 @@ impl Shares {
 }
 
 /// Measures one pair: `original` and `paraphrase` are each text's unit ids
-/// with the pair's range of them,
-/// `edits` its word diff, `runs` every copied run (in paraphrase order), and
-/// `near` tells whether a word of the original (a unit) and one of the
-/// paraphrase nearly match ("sited" for "cited", a stray letter glued on).
+/// with the pair's range of them, `edits` its word diff and `runs` every
+/// copied run (in paraphrase order).
 pub fn shares(
     (original_ids, original): (&[u32], Range<u32>),
     (paraphrase_ids, paraphrase): (&[u32], Range<u32>),
     edits: &[Edit],
     runs: &[Run],
     vocabulary: &Vocabulary,
-    near: &dyn Fn(u32, u32) -> bool,
 ) -> Shares {
     let is_word = |id: u32| vocabulary.is_word[id as usize];
     let words = |ids: &[u32], range: Range<u32>| {
@@ -155,31 +154,27 @@ pub fn shares(
             ..(edit.paraphrase.end - paraphrase.start) as usize]
             .fill(true);
     };
-    // A change of one word for one that nearly matches reproduces it.
-    let reproduces = |edit: &Edit| {
-        edit.equal
-            || (edit.original.len() == 1
-                && edit.paraphrase.len() == 1
-                && is_word(original_ids[edit.original.start as usize])
-                && near(edit.original.start, edit.paraphrase.start))
-    };
-    // The words reproduced in order, and the words changed between the
-    // first and the last of them on each side: a sentence is copied in one
-    // piece when little changed inside it, whatever was added around it.
-    // (Punctuation alike at both ends, such as a final period after an
-    // added attribution, does not stretch the piece.)
-    let holds_words =
-        |edit: &Edit| reproduces(edit) && words(original_ids, edit.original.clone()) > 0;
+    // The words the same in order, and the words added between the first
+    // and the last of them on each side (a replacement counts once, as the
+    // word it lost): a sentence is copied in one piece when little changed
+    // inside it, whatever was added around it. (Punctuation alike at both
+    // ends, such as a final period after an added attribution, does not
+    // stretch the piece.)
+    let holds_words = |edit: &Edit| edit.equal && words(original_ids, edit.original.clone()) > 0;
     let first = edits.iter().position(holds_words);
     let last = edits.iter().rposition(holds_words);
-    let (mut same, mut inside_o, mut inside_p) = (0, 0, 0);
+    let (mut same, mut added_o, mut added_p) = (0, 0, 0);
     for (index, edit) in edits.iter().enumerate() {
-        if reproduces(edit) {
+        if edit.equal {
             same += words(original_ids, edit.original.clone());
             reach(edit);
         } else if first.is_some_and(|f| f < index) && last.is_some_and(|l| index < l) {
-            inside_o += words(original_ids, edit.original.clone());
-            inside_p += words(paraphrase_ids, edit.paraphrase.clone());
+            let (o, p) = (
+                words(original_ids, edit.original.clone()),
+                words(paraphrase_ids, edit.paraphrase.clone()),
+            );
+            added_o += o.saturating_sub(p);
+            added_p += p.saturating_sub(o);
         }
     }
     // Runs that start in the pair's paraphrase range and take their words
@@ -221,8 +216,8 @@ pub fn shares(
     let kept = share(reached(original_ids, &original, &o_reached), o_words);
     let derived = share(reached(paraphrase_ids, &paraphrase, &p_reached), p_words);
     let whole = (
-        share(same, o_words + inside_p),
-        share(same, p_words + inside_o),
+        share(same, o_words + added_p),
+        share(same, p_words + added_o),
     );
     Shares {
         kept,

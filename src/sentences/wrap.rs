@@ -37,7 +37,7 @@
 //!   reaches half of `W` and the next line starts with a lower-case letter.
 //!   A blank line, a form feed, a paragraph separator (U+2029) and a line
 //!   that starts with a bullet (`•`) are always boundaries; a line that
-//!   starts with another list marker (`1.`, `2)`, `a.`, `-`, `*`, `–`) is one
+//!   starts with another list marker (`1.`, `2)`, `a.`, `-`, `*`, `–`, `—`) is one
 //!   unless the marker would not have fitted on the line before, which ends
 //!   inside a sentence (a number or a dash wrapped onto a new line).
 //!
