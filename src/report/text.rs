@@ -191,7 +191,11 @@ fn copied_notes(out: &mut String, c: &Comparison<'_>, range: &Range<u32>) {
             if run.quoted { ", quoted" } else { ", unquoted" },
             if run.moved { ", moved," } else { "" },
             sentence_label(o, source.min(o.len().saturating_sub(1)) as u32),
-            excerpt(c.paraphrase_text(&run.paraphrase))
+            {
+                let mut visible = String::new();
+                push_visible(&mut visible, &excerpt(c.paraphrase_text(&run.paraphrase)));
+                visible
+            }
         );
     }
 }
@@ -286,12 +290,12 @@ fn line(text: &str, side: &Side, range: &Range<u32>, paraphrase: bool, style: St
 /// spans lines of its text.
 fn push_on_one_line(out: &mut String, piece: &str) {
     if !piece.contains(['\n', '\r']) {
-        out.push_str(piece);
+        push_visible(out, piece);
         return;
     }
     let mut lines = piece.split(['\n', '\r']).peekable();
     while let Some(line) = lines.next() {
-        out.push_str(line);
+        push_visible(out, line);
         if lines.peek().is_some() {
             while out.ends_with([' ', '\t']) {
                 out.pop();
@@ -305,6 +309,36 @@ fn push_on_one_line(out: &mut String, piece: &str) {
             }
         }
     }
+}
+
+/// Appends text from the compared texts so that it cannot steer a terminal:
+/// control characters (C0 but tab, DEL, C1) and bidirectional overrides and
+/// isolates are written visibly ("␛" for ESC, `\u{9b}` for CSI), so that a
+/// text cannot move the cursor, ring the bell or reorder the report line.
+fn push_visible(out: &mut String, text: &str) {
+    if !text.chars().any(is_unsafe) {
+        out.push_str(text);
+        return;
+    }
+    for c in text.chars() {
+        match c {
+            // C0 controls have pictures (U+2400…U+241F), DEL has U+2421.
+            '\u{0}'..='\u{1F}' if c != '\t' => {
+                out.push(char::from_u32(0x2400 + c as u32).unwrap_or('\u{FFFD}'));
+            }
+            '\u{7F}' => out.push('\u{2421}'),
+            c if is_unsafe(c) => {
+                let _ = write!(out, "\\u{{{:x}}}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+}
+
+/// Characters a terminal may act on, or that reorder the text around them.
+fn is_unsafe(c: char) -> bool {
+    (c.is_control() && c != '\t' && c != '\n')
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 fn open_plain(out: &mut String, mark: Mark) {
@@ -343,6 +377,32 @@ mod tests {
         let flat = paraphrase.trim_end();
         assert!(report.contains(&format!("- ¶1 s1: {flat}")), "{report}");
         assert!(report.contains(&format!("+ ¶1 s1: {flat}")), "{report}");
+    }
+
+    #[test]
+    fn control_characters_from_the_texts_never_reach_the_terminal() {
+        // ESC [2J clears a screen, BEL rings, U+009B is a one-byte CSI,
+        // U+202E reverses what follows.
+        let original =
+            "The council met today and voted \u{1b}[2J to build \u{7}a bridge \u{9b}1A here.";
+        let paraphrase = "The council met today and voted \u{1b}[2J to build \u{7}a bridge \u{9b}1A here \u{202e}now.";
+        let c = compare(original, paraphrase).unwrap();
+        for style in [Style::Plain, Style::Colour] {
+            let report = render(&c, style);
+            let from_texts: String = report
+                .chars()
+                .filter(|&ch| is_unsafe(ch) && ch != '\u{1b}')
+                .collect();
+            assert_eq!(from_texts, "", "{report:?}");
+            // The colour mode's own escapes are the only ESC left.
+            let escapes = report.matches('\u{1b}').count();
+            let own = report.matches("\u{1b}[").count() - report.matches("\u{1b}[2J").count();
+            assert_eq!(escapes, own, "{report:?}");
+            assert!(report.contains("\u{241b}[2J"), "{report:?}");
+            assert!(report.contains("\u{2407}a bridge"), "{report:?}");
+            assert!(report.contains("\\u{9b}1A"), "{report:?}");
+            assert!(report.contains("\\u{202e}now"), "{report:?}");
+        }
     }
 
     #[test]
