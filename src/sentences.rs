@@ -499,12 +499,7 @@ mod tests {
 
     #[test]
     fn a_marker_alone_on_its_line_keeps_the_paragraphs_counted() {
-        let text = "First.\n\n*\n\nSecond.\n\nThird.";
-        let tokens = tokenize(text, true);
-        let units = Vocabulary::new(&crate::keys::nfkc).units(text, &tokens, &Options::default());
-        let found = sentences(text, &tokens, &units);
-        let paragraphs: Vec<u32> = found.iter().map(|s| s.paragraph).collect();
-        assert_eq!(paragraphs, [0, 2, 3]);
+        assert_eq!(paragraphs("First.\n\n*\n\nSecond.\n\nThird."), [0, 2, 3]);
     }
 
     #[test]
