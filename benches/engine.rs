@@ -111,10 +111,18 @@ fn stages(c: &mut Criterion) {
         units: &p_units,
     };
 
-    group.bench_function("5 align", |b| {
-        b.iter(|| align::align(&o_side, &p_side, &vocabulary, &runs, options.pair_threshold).len())
-    });
-    let alignments = align::align(&o_side, &p_side, &vocabulary, &runs, options.pair_threshold);
+    let align = || {
+        align::align(
+            &o_side,
+            &p_side,
+            &vocabulary,
+            &runs,
+            options.pair_threshold,
+            &Budget::new(None),
+        )
+    };
+    group.bench_function("5 align", |b| b.iter(|| align().len()));
+    let alignments = align();
     let run_units: Vec<_> = runs
         .iter()
         .map(|r| (r.original.clone(), r.paraphrase.clone()))
@@ -227,6 +235,7 @@ fn stages(c: &mut Criterion) {
                 alignments: &alignments,
                 edits: &edits,
                 shares: &shares,
+                budget: &Budget::new(None),
             })
             .stats
             .copied_words

@@ -64,10 +64,12 @@
 //! find a new tenant" and "Town officials want to line up another
 //! occupant").
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use rustc_hash::FxHashMap;
 
+use crate::budget::Budget;
 use crate::keys::{NO_STEM, Units, Vocabulary};
 use crate::runs::{Run, heaviest_chain};
 use crate::sentences::Sentence;
@@ -78,6 +80,9 @@ pub const MAX_POSTINGS: usize = 64;
 
 /// Candidates kept per paraphrase sentence from shared stems.
 const CANDIDATES_PER_SENTENCE: usize = 4;
+
+/// Paraphrase sentences scored between two looks at the clock.
+const CLOCK_SENTENCES: u32 = 64;
 
 /// The weight of the paraphrase sentence in the overlap's denominator.
 pub const PARAPHRASE_SHARE: f64 = 0.6;
@@ -219,15 +224,40 @@ impl Bag {
         }
     }
 
-    /// The weight and the number of the stems both bags hold.
+    /// The weight and the number of the stems both bags hold. A small bag
+    /// against a large one (one sentence against a whole text written as
+    /// one) looks each of its stems up in the large one, so that scoring
+    /// every short sentence against a long one stays near-linear.
     fn shared(&self, other: &Bag, weights: &[f64]) -> (f64, u32) {
-        let (mut i, mut j, mut shared, mut stems) = (0, 0, 0.0, 0);
-        while i < self.stems.len() && j < other.stems.len() {
-            let (a, ca) = self.stems[i];
-            let (b, cb) = other.stems[j];
+        let (small, large) = if self.stems.len() <= other.stems.len() {
+            (&self.stems, &other.stems)
+        } else {
+            (&other.stems, &self.stems)
+        };
+        let (mut shared, mut stems) = (0.0, 0);
+        let mut add = |stem: u32, a: u32, b: u32| {
+            shared += weights[stem as usize] * a.min(b) as f64;
+            stems += 1;
+        };
+        if small.len() * 16 < large.len() {
+            let mut rest = &large[..];
+            for &(stem, count) in small {
+                let at = rest.partition_point(|&(s, _)| s < stem);
+                rest = &rest[at..];
+                match rest.first() {
+                    Some(&(s, other_count)) if s == stem => add(stem, count, other_count),
+                    Some(_) => {}
+                    None => break,
+                }
+            }
+            return (shared, stems);
+        }
+        let (mut i, mut j) = (0, 0);
+        while i < small.len() && j < large.len() {
+            let (a, ca) = small[i];
+            let (b, cb) = large[j];
             if a == b {
-                shared += weights[a as usize] * ca.min(cb) as f64;
-                stems += 1;
+                add(a, ca, cb);
                 i += 1;
                 j += 1;
             } else if a < b {
@@ -283,7 +313,10 @@ fn sentence_of_units(side: &Side<'_>) -> Vec<u32> {
     of
 }
 
-/// Copied words from each original sentence, per paraphrase sentence.
+/// Copied words from each original sentence, per paraphrase sentence, in
+/// original sentence order. One key per copied word, sorted and counted: a
+/// long sentence made from thousands of short ones costs no more than
+/// thousands of sentences.
 fn copied_words(
     original: &Side<'_>,
     paraphrase: &Side<'_>,
@@ -292,7 +325,7 @@ fn copied_words(
 ) -> Vec<Vec<(u32, u32)>> {
     let o_sentence = sentence_of_units(original);
     let p_sentence = sentence_of_units(paraphrase);
-    let mut copied: Vec<Vec<(u32, u32)>> = vec![Vec::new(); paraphrase.sentences.len()];
+    let mut keys: Vec<u64> = Vec::new();
     for run in runs {
         for offset in 0..run.paraphrase.len() as u32 {
             let p_unit = (run.paraphrase.start + offset) as usize;
@@ -300,11 +333,16 @@ fn copied_words(
                 continue;
             }
             let o = o_sentence[(run.original.start + offset) as usize];
-            let list = &mut copied[p_sentence[p_unit] as usize];
-            match list.iter_mut().find(|(sentence, _)| *sentence == o) {
-                Some((_, words)) => *words += 1,
-                None => list.push((o, 1)),
-            }
+            keys.push((p_sentence[p_unit] as u64) << 32 | o as u64);
+        }
+    }
+    sort_keys(&mut keys);
+    let mut copied: Vec<Vec<(u32, u32)>> = vec![Vec::new(); paraphrase.sentences.len()];
+    for key in keys {
+        let (p, o) = ((key >> 32) as usize, key as u32);
+        match copied[p].last_mut() {
+            Some((sentence, words)) if *sentence == o => *words += 1,
+            _ => copied[p].push((o, 1)),
         }
     }
     copied
@@ -320,12 +358,22 @@ struct Scorer {
 }
 
 impl Scorer {
-    fn bag(bags: &[Bag], range: Range<u32>, weights: &[f64]) -> Bag {
-        let mut bag = bags[range.start as usize].clone();
+    /// The bag of a range of sentences: a single sentence's own, borrowed.
+    fn bag<'b>(bags: &'b [Bag], range: Range<u32>, weights: &[f64]) -> Cow<'b, Bag> {
+        let mut bag = Cow::Borrowed(&bags[range.start as usize]);
         for index in range.start + 1..range.end {
-            bag = bag.union(&bags[index as usize], weights);
+            bag = Cow::Owned(bag.union(&bags[index as usize], weights));
         }
         bag
+    }
+
+    /// Words of paraphrase sentence `p` copied from the original sentences
+    /// in `original` (a binary search in its sorted list).
+    fn copied_from(&self, p: u32, original: &Range<u32>) -> u32 {
+        let list = &self.copied[p as usize];
+        let from = list.partition_point(|&(o, _)| o < original.start);
+        let to = list.partition_point(|&(o, _)| o < original.end);
+        list[from..to].iter().map(|&(_, words)| words).sum()
     }
 
     fn similarity(&self, original: Range<u32>, paraphrase: Range<u32>) -> f64 {
@@ -334,9 +382,7 @@ impl Scorer {
         let (shared, shared_stems) = o.shared(&p, &self.weights);
         let copied: u32 = paraphrase
             .clone()
-            .flat_map(|s| self.copied[s as usize].iter())
-            .filter(|(o, _)| original.contains(o))
-            .map(|&(_, words)| words)
+            .map(|s| self.copied_from(s, &original))
             .sum();
         if copied == 0 && shared_stems < MIN_SHARED_STEMS {
             return 0.0;
@@ -363,6 +409,7 @@ pub fn align(
     vocabulary: &Vocabulary,
     runs: &[Run],
     threshold: f64,
+    budget: &Budget,
 ) -> Vec<Alignment> {
     let (n, m) = (original.sentences.len(), paraphrase.sentences.len());
     if n == 0 || m == 0 {
@@ -387,7 +434,7 @@ pub fn align(
             .sum();
     }
 
-    let candidates = candidates(&scorer, threshold);
+    let candidates = candidates(&scorer, threshold, budget);
     let mut pairs = greedy_pairs(&candidates, (n, m), &[], &|_, _| true);
     merge_neighbours(&scorer, &mut pairs, (original, paraphrase), threshold);
     keep_supported(&scorer, &mut pairs, n, m);
@@ -562,9 +609,7 @@ impl Scorer {
     fn copied_in(&self, original: &Range<u32>, paraphrase: &Range<u32>) -> (u32, u32) {
         let copied = paraphrase
             .clone()
-            .flat_map(|s| self.copied[s as usize].iter())
-            .filter(|(o, _)| original.contains(o))
-            .map(|&(_, words)| words)
+            .map(|s| self.copied_from(s, original))
             .sum();
         let words = paraphrase
             .clone()
@@ -701,8 +746,13 @@ fn stem_weights(scorer: &Scorer, stems: usize) -> Vec<f64> {
         .collect()
 }
 
-/// Candidate pairs `(similarity, original, paraphrase)` at or above the threshold.
-fn candidates(scorer: &Scorer, threshold: f64) -> Vec<(f64, u32, u32)> {
+/// Candidate pairs `(similarity, original, paraphrase)` at or above the
+/// threshold. Past the deadline (looked at every [`CLOCK_SENTENCES`]
+/// paraphrase sentences) a sentence proposes only the
+/// [`CANDIDATES_PER_SENTENCE`] original sentences it copies most from,
+/// none from shared stems, and the result says sentence pairs were cut
+/// short.
+fn candidates(scorer: &Scorer, threshold: f64, budget: &Budget) -> Vec<(f64, u32, u32)> {
     let mut postings: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
     for (index, bag) in scorer.original.iter().enumerate() {
         for &(stem, _) in &bag.stems {
@@ -712,11 +762,25 @@ fn candidates(scorer: &Scorer, threshold: f64) -> Vec<(f64, u32, u32)> {
     let mut found = Vec::new();
     let mut shared = vec![0.0f64; scorer.original.len()];
     let mut touched: Vec<u32> = Vec::new();
+    let mut clock = budget.clock("sentence pairs", CLOCK_SENTENCES);
     for (p, bag) in scorer.paraphrase.iter().enumerate() {
-        let mut proposals: Vec<u32> = scorer.copied[p].iter().map(|&(o, _)| o).collect();
+        let late = clock.time_is_up();
+        let mut proposals: Vec<u32> = if late {
+            let mut most: Vec<u64> = scorer.copied[p]
+                .iter()
+                .map(|&(o, words)| ((u32::MAX - words) as u64) << 32 | o as u64)
+                .collect();
+            sort_keys(&mut most);
+            most.iter()
+                .take(CANDIDATES_PER_SENTENCE)
+                .map(|&k| k as u32)
+                .collect()
+        } else {
+            scorer.copied[p].iter().map(|&(o, _)| o).collect()
+        };
         let copy_share = scorer.copied[p].iter().map(|&(_, w)| w).max().unwrap_or(0) as f64
             / bag.words.max(1) as f64;
-        if copy_share < COPIED_ENOUGH {
+        if copy_share < COPIED_ENOUGH && !late {
             for &(stem, count) in &bag.stems {
                 let Some(list) = postings.get(&stem) else {
                     continue;
@@ -950,6 +1014,7 @@ mod tests {
             &vocabulary,
             &runs,
             options.pair_threshold,
+            &Budget::new(None),
         )
         .into_iter()
         .map(|a| (a.original, a.paraphrase, a.moved))

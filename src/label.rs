@@ -15,6 +15,7 @@
 use std::ops::Range;
 
 use crate::align::Alignment;
+use crate::budget::Budget;
 use crate::diff::Edit;
 use crate::keys::{Units, Vocabulary};
 use crate::model::{CharOp, Kind, Op, OpTag, Pair, PairOp, Run, Sentence, Side, Span, Stats};
@@ -91,6 +92,9 @@ pub struct Assembly<'a> {
     pub edits: &'a [Vec<Edit>],
     /// The shares and verdict of each alignment.
     pub shares: &'a [Shares],
+    /// The time left: past it, changed words are no longer refined to
+    /// characters.
+    pub budget: &'a Budget,
 }
 
 /// The assembled result.
@@ -190,6 +194,9 @@ pub fn assemble(a: &Assembly<'_>) -> Assembled {
 
     let mut o_regions = Vec::new();
     let mut p_regions = Vec::new();
+    // Refinement is the costly part of labelling (an OCR-like copy has a
+    // changed word every other word): it stops at the deadline.
+    let mut clock = a.budget.clock("character changes", 64);
     let pairs: Vec<Pair> = a
         .alignments
         .iter()
@@ -206,7 +213,7 @@ pub fn assemble(a: &Assembly<'_>) -> Assembled {
                 .map(|edit| {
                     let original = o.edit_bytes(edit.original.clone(), o_first.units.start);
                     let paraphrase = p.edit_bytes(edit.paraphrase.clone(), p_first.units.start);
-                    let chars = if refinable(edit, &o_labels, &p_labels) {
+                    let chars = if refinable(edit, &o_labels, &p_labels) && !clock.time_is_up() {
                         refined(o, p, &original, &paraphrase)
                     } else {
                         Vec::new()

@@ -256,6 +256,7 @@ pub fn compare_with_normalizer<'t>(
         &vocabulary,
         &runs,
         options.pair_threshold,
+        &budget,
     );
     let run_units: Vec<(std::ops::Range<u32>, std::ops::Range<u32>)> = runs
         .iter()
@@ -330,6 +331,7 @@ pub fn compare_with_normalizer<'t>(
         alignments: &alignments,
         edits: &edits,
         shares: &shares,
+        budget: &budget,
     });
     Ok(Comparison {
         original,
