@@ -4,8 +4,9 @@
 //! shown. The key of a token is its text after the normalizations the
 //! [`Options`] ask for: Unicode NFKC (fullwidth letters, ligatures, the
 //! ellipsis character), lower case, and one form for every quotation mark,
-//! apostrophe and dash. An abbreviation's periods are dropped, so "U.S." and
-//! "US", "Mr." and "Mr" compare equal.
+//! apostrophe and dash (a dash typed as a run of hyphens, `--`, included)
+//! and for the ellipsis (`…` and `...`). An abbreviation's periods are
+//! dropped, so "U.S." and "US", "Mr." and "Mr" compare equal.
 //!
 //! NFKC comes from a [`Normalizer`]: [`nfkc`] (the `nfkc` feature, on by
 //! default) uses `unicode-normalization`; the browser binding passes the
@@ -168,6 +169,7 @@ impl<'t, 'n> Vocabulary<'t, 'n> {
 /// words), which no option changes.
 fn is_own_key(text: &str, token: &Token, options: &Options) -> bool {
     token.abbreviation == Abbreviation::No
+        && !(options.unify_punctuation && is_hyphen_dash(text))
         && text.bytes().all(|b| {
             b.is_ascii()
                 && !(options.ignore_case && b.is_ascii_uppercase())
@@ -188,6 +190,10 @@ pub fn key_into(
         _ => text.strip_suffix('.').unwrap_or(text),
     };
     let initials = token.abbreviation != Abbreviation::No;
+    if options.unify_punctuation && is_hyphen_dash(text) {
+        key.push('-');
+        return;
+    }
     if text.is_ascii() {
         for &byte in text.as_bytes() {
             let byte = match byte {
@@ -205,6 +211,11 @@ pub fn key_into(
             return;
         }
         if options.normalize_unicode && is_ignorable(c) {
+            return;
+        }
+        if options.unify_punctuation && c == '…' {
+            // What NFKC makes of it, also when not normalizing.
+            key.push_str("...");
             return;
         }
         let c = if options.unify_punctuation {
@@ -229,6 +240,12 @@ pub fn key_into(
 /// zero-width space, the word joiner and the zero-width no-break space.
 fn is_ignorable(c: char) -> bool {
     matches!(c, '\u{AD}' | '\u{200B}' | '\u{2060}' | '\u{FEFF}')
+}
+
+/// A dash typed as two or more hyphens (`--`, `---`): the tokenizer makes
+/// a run of hyphens one token.
+fn is_hyphen_dash(text: &str) -> bool {
+    text.len() > 1 && text.bytes().all(|b| b == b'-')
 }
 
 /// One form for every quotation mark and apostrophe (`'`) and every dash (`-`).
@@ -461,6 +478,37 @@ mod tests {
         assert_eq!(keys("company’s", &options), keys("company's", &options));
         let exact = Options::default().unify_punctuation(false);
         assert_ne!(keys("company’s", &exact), keys("company's", &exact));
+    }
+
+    #[test]
+    fn hyphen_runs_and_dashes_are_one_dash_and_ellipses_one_ellipsis() {
+        let options = Options::default();
+        for dash in ["a--b", "a---b", "a — b", "a–b", "a - b", "well-b"] {
+            assert_eq!(keys(dash, &options)[1], "-", "{dash}");
+        }
+        assert_eq!(keys("so...", &options), keys("so…", &options));
+        assert_eq!(keys("so...", &options), ["so", "..."]);
+        // Without NFKC the ellipsis character still meets three periods.
+        let raw = Options::default().normalize_unicode(false);
+        assert_eq!(keys("so…", &raw), ["so", "..."]);
+        let exact = Options::default().unify_punctuation(false);
+        assert_eq!(keys("a--b", &exact), ["a", "--", "b"]);
+        assert_ne!(keys("a--b", &exact), keys("a—b", &exact));
+        assert_ne!(
+            keys("so…", &exact.clone().normalize_unicode(false)),
+            keys("so...", &exact)
+        );
+    }
+
+    #[test]
+    fn a_dash_typed_with_hyphens_meets_a_spaced_dash_as_one_unit() {
+        let options = Options::default();
+        let mut vocabulary = Vocabulary::new(&nfkc);
+        let (a, b) = ("Monday--and then...", "Monday \u{2014} and then \u{2026}");
+        let units_a = vocabulary.units(a, &tokenize(a, true), &options);
+        let units_b = vocabulary.units(b, &tokenize(b, true), &options);
+        assert_eq!(units_a.id, units_b.id);
+        assert_eq!(units_a.len(), 5);
     }
 
     #[test]

@@ -23,7 +23,8 @@ pub struct Options {
     /// Compare words without regard to letter case. Default: on.
     pub ignore_case: bool,
     /// Treat every quotation mark and apostrophe (`"` `“` `”` `‘` `’` `'` …)
-    /// as one character, and every dash as a hyphen. Default: on.
+    /// as one character, every dash (`—` `–`, and `--` typed with hyphens)
+    /// as a hyphen, and the ellipsis `…` as `...`. Default: on.
     pub unify_punctuation: bool,
     /// Compare words in Unicode NFKC form with soft hyphens removed, and let
     /// a zero-width no-break space (U+FEFF) inside a word separate it as the

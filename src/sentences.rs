@@ -259,11 +259,14 @@ fn sentence_end(text: &str, tokens: &[Token], from: usize, hard: &impl Fn(usize)
         {
             j += 1;
         }
+        // A run of periods is one token ("..."), and "… ." is as spaced as
+        // "... ." is.
+        let periods = |t: &Token| t.text(text).chars().all(|c| matches!(c, '.' | '…'));
         let spaced_dot = j + 1 < n
-            && tokens[j - 1].text(text) == "."
+            && periods(&tokens[j - 1])
             && tokens[j].class == TokenClass::Space
             && !hard(j)
-            && tokens[j + 1].text(text) == "."
+            && periods(&tokens[j + 1])
             && tokens
                 .get(j + 2)
                 .is_none_or(|t| t.class != TokenClass::Word);
@@ -661,6 +664,27 @@ mod tests {
         assert_eq!(
             split("We waited . . . Then it came. Wait . . . and see."),
             ["We waited . . .", "Then it came.", "Wait . . . and see."]
+        );
+    }
+
+    #[test]
+    fn three_periods_split_as_the_ellipsis_character_does() {
+        for text in [
+            "We waited... Then it came. And so... on we went.",
+            "They sold pens, etc... Smith bought some etc... but not much.",
+            "Wait... . Then it came.",
+            "It ended -- or did it... “Yes,” she said.",
+        ] {
+            let typographic = text.replace("...", "…");
+            assert_eq!(
+                split(text).len(),
+                split(&typographic).len(),
+                "{text:?} against {typographic:?}"
+            );
+        }
+        assert_eq!(
+            split("They sold pens, etc... Smith bought some."),
+            ["They sold pens, etc...", "Smith bought some."]
         );
     }
 

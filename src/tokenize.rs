@@ -2,11 +2,14 @@
 //!
 //! Segments come from the Unicode word boundaries of UAX #29
 //! (`unicode-segmentation`), so "3.5", "company's" and an emoji with joiners
-//! are one token each and every CJK ideograph is a token of its own. Two
+//! are one token each and every CJK ideograph is a token of its own. Three
 //! adjustments follow: a period that belongs to an abbreviation ("U.S.",
 //! "Mr.", "Inc.") joins the word, so that it neither counts as punctuation
-//! nor ends a sentence; and, when asked, zero-width spaces separate words
-//! (UAX #29 treats them as part of the word around them).
+//! nor ends a sentence; a run of hyphens or of periods is one token, so that
+//! a dash typed `--` and an ellipsis typed `...` are single marks as `—` and
+//! `…` are (the periods of "etc..." are an ellipsis, not an abbreviation's);
+//! and, when asked, zero-width spaces separate words (UAX #29 treats them as
+//! part of the word around them).
 //!
 //! Segmenting every character through the Unicode tables is the costliest
 //! part of reading English text, so pieces of pure ASCII between ASCII
@@ -94,11 +97,17 @@ pub fn tokenize(text: &str, split_zero_width: bool) -> Vec<Token> {
                 return;
             }
         }
-        if end - start == 1
-            && bytes[start] == b'.'
-            && join_abbreviation_period(text, &mut tokens, start)
-        {
-            return;
+        if end - start == 1 && matches!(bytes[start], b'-' | b'.') {
+            if extend_run(bytes, &mut tokens, start) {
+                return;
+            }
+            let ellipsis = bytes[start..].starts_with(b"...");
+            if bytes[start] == b'.'
+                && !ellipsis
+                && join_abbreviation_period(text, &mut tokens, start)
+            {
+                return;
+            }
         }
         tokens.push(Token {
             start: start as u32,
@@ -321,6 +330,25 @@ fn push_split_at_zero_width(tokens: &mut Vec<Token>, start: usize, segment: &str
     }
 }
 
+/// Adds the hyphen or period at `at` to the run of the same character that
+/// ends right before it, so that a dash written `--` or `---` and an
+/// ellipsis written `...` are one token each, as `—` and `…` are. Returns
+/// whether it did.
+fn extend_run(bytes: &[u8], tokens: &mut [Token], at: usize) -> bool {
+    let Some(run) = tokens.last_mut() else {
+        return false;
+    };
+    let joins = run.class == TokenClass::Punct
+        && run.end as usize == at
+        && bytes[run.start as usize..at]
+            .iter()
+            .all(|&b| b == bytes[at]);
+    if joins {
+        run.end += 1;
+    }
+    joins
+}
+
 /// Joins a period at `at` to the word right before it when that word is an
 /// abbreviation. Returns whether it did.
 fn join_abbreviation_period(text: &str, tokens: &mut [Token], at: usize) -> bool {
@@ -478,6 +506,55 @@ mod tests {
     fn an_ordinary_word_does_not_take_the_period() {
         assert_eq!(words("It was over."), ["It", "was", "over"]);
         assert_eq!(classes("over.").last(), Some(&(".", TokenClass::Punct)));
+    }
+
+    #[test]
+    fn runs_of_hyphens_and_periods_are_one_token() {
+        use TokenClass::*;
+        assert_eq!(
+            classes("a--b --- c... d.. e. . ."),
+            [
+                ("a", Word),
+                ("--", Punct),
+                ("b", Word),
+                (" ", Space),
+                ("---", Punct),
+                (" ", Space),
+                ("c", Word),
+                ("...", Punct),
+                (" ", Space),
+                ("d", Word),
+                ("..", Punct),
+                (" ", Space),
+                ("e", Word),
+                (".", Punct),
+                (" ", Space),
+                (".", Punct),
+                (" ", Space),
+                (".", Punct),
+            ]
+        );
+        // A hyphen inside a word stays alone.
+        assert_eq!(
+            classes("well-known"),
+            [("well", Word), ("-", Punct), ("known", Word)]
+        );
+        // Also where the unicode-segmentation path cuts.
+        assert_eq!(
+            classes("é--ü…"),
+            [("é", Word), ("--", Punct), ("ü", Word), ("…", Punct)]
+        );
+    }
+
+    #[test]
+    fn an_ellipsis_after_an_abbreviation_stays_whole() {
+        assert_eq!(
+            words("and so on etc... Then"),
+            ["and", "so", "on", "etc", "Then"]
+        );
+        assert_eq!(classes("etc...").last(), Some(&("...", TokenClass::Punct)));
+        // Two periods: the abbreviation's, then one more.
+        assert_eq!(words("the U.S.. Then"), ["the", "U.S.", "Then"]);
     }
 
     #[test]

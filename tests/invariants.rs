@@ -21,7 +21,8 @@ fn check(original: &str, paraphrase: &str, options: &Options) -> Result<(), Test
 }
 
 /// Words from several scripts, common words, numbers, abbreviations,
-/// quotation marks, punctuation and odd characters.
+/// quotation marks, punctuation (dashes and ellipses typed or typeset) and
+/// odd characters.
 const VOCABULARY: &[&str] = &[
     "the",
     "of",
@@ -49,6 +50,14 @@ const VOCABULARY: &[&str] = &[
     "?",
     "!",
     "—",
+    "–",
+    "-",
+    "--",
+    "delay--and",
+    "well-known",
+    "...",
+    "…",
+    "etc...",
     "(",
     ")",
     "東",

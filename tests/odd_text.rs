@@ -9,7 +9,7 @@ mod common;
 #[path = "common/invariants.rs"]
 mod invariants;
 
-use article_diff::{Comparison, Op, Options, compare, compare_with};
+use article_diff::{Comparison, Op, Options, Verdict, compare, compare_with};
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Compares with the default options after checking every invariant.
@@ -293,4 +293,49 @@ fn combining_marks_stay_on_their_letters() {
     };
     assert_eq!(op_of("Vie\u{323}\u{302}t"), Op::Equal);
     assert_ne!(op_of("re\u{301}"), Op::Equal);
+}
+
+/// A passage of 32 words typed with `--`, `–` and `...`, and the same
+/// typeset with `—` and `…` (with spaces around one dash, none around the
+/// other).
+const TYPED: &str = "The council met on Monday -- after weeks of delay--and voted for the \
+    2025–2026 plan to build a new bridge over the river... Work would start in May, the mayor said.";
+const TYPESET: &str = "The council met on Monday — after weeks of delay — and voted for the \
+    2025—2026 plan to build a new bridge over the river… Work would start in May, the mayor said.";
+
+#[test]
+fn dashes_and_ellipses_typed_or_typeset_are_one_copied_passage() {
+    let c = checked(TYPED, TYPESET);
+    let s = c.stats();
+    assert_eq!(s.paraphrase_words, 32);
+    assert_eq!(s.copied_words, 32);
+    assert_eq!(s.runs, 1, "{:?}", c.runs());
+    assert_eq!((s.original_sentences, s.paraphrase_sentences), (2, 2));
+    assert!(c.pairs().iter().all(|p| p.verdict == Verdict::Copied));
+    for side in [c.original_side(), c.paraphrase_side()] {
+        assert!(side.spans.iter().all(|span| span.op == Op::Equal));
+    }
+}
+
+#[test]
+fn dashes_and_ellipses_differ_when_punctuation_is_exact() {
+    // NFKC alone makes "…" three periods; the dashes differ.
+    let exact = Options::default().unify_punctuation(false);
+    let raw = exact.clone().normalize_unicode(false);
+    for (options, expected) in [(exact, &["—", "—", "—"][..]), (raw, &["—", "—", "—", "…"])]
+    {
+        if let Err(message) = invariants::check_comparison(TYPED, TYPESET, &options) {
+            panic!("{message}");
+        }
+        let c = compare_with(TYPED, TYPESET, &options).unwrap();
+        assert!(c.stats().runs > 1);
+        let inserted: Vec<&str> = c
+            .paraphrase_side()
+            .spans
+            .iter()
+            .filter(|span| span.op == Op::Insert)
+            .map(|span| c.paraphrase_text(&span.range))
+            .collect();
+        assert_eq!(inserted, expected);
+    }
 }

@@ -37,7 +37,7 @@ struct Args {
     /// Compare words without regard to letter case.
     #[arg(long, value_name = "BOOL", default_value = "true", action = ArgAction::Set, value_parser = BoolishValueParser::new())]
     ignore_case: bool,
-    /// Treat all quotation marks and apostrophes as one, and all dashes as one.
+    /// Treat all quotation marks and apostrophes as one, all dashes (`--` too) as one, and `…` as `...`.
     #[arg(long, value_name = "BOOL", default_value = "true", action = ArgAction::Set, value_parser = BoolishValueParser::new())]
     unify_punctuation: bool,
     /// Compare words in Unicode NFKC form; zero-width spaces separate words.

@@ -2,6 +2,9 @@
 //!
 //! Plain text marks deletions `[-like this-]` and insertions `{+like this+}`
 //! (inside a nearly matching word only the changed characters are marked);
+//! a hyphen, dash, plus sign, bracket or brace at either end of a change is
+//! written by name (`well[-<hyphen>-]known`), so that it cannot run into the
+//! marks;
 //! each block then lists the copied passages in it. With colour, deletions
 //! are red, insertions green, changed characters reversed, and copied
 //! passages underlined.
@@ -276,13 +279,72 @@ fn line(text: &str, side: &Side, range: &Range<u32>, paraphrase: bool, style: St
                 }
             }
         }
-        push_on_one_line(&mut out, &text[start..end]);
+        let piece = &text[start..end];
+        if style == Style::Plain && mark != Mark::None {
+            push_change_plain(&mut out, piece);
+        } else {
+            push_on_one_line(&mut out, piece);
+        }
     }
     match style {
         Style::Plain => close_plain(&mut out, mark),
         Style::Colour => out.push_str("\x1b[0m"),
     }
     out
+}
+
+/// Appends a deleted or inserted piece in the plain style, where a mark
+/// character at either end of it (spaces aside) would run into the marks:
+/// `[---]` for a deleted hyphen. Those characters are written by name
+/// instead, `well[-<hyphen>-]known`, `{+<em dash>+}`; the rest of the piece
+/// as it is (`[-...-]`, `{+, +}`).
+fn push_change_plain(out: &mut String, piece: &str) {
+    let at_end = |c: char| c.is_whitespace() || mark_character_name(c).is_some();
+    let head = piece.len() - piece.trim_start_matches(at_end).len();
+    let tail = piece[head..].trim_end_matches(at_end).len() + head;
+    for (part, named) in [
+        (&piece[..head], true),
+        (&piece[head..tail], false),
+        (&piece[tail..], true),
+    ] {
+        if !named {
+            push_on_one_line(out, part);
+            continue;
+        }
+        let mut from = 0;
+        for (at, c) in part.char_indices() {
+            if let Some(name) = mark_character_name(c) {
+                push_on_one_line(out, &part[from..at]);
+                let _ = write!(out, "<{name}>");
+                from = at + c.len_utf8();
+            }
+        }
+        push_on_one_line(out, &part[from..]);
+    }
+}
+
+/// The name of a character that the plain style's marks (`[-` `-]` `{+`
+/// `+}`) are made of, or of a dash, which reads as a hyphen there.
+fn mark_character_name(c: char) -> Option<&'static str> {
+    Some(match c {
+        '-' => "hyphen",
+        '+' => "plus",
+        '[' => "left bracket",
+        ']' => "right bracket",
+        '{' => "left brace",
+        '}' => "right brace",
+        '\u{2010}' => "Unicode hyphen",
+        '\u{2011}' => "non-breaking hyphen",
+        '\u{2012}' => "figure dash",
+        '\u{2013}' => "en dash",
+        '\u{2014}' => "em dash",
+        '\u{2015}' => "horizontal bar",
+        '\u{2212}' => "minus sign",
+        '\u{FE58}' => "small em dash",
+        '\u{FE63}' => "small hyphen-minus",
+        '\u{FF0D}' => "fullwidth hyphen-minus",
+        _ => return None,
+    })
 }
 
 /// Appends text with each line break (and the spaces around it) read as
@@ -403,6 +465,37 @@ mod tests {
             assert!(report.contains("\\u{9b}1A"), "{report:?}");
             assert!(report.contains("\\u{202e}now"), "{report:?}");
         }
+    }
+
+    #[test]
+    fn a_changed_hyphen_or_dash_is_named_not_drawn_into_the_marks() {
+        // Once `well[---]known` and `{+—+}`.
+        let original = "The well-known council met on Monday and voted to build a new bridge.";
+        let paraphrase =
+            "The well known council met on Monday \u{2014} and voted to build a new bridge +.";
+        let c = compare(original, paraphrase).unwrap();
+        let report = render(&c, Style::Plain);
+        assert!(report.contains("well[-<hyphen>-]known"), "{report}");
+        assert!(report.contains("Monday {+<em dash>+} and"), "{report}");
+        assert!(report.contains("bridge {+<plus>+}."), "{report}");
+        let colour = render(&c, Style::Colour);
+        assert!(!colour.contains("<hyphen>"), "{colour}");
+    }
+
+    #[test]
+    fn only_mark_characters_at_the_ends_of_a_change_are_named() {
+        let plain = |piece: &str| {
+            let mut out = String::new();
+            push_change_plain(&mut out, piece);
+            out
+        };
+        assert_eq!(plain("- and"), "<hyphen> and");
+        assert_eq!(plain("well-known --"), "well-known <hyphen><hyphen>");
+        assert_eq!(plain("\u{2013}"), "<en dash>");
+        assert_eq!(plain("[1]"), "<left bracket>1<right bracket>");
+        assert_eq!(plain("..."), "...");
+        assert_eq!(plain(", "), ", ");
+        assert_eq!(plain(" \n- "), " <hyphen> ");
     }
 
     #[test]
