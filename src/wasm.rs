@@ -88,12 +88,15 @@ impl Comparison {
     }
 
     /// The stages that ran out of time.
-    #[wasm_bindgen(getter, js_name = cutShort)]
-    pub fn cut_short(&self) -> Vec<String> {
+    ///
+    /// An array built here: wasm-bindgen's glue for a `Vec<String>` was four
+    /// times the code (1.1 KB against 0.3 KB; 0.5 KB of the gzipped module).
+    #[wasm_bindgen(getter, js_name = cutShort, unchecked_return_type = "string[]")]
+    pub fn cut_short(&self) -> js_sys::Array {
         self.findings
             .cut_short()
             .iter()
-            .map(|s| s.to_string())
+            .map(|stage| JsValue::from_str(stage))
             .collect()
     }
 
