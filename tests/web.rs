@@ -36,18 +36,22 @@ fn owned(spans: &[(&str, &str, &str)]) -> Vec<(String, String, String)> {
 }
 
 /// The article-diff/1 model of a comparison.
-fn compare(
-    original: &str,
-    paraphrase: &str,
-    options: JsValue,
-) -> Result<JsValue, wasm_bindgen::JsError> {
+fn compare(original: &str, paraphrase: &str, options: JsValue) -> Result<JsValue, JsValue> {
     let result = wasm::compare(original.into(), paraphrase.into(), options)?;
-    result.to_json()
+    Ok(result.to_json()?)
 }
 
-fn error_message(error: wasm_bindgen::JsError) -> String {
-    let value: JsValue = error.into();
-    value.dyn_into::<js_sys::Error>().unwrap().message().into()
+fn error_message(error: JsValue) -> String {
+    error.dyn_into::<js_sys::Error>().unwrap().message().into()
+}
+
+/// The message of a `TypeError` (and not any other kind of `Error`).
+fn type_error_message(error: JsValue) -> String {
+    error
+        .dyn_into::<js_sys::TypeError>()
+        .unwrap()
+        .message()
+        .into()
 }
 
 #[wasm_bindgen_test]
@@ -218,15 +222,48 @@ fn an_out_of_range_option_is_an_error_naming_it() {
 }
 
 #[wasm_bindgen_test]
-fn options_that_are_not_an_object_are_an_error() {
-    let message = error_message(compare("a", "b", JsValue::from(3)).unwrap_err());
-    assert_eq!(message, "options must be an object");
+fn options_that_are_not_an_object_are_a_type_error() {
+    let message = type_error_message(compare("a", "b", JsValue::from(3)).unwrap_err());
+    assert_eq!(
+        message,
+        "compare(original, paraphrase, options): options must be an object (got a number)"
+    );
 }
 
 #[wasm_bindgen_test]
-fn an_array_of_options_is_an_error() {
-    let message = error_message(compare("a", "b", Array::new().into()).unwrap_err());
-    assert_eq!(message, "options must be an object");
+fn an_array_of_options_is_a_type_error() {
+    let message = type_error_message(compare("a", "b", Array::new().into()).unwrap_err());
+    assert_eq!(
+        message,
+        "compare(original, paraphrase, options): options must be an object (got an array)"
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_text_that_is_not_a_string_is_a_type_error_naming_it() {
+    let error = wasm::compare(JsValue::from(5), "b".into(), JsValue::UNDEFINED)
+        .err()
+        .unwrap();
+    assert_eq!(
+        type_error_message(error),
+        "compare(original, paraphrase, options): original must be a string (got a number)"
+    );
+    let error = wasm::compare("a".into(), JsValue::NULL, JsValue::UNDEFINED)
+        .err()
+        .unwrap();
+    assert_eq!(
+        type_error_message(error),
+        "compare(original, paraphrase, options): paraphrase must be a string (got null)"
+    );
+    let error = wasm::compare(js_sys::Object::new().into(), "b".into(), JsValue::UNDEFINED)
+        .err()
+        .unwrap();
+    assert_eq!(
+        type_error_message(error),
+        "compare(original, paraphrase, options): original must be a string (got an object)"
+    );
+    // And the next comparison goes on as usual.
+    assert!(compare("a", "b", JsValue::UNDEFINED).is_ok());
 }
 
 #[wasm_bindgen_test]
@@ -263,7 +300,27 @@ fn a_side_over_the_limit_is_an_error_with_its_size() {
         "the paraphrase is just over 8 MB of text; article-diff compares at most 8 MB a side (about 1.4 million words)"
     );
     assert_eq!(
-        wasm::too_large_message("The original", 21_286_093.0),
+        wasm::too_large_message("The original".into(), 21_286_093.0.into()).unwrap(),
         "The original is 20.3 MB of text; article-diff compares at most 8 MB a side (about 1.4 million words)"
     );
+}
+
+#[wasm_bindgen_test]
+fn too_large_message_takes_a_string_and_a_count_of_bytes() {
+    let error = wasm::too_large_message(3.into(), 4.into()).unwrap_err();
+    assert_eq!(
+        type_error_message(error),
+        "tooLargeMessage(what, bytes): what must be a string (got a number)"
+    );
+    for bytes in [
+        JsValue::from("y"),
+        (-1).into(),
+        f64::NAN.into(),
+        f64::INFINITY.into(),
+    ] {
+        let error = wasm::too_large_message("x".into(), bytes).unwrap_err();
+        assert!(type_error_message(error).starts_with(
+            "tooLargeMessage(what, bytes): bytes must be a finite number, at least 0 (got "
+        ));
+    }
 }

@@ -88,7 +88,7 @@ test('an engine that traps is reported, restarted, and the page goes on', async 
     const body = (await response.text()).replace(
       'export function compare(original, paraphrase, options) {',
       `export function compare(original, paraphrase, options) {
-    if (original.includes('PANIC-FOR-TEST')) __panicForTests('a staged panic');
+    if (original.includes('PANIC-FOR-TEST')) __panicForTests();
     if (original.includes('TRAP-FOR-TEST')) throw new WebAssembly.RuntimeError('unreachable');`,
     );
     await route.fulfill({ response, body });

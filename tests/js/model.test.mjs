@@ -130,6 +130,15 @@ test('a result holds its counts without building the model', () => {
   result.free();
 });
 
+test('a result cut short names its stages as an array of strings', () => {
+  const text = 'The council voted to build a bridge over the river. '.repeat(50);
+  const result = compareWasm(text, text, { time_budget_ms: 0 });
+  assert.equal(result.complete, false);
+  assert.ok(Array.isArray(result.cutShort) && result.cutShort.length > 0);
+  assert.deepEqual(result.cutShort, result.toJSON().cut_short);
+  result.free();
+});
+
 test('bad options are errors with a message', () => {
   assert.throws(() => compare('a', 'b', { min_run: 'four' }), /invalid options: invalid type: string "four"/);
   assert.throws(() => compare('a', 'b', { colour: true }), /unknown field `colour`/);
