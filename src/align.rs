@@ -224,10 +224,11 @@ impl Bag {
         }
     }
 
-    /// The weight and the number of the stems both bags hold. A small bag
-    /// against a large one (one sentence against a whole text written as
-    /// one) looks each of its stems up in the large one, so that scoring
-    /// every short sentence against a long one stays near-linear.
+    /// The weight and the number of the stems both bags hold. The smaller
+    /// bag's stems are sought in the larger one by galloping (steps of 1,
+    /// 2, 4… then a binary search), so that one sentence against a whole
+    /// text written as one costs its own length, not the text's, and two
+    /// like sentences cost what a merge of them would.
     fn shared(&self, other: &Bag, weights: &[f64]) -> (f64, u32) {
         let (small, large) = if self.stems.len() <= other.stems.len() {
             (&self.stems, &other.stems)
@@ -235,35 +236,21 @@ impl Bag {
             (&other.stems, &self.stems)
         };
         let (mut shared, mut stems) = (0.0, 0);
-        let mut add = |stem: u32, a: u32, b: u32| {
-            shared += weights[stem as usize] * a.min(b) as f64;
-            stems += 1;
-        };
-        if small.len() * 16 < large.len() {
-            let mut rest = &large[..];
-            for &(stem, count) in small {
-                let at = rest.partition_point(|&(s, _)| s < stem);
-                rest = &rest[at..];
-                match rest.first() {
-                    Some(&(s, other_count)) if s == stem => add(stem, count, other_count),
-                    Some(_) => {}
-                    None => break,
-                }
+        let mut rest = &large[..];
+        for &(stem, count) in small {
+            let mut step = 1;
+            while step < rest.len() && rest[step - 1].0 < stem {
+                step *= 2;
             }
-            return (shared, stems);
-        }
-        let (mut i, mut j) = (0, 0);
-        while i < small.len() && j < large.len() {
-            let (a, ca) = small[i];
-            let (b, cb) = large[j];
-            if a == b {
-                add(a, ca, cb);
-                i += 1;
-                j += 1;
-            } else if a < b {
-                i += 1;
-            } else {
-                j += 1;
+            let window = &rest[..step.min(rest.len())];
+            rest = &rest[window.partition_point(|&(s, _)| s < stem)..];
+            match rest.first() {
+                Some(&(s, other_count)) if s == stem => {
+                    shared += weights[stem as usize] * count.min(other_count) as f64;
+                    stems += 1;
+                }
+                Some(_) => {}
+                None => break,
             }
         }
         (shared, stems)
@@ -748,10 +735,9 @@ fn stem_weights(scorer: &Scorer, stems: usize) -> Vec<f64> {
 
 /// Candidate pairs `(similarity, original, paraphrase)` at or above the
 /// threshold. Past the deadline (looked at every [`CLOCK_SENTENCES`]
-/// paraphrase sentences) a sentence proposes only the
-/// [`CANDIDATES_PER_SENTENCE`] original sentences it copies most from,
-/// none from shared stems, and the result says sentence pairs were cut
-/// short.
+/// paraphrase sentences) a sentence is scored only against the original
+/// sentences it copies from, none found by shared stems, and the result
+/// says sentence pairs were cut short.
 fn candidates(scorer: &Scorer, threshold: f64, budget: &Budget) -> Vec<(f64, u32, u32)> {
     let mut postings: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
     for (index, bag) in scorer.original.iter().enumerate() {
@@ -765,19 +751,7 @@ fn candidates(scorer: &Scorer, threshold: f64, budget: &Budget) -> Vec<(f64, u32
     let mut clock = budget.clock("sentence pairs", CLOCK_SENTENCES);
     for (p, bag) in scorer.paraphrase.iter().enumerate() {
         let late = clock.time_is_up();
-        let mut proposals: Vec<u32> = if late {
-            let mut most: Vec<u64> = scorer.copied[p]
-                .iter()
-                .map(|&(o, words)| ((u32::MAX - words) as u64) << 32 | o as u64)
-                .collect();
-            sort_keys(&mut most);
-            most.iter()
-                .take(CANDIDATES_PER_SENTENCE)
-                .map(|&k| k as u32)
-                .collect()
-        } else {
-            scorer.copied[p].iter().map(|&(o, _)| o).collect()
-        };
+        let mut proposals: Vec<u32> = scorer.copied[p].iter().map(|&(o, _)| o).collect();
         let copy_share = scorer.copied[p].iter().map(|&(_, w)| w).max().unwrap_or(0) as f64
             / bag.words.max(1) as f64;
         if copy_share < COPIED_ENOUGH && !late {
