@@ -73,6 +73,7 @@ bench: build browser
 	node bench/bench.mjs
 	node bench/page.mjs
 	node bench/limits.mjs
+	node bench/worst.mjs
 	cargo bench --bench engine -- --quiet
 
 # Each target runs FUZZ_SECONDS with no sanitizer: the code fuzzed has no
