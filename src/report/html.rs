@@ -27,7 +27,7 @@ pub fn render(comparison: &Comparison<'_>) -> String {
 /// # Errors
 ///
 /// The first error writing to `out` returns; the page stops there.
-pub fn write(comparison: &Comparison<'_>, out: &mut impl io::Write) -> io::Result<()> {
+pub fn write(comparison: &Comparison<'_>, mut out: impl io::Write) -> io::Result<()> {
     each_piece(comparison, |piece| out.write_all(piece.as_bytes()))
 }
 

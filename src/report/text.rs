@@ -39,11 +39,7 @@ pub fn render(comparison: &Comparison<'_>, style: Style) -> String {
 /// # Errors
 ///
 /// The first error writing to `out` returns; the report stops there.
-pub fn write(
-    comparison: &Comparison<'_>,
-    style: Style,
-    out: &mut impl io::Write,
-) -> io::Result<()> {
+pub fn write(comparison: &Comparison<'_>, style: Style, mut out: impl io::Write) -> io::Result<()> {
     each_piece(comparison, style, |piece| out.write_all(piece.as_bytes()))
 }
 
