@@ -29,7 +29,7 @@ WASM_FILE := target/$(WASM_TARGET)/wasm/article_diff.wasm
 endif
 WASM_OPT := node_modules/.bin/wasm-opt
 CARGO_FUZZ_VERSION := 0.13.2
-FUZZ_TARGETS := compare tokenize decode
+FUZZ_TARGETS := compare tokenize decode report
 FUZZ_SECONDS ?= 600
 # Smoke runs in `make test`, when a nightly toolchain is installed.
 FUZZ_SMOKE_SECONDS ?= 15

@@ -5,6 +5,7 @@
 //! instead ([`OffsetUnit`]); [`Offsets`] is the one place that converts.
 //! `docs/format.md` describes the JSON form field by field.
 
+use std::io;
 use std::ops::Range;
 
 use serde::{Serialize, Serializer};
@@ -311,6 +312,24 @@ impl Findings {
         serde_json::to_string_pretty(&self.view(original, paraphrase, unit)).unwrap_or_default()
     }
 
+    /// Writes the JSON model, indented, to `writer` as it is made: no list
+    /// of it is held whole, in memory or as text. Give it a buffered writer.
+    ///
+    /// # Errors
+    ///
+    /// The first error writing to `writer` returns (with its
+    /// [`io::ErrorKind`], so that a closed pipe can be told apart).
+    pub fn write_json_pretty(
+        &self,
+        original: &str,
+        paraphrase: &str,
+        unit: OffsetUnit,
+        writer: impl io::Write,
+    ) -> io::Result<()> {
+        serde_json::to_writer_pretty(writer, &self.view(original, paraphrase, unit))
+            .map_err(io::Error::from)
+    }
+
     fn view<'a>(
         &'a self,
         original: &'a str,
@@ -379,6 +398,16 @@ impl<'t> Comparison<'t> {
     pub fn to_json_pretty(&self, unit: OffsetUnit) -> String {
         self.findings
             .to_json_pretty(self.original, self.paraphrase, unit)
+    }
+
+    /// Writes the JSON model, indented, to `writer` as it is made.
+    ///
+    /// # Errors
+    ///
+    /// The first error writing to `writer` returns.
+    pub fn write_json_pretty(&self, unit: OffsetUnit, writer: impl io::Write) -> io::Result<()> {
+        self.findings
+            .write_json_pretty(self.original, self.paraphrase, unit, writer)
     }
 }
 
@@ -507,25 +536,42 @@ struct ComparisonView<'a> {
     paraphrase: Offsets<'a>,
 }
 
+// The long lists (sentences, spans, pairs, runs) are `Seq`s: each item's
+// view is made as it is written, so that writing a book's model holds no
+// list of views, only the findings.
 #[derive(Serialize)]
-struct Document<'a> {
+struct Document<'a, Side, Pairs, Runs> {
     format: &'static str,
     offsets: OffsetUnit,
     complete: bool,
     cut_short: &'a [&'static str],
     options: &'a Options,
     stats: &'a Stats,
-    original: SideView<'a>,
-    paraphrase: SideView<'a>,
-    pairs: Vec<PairView>,
-    runs: Vec<RunView>,
+    original: Side,
+    paraphrase: Side,
+    pairs: Pairs,
+    runs: Runs,
 }
 
 #[derive(Serialize)]
-struct SideView<'a> {
+struct SideView<Sentences, Spans> {
     length: u32,
-    sentences: Vec<SentenceView>,
-    spans: Vec<SpanView<'a>>,
+    sentences: Sentences,
+    spans: Spans,
+}
+
+/// A list serialized from an iterator, one item at a time.
+struct Seq<F>(F);
+
+impl<F, I> Serialize for Seq<F>
+where
+    F: Fn() -> I,
+    I: Iterator,
+    I::Item: Serialize,
+{
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq((self.0)())
+    }
 }
 
 #[derive(Serialize)]
@@ -609,31 +655,27 @@ fn rounded<S: Serializer>(value: &f64, serializer: S) -> Result<S::Ok, S::Error>
 }
 
 impl<'a> ComparisonView<'a> {
-    fn side(
-        &self,
+    fn side<'s>(
+        &'s self,
         text: &'a str,
         side: &'a Side,
-        own: &Offsets<'_>,
-        other: &Offsets<'_>,
-    ) -> SideView<'a> {
+        own: &'s Offsets<'a>,
+        other: &'s Offsets<'a>,
+    ) -> SideView<impl Serialize + 's, impl Serialize + 's> {
         let runs = &self.findings.runs;
         SideView {
             length: own.convert(text.len() as u32),
-            sentences: side
-                .sentences
-                .iter()
-                .map(|s| SentenceView {
+            sentences: Seq(move || {
+                side.sentences.iter().map(move |s| SentenceView {
                     start: own.convert(s.range.start),
                     end: own.convert(s.range.end),
                     paragraph: s.paragraph,
                     pair: s.pair,
                     repeats: s.repeats,
                 })
-                .collect(),
-            spans: side
-                .spans
-                .iter()
-                .map(|s| SpanView {
+            }),
+            spans: Seq(move || {
+                side.spans.iter().map(move |s| SpanView {
                     text: &text[s.range.start as usize..s.range.end as usize],
                     start: own.convert(s.range.start),
                     end: own.convert(s.range.end),
@@ -646,7 +688,7 @@ impl<'a> ComparisonView<'a> {
                     counterpart: s.counterpart.as_ref().map(|r| other.range(r)),
                     quoted: (s.kind == Kind::Copied).then_some(s.quoted),
                 })
-                .collect(),
+            }),
         }
     }
 }
@@ -665,10 +707,8 @@ impl Serialize for ComparisonView<'_> {
             stats: &c.stats,
             original: self.side(original, &c.original_side, o, p),
             paraphrase: self.side(paraphrase, &c.paraphrase_side, p, o),
-            pairs: c
-                .pairs
-                .iter()
-                .map(|pair| PairView {
+            pairs: Seq(|| {
+                c.pairs.iter().map(|pair| PairView {
                     original_sentences: [
                         pair.original_sentences.start,
                         pair.original_sentences.end,
@@ -704,18 +744,16 @@ impl Serialize for ComparisonView<'_> {
                         })
                         .collect(),
                 })
-                .collect(),
-            runs: c
-                .runs
-                .iter()
-                .map(|run| RunView {
+            }),
+            runs: Seq(|| {
+                c.runs.iter().map(|run| RunView {
                     original: o.range(&run.original),
                     paraphrase: p.range(&run.paraphrase),
                     words: run.words,
                     moved: run.moved,
                     quoted: run.quoted,
                 })
-                .collect(),
+            }),
         }
         .serialize(serializer)
     }
@@ -758,6 +796,20 @@ mod tests {
         let text = "\u{e9}".repeat(CHECKPOINT_BYTES); // 128 bytes, two chunks
         let offsets = Offsets::new(&text, OffsetUnit::Utf16);
         assert_eq!(offsets.convert(text.len() as u32), 64);
+    }
+
+    #[test]
+    fn written_json_is_the_json_string() {
+        let c = crate::compare(
+            "The mayor opened the bridge on Monday. Crowds came.",
+            "Crowds came — “on Monday the mayor opened the bridge”.",
+        )
+        .unwrap();
+        for unit in [OffsetUnit::Utf8, OffsetUnit::Utf16] {
+            let mut written = Vec::new();
+            c.write_json_pretty(unit, &mut written).unwrap();
+            assert_eq!(String::from_utf8(written).unwrap(), c.to_json_pretty(unit));
+        }
     }
 
     #[test]

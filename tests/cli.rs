@@ -379,6 +379,215 @@ fn output_that_cannot_be_written_leaves_nothing_behind() {
     assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 0);
 }
 
+/// The files in a folder, by name, sorted.
+fn names_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// The report of the example pair on standard output, to compare with
+/// what `-o` wrote.
+fn example_report(format: &str) -> Vec<u8> {
+    let output = run(&["-f", format, &example("original"), &example("paraphrase")]);
+    assert!(output.status.success());
+    output.stdout
+}
+
+fn run_to(target: &Path, format: &str) -> Output {
+    run(&[
+        "-f",
+        format,
+        "-o",
+        target.to_str().unwrap(),
+        &example("original"),
+        &example("paraphrase"),
+    ])
+}
+
+#[test]
+fn output_through_a_symbolic_link_writes_its_target_and_keeps_the_link() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = scratch("output_link");
+    let real = dir.join("real.txt");
+    std::fs::write(&real, "an older report").unwrap();
+    std::fs::set_permissions(&real, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let link = dir.join("link.txt");
+    std::os::unix::fs::symlink("real.txt", &link).unwrap();
+    let output = run_to(&link, "text");
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let metadata = std::fs::symlink_metadata(&link).unwrap();
+    assert!(metadata.file_type().is_symlink(), "the link was replaced");
+    assert_eq!(std::fs::read_link(&link).unwrap(), Path::new("real.txt"));
+    assert_eq!(std::fs::read(&real).unwrap(), example_report("text"));
+    // The file it names keeps its permissions.
+    let mode = std::fs::metadata(&real).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o600);
+    assert_eq!(names_in(&dir), ["link.txt", "real.txt"]);
+}
+
+#[test]
+fn output_through_a_dangling_link_creates_what_it_names() {
+    let dir = scratch("output_dangling");
+    std::fs::create_dir(dir.join("reports")).unwrap();
+    let link = dir.join("latest.json");
+    std::os::unix::fs::symlink("reports/today.json", &link).unwrap();
+    let output = run_to(&link, "json");
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(
+        std::fs::read(dir.join("reports/today.json")).unwrap(),
+        example_report("json")
+    );
+    assert_eq!(names_in(&dir.join("reports")), ["today.json"]);
+
+    // A link into a folder that does not exist: one line, nothing left.
+    let nowhere = dir.join("nowhere.json");
+    std::os::unix::fs::symlink("no/such/folder/report.json", &nowhere).unwrap();
+    assert_fails_cleanly(&run_to(&nowhere, "json"), "cannot write");
+    assert_eq!(names_in(&dir), ["latest.json", "nowhere.json", "reports"]);
+}
+
+#[test]
+fn output_to_a_named_pipe_writes_into_the_pipe() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = scratch("output_fifo");
+    let fifo = dir.join("pipe");
+    let made = Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|status| status.success()) {
+        eprintln!("skipped: mkfifo failed");
+        return;
+    }
+    // A reader first: opening a pipe to write waits for one.
+    let mut reader = Command::new("cat")
+        .arg(&fifo)
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let output = run_to(&fifo, "json");
+    let still_a_pipe = std::fs::symlink_metadata(&fifo)
+        .unwrap()
+        .file_type()
+        .is_fifo();
+    if !still_a_pipe {
+        // cat still waits on the pipe that was replaced.
+        let _ = reader.kill();
+        let _ = reader.wait();
+        panic!("the named pipe was replaced");
+    }
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let read = reader.wait_with_output().unwrap();
+    assert_eq!(read.stdout, example_report("json"));
+    assert_eq!(names_in(&dir), ["pipe"]);
+}
+
+#[test]
+fn output_to_a_device_writes_into_the_device() {
+    use std::os::unix::fs::{FileTypeExt, MetadataExt};
+    let null = Path::new("/dev/null");
+    let before = std::fs::symlink_metadata(null).unwrap();
+    if before.file_type().is_char_device() {
+        let output = run_to(null, "text");
+        assert!(output.status.success(), "{}", text(&output.stderr));
+        let after = std::fs::symlink_metadata(null).unwrap();
+        assert!(after.file_type().is_char_device(), "/dev/null was replaced");
+        assert_eq!((after.dev(), after.ino()), (before.dev(), before.ino()));
+    } else {
+        eprintln!("/dev/null is no character device here: not written to");
+    }
+    // A device of the test's own, where the system lets us make one (root).
+    let dir = scratch("output_device");
+    let device = dir.join("null");
+    let made = Command::new("mknod")
+        .args(["-m", "666"])
+        .arg(&device)
+        .args(["c", "1", "3"])
+        .stderr(Stdio::null())
+        .status();
+    if made.is_ok_and(|status| status.success()) {
+        let before = std::fs::symlink_metadata(&device).unwrap();
+        let output = run_to(&device, "html");
+        assert!(output.status.success(), "{}", text(&output.stderr));
+        let after = std::fs::symlink_metadata(&device).unwrap();
+        assert!(
+            after.file_type().is_char_device(),
+            "the device was replaced"
+        );
+        assert_eq!(after.ino(), before.ino());
+        assert_eq!(names_in(&dir), ["null"]);
+    }
+}
+
+#[test]
+fn output_into_a_folder_that_refuses_writing_leaves_nothing_behind() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = scratch("output_read_only");
+    let folder = dir.join("locked");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o555)).unwrap();
+    // Root writes anywhere: then there is nothing to show.
+    let probe = folder.join("probe");
+    if std::fs::write(&probe, "").is_ok() {
+        let _ = std::fs::remove_file(&probe);
+        eprintln!("skipped: this user can write into a read-only folder");
+    } else {
+        assert_fails_cleanly(&run_to(&folder.join("report.txt"), "text"), "cannot write");
+        assert!(names_in(&folder).is_empty());
+    }
+    std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o755)).unwrap();
+}
+
+#[test]
+fn output_through_a_link_to_a_directory_or_a_loop_is_refused() {
+    let dir = scratch("output_link_odd");
+    std::fs::create_dir(dir.join("folder")).unwrap();
+    let to_folder = dir.join("to_folder");
+    std::os::unix::fs::symlink("folder", &to_folder).unwrap();
+    assert_fails_cleanly(&run_to(&to_folder, "text"), "is a directory");
+    let looped = dir.join("loop");
+    std::os::unix::fs::symlink("loop", &looped).unwrap();
+    assert_fails_cleanly(&run_to(&looped, "text"), "symbolic links");
+    assert_eq!(names_in(&dir), ["folder", "loop", "to_folder"]);
+    assert!(names_in(&dir.join("folder")).is_empty());
+}
+
+#[test]
+fn a_reader_that_stops_early_ends_the_output_quietly() {
+    let dir = scratch("output_closed");
+    let long = std::fs::read_to_string(example("original"))
+        .unwrap()
+        .repeat(40);
+    let original = dir.join("original.txt");
+    std::fs::write(&original, &long).unwrap();
+    let mut child = Command::new(BIN)
+        .args([
+            "-f",
+            "json",
+            original.to_str().unwrap(),
+            &example("paraphrase"),
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0; 16];
+    std::io::Read::read_exact(&mut stdout, &mut first).unwrap();
+    drop(stdout);
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    assert!(output.stderr.is_empty(), "{}", text(&output.stderr));
+    assert_eq!(&first[..1], b"{");
+}
+
 #[test]
 fn help_names_every_option() {
     let output = run(&["--help"]);

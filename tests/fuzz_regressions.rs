@@ -7,6 +7,8 @@
 mod decoding;
 #[path = "common/invariants.rs"]
 mod invariants;
+#[path = "common/reports.rs"]
+mod reports;
 
 use std::path::Path;
 
@@ -52,6 +54,14 @@ fn comparison_inputs() {
     check_all("compare", |bytes| {
         let (original, paraphrase, options) = invariants::comparison_input(bytes);
         invariants::check_comparison(&original, &paraphrase, &options)
+    });
+}
+
+#[test]
+fn report_inputs() {
+    check_all("report", |bytes| {
+        let (original, paraphrase, options) = invariants::comparison_input(bytes);
+        reports::check_reports(&original, &paraphrase, &options)
     });
 }
 

@@ -1,9 +1,10 @@
 //! `article-diff ORIGINAL PARAPHRASE`: compares two text files.
 
 mod input;
+mod output;
 
-use std::io::{self, IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use article_diff::report::{html, text};
@@ -24,7 +25,8 @@ struct Args {
     /// What to print.
     #[arg(short, long, value_enum, default_value_t = Format::Text)]
     format: Format,
-    /// Write the result to FILE (whole or not at all) instead of standard output.
+    /// Write the result to FILE instead of standard output: a file appears whole or not at all (a
+    /// symbolic link is followed and stays a link); a device or named pipe is written to in place.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
     /// Colour the text report.
@@ -132,76 +134,46 @@ fn run(args: &Args) -> Result<(), Failure> {
         .time_budget_ms((args.time_budget > 0).then_some(args.time_budget));
     let result = compare_with(&original.text, &paraphrase.text, &options)
         .map_err(|error| error.to_string())?;
-    let rendered = match args.format {
-        Format::Text => {
-            let colour = args.output.is_none()
-                && match args.color {
-                    When::Always => true,
-                    When::Never => false,
-                    When::Auto => {
-                        io::stdout().is_terminal()
-                            && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                            && std::env::var("TERM").map_or(true, |t| t != "dumb")
-                    }
-                };
-            text::render(
-                &result,
-                if colour {
-                    text::Style::Colour
-                } else {
-                    text::Style::Plain
-                },
-            )
-        }
+    let colour = args.output.is_none()
+        && match args.color {
+            When::Always => true,
+            When::Never => false,
+            When::Auto => {
+                io::stdout().is_terminal()
+                    && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                    && std::env::var("TERM").map_or(true, |t| t != "dumb")
+            }
+        };
+    // The result is written as it is made, never held whole.
+    let write_result = |out: &mut dyn Write| match args.format {
+        Format::Text => text::write(
+            &result,
+            if colour {
+                text::Style::Colour
+            } else {
+                text::Style::Plain
+            },
+            out,
+        ),
         Format::Json => {
-            let mut json = result.to_json_pretty(match args.offsets {
+            let unit = match args.offsets {
                 Unit::Utf8 => OffsetUnit::Utf8,
                 Unit::Utf16 => OffsetUnit::Utf16,
-            });
-            json.push('\n');
-            json
+            };
+            result.write_json_pretty(unit, &mut *out)?;
+            out.write_all(b"\n")
         }
-        Format::Html => html::render(&result),
+        Format::Html => html::write(&result, out),
     };
     match &args.output {
-        Some(path) => write_whole(path, rendered.as_bytes()).map_err(Failure::Message),
+        Some(path) => output::write(path, write_result),
         None => {
-            let mut stdout = io::stdout().lock();
-            match stdout
-                .write_all(rendered.as_bytes())
-                .and_then(|()| stdout.flush())
-            {
+            let mut stdout = BufWriter::with_capacity(output::BUFFER, io::stdout().lock());
+            match write_result(&mut stdout).and_then(|()| stdout.flush()) {
                 Ok(()) => Ok(()),
                 Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Err(Failure::Quiet),
                 Err(e) => Err(Failure::Message(format!("cannot write the result: {e}"))),
             }
         }
     }
-}
-
-/// Writes `bytes` to `path` through a temporary file in the same folder and
-/// a rename, so that the file appears whole or not at all.
-fn write_whole(path: &Path, bytes: &[u8]) -> Result<(), String> {
-    let shown = path.display();
-    if path.is_dir() {
-        return Err(format!("{shown} is a directory; name a file to write"));
-    }
-    let folder = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
-    let temporary = folder.join(format!(".{name}.{}.partial", std::process::id()));
-    let written = std::fs::File::create(&temporary)
-        .and_then(|mut file| {
-            file.write_all(bytes)?;
-            file.sync_all()
-        })
-        .and_then(|()| std::fs::rename(&temporary, path));
-    written.map_err(|e| {
-        let _ = std::fs::remove_file(&temporary);
-        format!("cannot write {shown}: {e}")
-    })
 }

@@ -3,18 +3,41 @@
 //! and remote loads should anything slip through.
 
 use std::fmt::Write;
+use std::io;
 use std::ops::Range;
 
-use super::{Row, percent, rows, sentence_label, sentences_label};
+use super::{Labels, Row, percent, rows};
 use crate::model::{Comparison, Kind, Op, Run, Side};
 
 const STYLE: &str = include_str!("report.css");
 
 /// Renders the report page.
 pub fn render(comparison: &Comparison<'_>) -> String {
-    let mut out = String::with_capacity(
-        comparison.original().len() * 3 + comparison.paraphrase().len() * 3 + 8192,
-    );
+    let mut out = String::new();
+    let _ = each_piece(comparison, |piece| {
+        out.push_str(piece);
+        Ok(())
+    });
+    out
+}
+
+/// Writes the report page to `out` as it is made, a row at a time, so that
+/// the whole page is never held at once.
+///
+/// # Errors
+///
+/// The first error writing to `out` returns; the page stops there.
+pub fn write(comparison: &Comparison<'_>, mut out: impl io::Write) -> io::Result<()> {
+    each_piece(comparison, |piece| out.write_all(piece.as_bytes()))
+}
+
+/// Makes the page in pieces (the head and summary, one table row each, the
+/// end) and hands each to `emit`.
+fn each_piece(
+    comparison: &Comparison<'_>,
+    mut emit: impl FnMut(&str) -> io::Result<()>,
+) -> io::Result<()> {
+    let mut out = String::new();
     out.push_str(concat!(
         "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n",
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n",
@@ -26,85 +49,97 @@ pub fn render(comparison: &Comparison<'_>) -> String {
     summary(&mut out, comparison);
     out.push_str(LEGEND);
     out.push_str("</header>\n<main>\n<table class=\"rows\">\n<thead><tr><th scope=\"col\">Row</th><th scope=\"col\">Original</th><th scope=\"col\">Paraphrase</th></tr></thead>\n<tbody>\n");
+    emit(&out)?;
+    let labels = [
+        Labels::new(&comparison.original_side().sentences),
+        Labels::new(&comparison.paraphrase_side().sentences),
+    ];
+    for row in rows(comparison) {
+        out.clear();
+        table_row(&mut out, comparison, &labels, row);
+        emit(&out)?;
+    }
+    emit("</tbody>\n</table>\n</main>\n</body>\n</html>\n")
+}
+
+/// One row of the table.
+fn table_row(out: &mut String, comparison: &Comparison<'_>, labels: &[Labels; 2], row: Row) {
     let o = comparison.original_side();
     let p = comparison.paraphrase_side();
-    for row in rows(comparison) {
-        match row {
-            Row::Pair(index) => {
-                let pair = &comparison.pairs()[index as usize];
-                let _ = write!(
+    let [o_labels, p_labels] = labels;
+    match row {
+        Row::Pair(index) => {
+            let pair = &comparison.pairs()[index as usize];
+            let _ = write!(
+                out,
+                "<tr class=\"pair {}{}\"><th scope=\"row\">{}{}<br><small>{} ↔ {}<br>{}<br>{}</small></th><td>",
+                pair.verdict.name(),
+                if pair.moved { " moved" } else { "" },
+                pair.verdict.name(),
+                if pair.moved { " · moved" } else { "" },
+                escape(&o_labels.range(&pair.original_sentences)),
+                escape(&p_labels.range(&pair.paraphrase_sentences)),
+                super::evidence_text(pair),
+                super::shares_text(pair),
+            );
+            spans(
+                out,
+                comparison.original(),
+                o,
+                comparison.runs(),
+                &pair.original,
+            );
+            out.push_str("</td><td>");
+            spans(
+                out,
+                comparison.paraphrase(),
+                p,
+                comparison.runs(),
+                &pair.paraphrase,
+            );
+            out.push_str("</td></tr>\n");
+        }
+        Row::New(index) => {
+            let sentence = &p.sentences[index as usize];
+            let _ = match sentence.repeats {
+                Some(source) => write!(
                     out,
-                    "<tr class=\"pair {}{}\"><th scope=\"row\">{}{}<br><small>{} ↔ {}<br>{}<br>{}</small></th><td>",
-                    pair.verdict.name(),
-                    if pair.moved { " moved" } else { "" },
-                    pair.verdict.name(),
-                    if pair.moved { " · moved" } else { "" },
-                    escape(&sentences_label(&o.sentences, &pair.original_sentences)),
-                    escape(&sentences_label(&p.sentences, &pair.paraphrase_sentences)),
-                    super::evidence_text(pair),
-                    super::shares_text(pair),
-                );
-                spans(
-                    &mut out,
-                    comparison.original(),
-                    o,
-                    comparison.runs(),
-                    &pair.original,
-                );
-                out.push_str("</td><td>");
-                spans(
-                    &mut out,
-                    comparison.paraphrase(),
-                    p,
-                    comparison.runs(),
-                    &pair.paraphrase,
-                );
-                out.push_str("</td></tr>\n");
-            }
-            Row::New(index) => {
-                let sentence = &p.sentences[index as usize];
-                let _ = match sentence.repeats {
-                    Some(source) => write!(
-                        out,
-                        "<tr class=\"repeat\"><th scope=\"row\">copied<br><small>{}<br>repeats {}</small></th><td></td><td>",
-                        escape(&sentence_label(&p.sentences, index)),
-                        escape(&sentence_label(&o.sentences, source))
-                    ),
-                    None => write!(
-                        out,
-                        "<tr class=\"new\"><th scope=\"row\">new<br><small>{}</small></th><td></td><td>",
-                        escape(&sentence_label(&p.sentences, index))
-                    ),
-                };
-                spans(
-                    &mut out,
-                    comparison.paraphrase(),
-                    p,
-                    comparison.runs(),
-                    &sentence.range,
-                );
-                out.push_str("</td></tr>\n");
-            }
-            Row::Dropped(index) => {
-                let sentence = &o.sentences[index as usize];
-                let _ = write!(
+                    "<tr class=\"repeat\"><th scope=\"row\">copied<br><small>{}<br>repeats {}</small></th><td></td><td>",
+                    escape(&p_labels.one(index)),
+                    escape(&o_labels.one(source))
+                ),
+                None => write!(
                     out,
-                    "<tr class=\"dropped\"><th scope=\"row\">dropped<br><small>{}</small></th><td>",
-                    escape(&sentence_label(&o.sentences, index))
-                );
-                spans(
-                    &mut out,
-                    comparison.original(),
-                    o,
-                    comparison.runs(),
-                    &sentence.range,
-                );
-                out.push_str("</td><td></td></tr>\n");
-            }
+                    "<tr class=\"new\"><th scope=\"row\">new<br><small>{}</small></th><td></td><td>",
+                    escape(&p_labels.one(index))
+                ),
+            };
+            spans(
+                out,
+                comparison.paraphrase(),
+                p,
+                comparison.runs(),
+                &sentence.range,
+            );
+            out.push_str("</td></tr>\n");
+        }
+        Row::Dropped(index) => {
+            let sentence = &o.sentences[index as usize];
+            let _ = write!(
+                out,
+                "<tr class=\"dropped\"><th scope=\"row\">dropped<br><small>{}</small></th><td>",
+                escape(&o_labels.one(index))
+            );
+            spans(
+                out,
+                comparison.original(),
+                o,
+                comparison.runs(),
+                &sentence.range,
+            );
+            out.push_str("</td><td></td></tr>\n");
         }
     }
-    out.push_str("</tbody>\n</table>\n</main>\n</body>\n</html>\n");
-    out
 }
 
 const LEGEND: &str = concat!(

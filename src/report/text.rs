@@ -10,9 +10,10 @@
 //! passages underlined.
 
 use std::fmt::Write;
+use std::io;
 use std::ops::Range;
 
-use super::{Row, percent, rows, sentence_label, sentences_label};
+use super::{Labels, Row, percent, rows};
 use crate::model::{Comparison, Kind, Op, Side};
 
 /// How to mark changes.
@@ -28,16 +29,48 @@ pub enum Style {
 /// Renders the text report.
 pub fn render(comparison: &Comparison<'_>, style: Style) -> String {
     let mut out = String::new();
-    summary(&mut out, comparison, style);
-    for row in rows(comparison) {
-        out.push('\n');
-        match row {
-            Row::Pair(index) => pair(&mut out, comparison, index, style),
-            Row::New(index) => unpaired(&mut out, comparison, index, true, style),
-            Row::Dropped(index) => unpaired(&mut out, comparison, index, false, style),
-        }
-    }
+    let _ = each_piece(comparison, style, |piece| {
+        out.push_str(piece);
+        Ok(())
+    });
     out
+}
+
+/// Writes the text report to `out` as it is made, a row at a time, so that
+/// the whole report is never held at once.
+///
+/// # Errors
+///
+/// The first error writing to `out` returns; the report stops there.
+pub fn write(comparison: &Comparison<'_>, style: Style, mut out: impl io::Write) -> io::Result<()> {
+    each_piece(comparison, style, |piece| out.write_all(piece.as_bytes()))
+}
+
+/// Makes the report in pieces (the summary, then one row each) and hands
+/// each to `emit`.
+fn each_piece(
+    comparison: &Comparison<'_>,
+    style: Style,
+    mut emit: impl FnMut(&str) -> io::Result<()>,
+) -> io::Result<()> {
+    let labels = [
+        Labels::new(&comparison.original_side().sentences),
+        Labels::new(&comparison.paraphrase_side().sentences),
+    ];
+    let mut piece = String::new();
+    summary(&mut piece, comparison, style);
+    emit(&piece)?;
+    for row in rows(comparison) {
+        piece.clear();
+        piece.push('\n');
+        match row {
+            Row::Pair(index) => pair(&mut piece, comparison, &labels, index, style),
+            Row::New(index) => unpaired(&mut piece, comparison, &labels, index, true, style),
+            Row::Dropped(index) => unpaired(&mut piece, comparison, &labels, index, false, style),
+        }
+        emit(&piece)?;
+    }
+    Ok(())
 }
 
 fn bold(out: &mut String, text: &str, style: Style) {
@@ -103,10 +136,8 @@ fn summary(out: &mut String, c: &Comparison<'_>, style: Style) {
     }
 }
 
-fn pair(out: &mut String, c: &Comparison<'_>, index: u32, style: Style) {
+fn pair(out: &mut String, c: &Comparison<'_>, labels: &[Labels; 2], index: u32, style: Style) {
     let pair = &c.pairs()[index as usize];
-    let o = &c.original_side().sentences;
-    let p = &c.paraphrase_side().sentences;
     let mut header = format!("{} · pair {}", pair.verdict.name(), index + 1);
     if pair.moved {
         header.push_str(" · moved");
@@ -122,7 +153,7 @@ fn pair(out: &mut String, c: &Comparison<'_>, index: u32, style: Style) {
     let _ = writeln!(
         out,
         "  - {}: {}",
-        sentences_label(o, &pair.original_sentences),
+        labels[0].range(&pair.original_sentences),
         line(
             c.original(),
             c.original_side(),
@@ -134,7 +165,7 @@ fn pair(out: &mut String, c: &Comparison<'_>, index: u32, style: Style) {
     let _ = writeln!(
         out,
         "  + {}: {}",
-        sentences_label(p, &pair.paraphrase_sentences),
+        labels[1].range(&pair.paraphrase_sentences),
         line(
             c.paraphrase(),
             c.paraphrase_side(),
@@ -143,10 +174,17 @@ fn pair(out: &mut String, c: &Comparison<'_>, index: u32, style: Style) {
             style
         )
     );
-    copied_notes(out, c, &pair.paraphrase);
+    copied_notes(out, c, &labels[0], &pair.paraphrase);
 }
 
-fn unpaired(out: &mut String, c: &Comparison<'_>, index: u32, paraphrase: bool, style: Style) {
+fn unpaired(
+    out: &mut String,
+    c: &Comparison<'_>,
+    labels: &[Labels; 2],
+    index: u32,
+    paraphrase: bool,
+    style: Style,
+) {
     let (text, side, sign, word) = if paraphrase {
         (c.paraphrase(), c.paraphrase_side(), '+', "new")
     } else {
@@ -156,10 +194,7 @@ fn unpaired(out: &mut String, c: &Comparison<'_>, index: u32, paraphrase: bool, 
     match sentence.repeats {
         Some(source) => bold(
             out,
-            &format!(
-                "copied · repeats original {}",
-                sentence_label(&c.original_side().sentences, source)
-            ),
+            &format!("copied · repeats original {}", labels[0].one(source)),
             style,
         ),
         None => bold(out, word, style),
@@ -168,17 +203,17 @@ fn unpaired(out: &mut String, c: &Comparison<'_>, index: u32, paraphrase: bool, 
     let _ = writeln!(
         out,
         "  {sign} {}: {}",
-        sentence_label(&side.sentences, index),
+        labels[usize::from(paraphrase)].one(index),
         line(text, side, &sentence.range, paraphrase, style)
     );
     if paraphrase {
-        copied_notes(out, c, &sentence.range);
+        copied_notes(out, c, &labels[0], &sentence.range);
     }
 }
 
 /// The copied passages that start inside `range`, one line each (a passage
 /// spanning several rows is noted at its first).
-fn copied_notes(out: &mut String, c: &Comparison<'_>, range: &Range<u32>) {
+fn copied_notes(out: &mut String, c: &Comparison<'_>, original: &Labels, range: &Range<u32>) {
     let o = &c.original_side().sentences;
     let runs = c.runs();
     let first = runs.partition_point(|r| r.paraphrase.start < range.start);
@@ -193,7 +228,7 @@ fn copied_notes(out: &mut String, c: &Comparison<'_>, range: &Range<u32>) {
             run.words,
             if run.quoted { ", quoted" } else { ", unquoted" },
             if run.moved { ", moved," } else { "" },
-            sentence_label(o, source.min(o.len().saturating_sub(1)) as u32),
+            original.one(source.min(o.len().saturating_sub(1)) as u32),
             {
                 let mut visible = String::new();
                 push_visible(&mut visible, &excerpt(c.paraphrase_text(&run.paraphrase)));
