@@ -3,11 +3,36 @@
 //! Stages ask [`Budget::expired`] at coarse intervals and, once it is, take
 //! the cheaper path: what they produce stays a valid comparison, only a
 //! coarser one, and the result says which stages were cut short.
+//!
+//! The stages that search (copied passages, sentence pairs, word changes,
+//! character changes) can take any time; everything else (reading the
+//! texts, labelling, the JSON model, the reports, the page's arrays) is
+//! linear in the input and runs whatever the clock says. So the searching
+//! stages stop early enough to leave that work its time: the deadline is
+//! the budget less [`TAIL_MS_PER_MB`] for each MB of input (at most half the
+//! budget, see [`search_ms`]). With the default 5 s, a whole run then ends
+//! within the budget plus a second on the worst inputs known
+//! (`node bench/worst.mjs`, bench/README.md).
 
 use std::cell::RefCell;
 use std::time::Duration;
 
 use web_time::Instant;
+
+/// Milliseconds kept back from the searching stages per MB (2^20 bytes) of
+/// the two texts, for the linear work after them. Measured on the worst
+/// inputs of `bench/worst.mjs` with the deadline passed before the search
+/// began: that work took at most 0.13 s a MB natively (250,000 sentences
+/// in one paragraph written as pretty JSON, 13.5 MB in all: 1.8 s) and
+/// 0.09 s a MB in WebAssembly (the same pair, to its typed arrays).
+pub const TAIL_MS_PER_MB: u64 = 100;
+
+/// The time the searching stages of a comparison may take, in milliseconds,
+/// out of a budget of `budget_ms` for texts of `input_bytes` in all.
+pub fn search_ms(budget_ms: u64, input_bytes: usize) -> u64 {
+    let tail = (input_bytes as u64).saturating_mul(TAIL_MS_PER_MB) >> 20;
+    budget_ms - tail.min(budget_ms / 2)
+}
 
 /// A deadline and the notes of what was cut short because of it.
 #[derive(Debug)]
@@ -99,6 +124,16 @@ impl Clock<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_search_leaves_time_for_the_work_after_it() {
+        const MB: usize = 1 << 20;
+        assert_eq!(search_ms(5000, 0), 5000);
+        assert_eq!(search_ms(5000, 16 * MB), 3400);
+        // Never more than half the budget is kept back.
+        assert_eq!(search_ms(1000, 16 * MB), 500);
+        assert_eq!(search_ms(0, 16 * MB), 0);
+    }
 
     #[test]
     fn a_clock_looks_every_interval_and_stays_up() {

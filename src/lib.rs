@@ -213,7 +213,11 @@ pub fn compare_with_normalizer<'t>(
     options.validate()?;
     check_size("original", original)?;
     check_size("paraphrase", paraphrase)?;
-    let budget = Budget::new(options.time_budget_ms);
+    let budget = Budget::new(
+        options
+            .time_budget_ms
+            .map(|ms| budget::search_ms(ms, original.len() + paraphrase.len())),
+    );
 
     let o_tokens = tokenize::tokenize(original, options.normalize_unicode);
     let p_tokens = tokenize::tokenize(paraphrase, options.normalize_unicode);
