@@ -67,7 +67,7 @@ const CLOCK_INTERVAL: usize = 4096;
 pub const MATCHES_PER_UNIT: usize = 2;
 
 /// See [`MATCHES_PER_UNIT`].
-const MATCH_SLACK: usize = 1024;
+pub const MATCH_SLACK: usize = 1024;
 
 /// A copied run, in comparison units of each text.
 #[derive(Clone, Debug, PartialEq, Eq)]
