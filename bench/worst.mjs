@@ -152,10 +152,13 @@ function files(kind) {
   return { original, paraphrase };
 }
 
-/** One command-line run: seconds and peak RSS by GNU time, stages from stderr. */
+/** One command-line run: seconds and peak RSS, by GNU time. */
 function cli(kind, format) {
   const { original, paraphrase } = files(kind);
-  const run = spawnSync('/usr/bin/time', ['-f', '%e %M', BINARY, '-f', format, '-o', '/dev/null', original, paraphrase], {
+  const run = spawnSync('/usr/bin/time', ['-f', '%e %M', BINARY, '-f', format, original, paraphrase], {
+    // Standard output to /dev/null, not `-o /dev/null`: before issue 11 the
+    // command line replaced a device named by -o with a regular file.
+    stdio: ['ignore', 'ignore', 'pipe'],
     encoding: 'utf8',
     timeout: TIMEOUT_MS,
     killSignal: 'SIGKILL',
