@@ -87,8 +87,11 @@ fn summary(out: &mut String, c: &Comparison<'_>, style: Style) {
     bold(out, "article-diff", style);
     let _ = writeln!(
         out,
-        ": original {} words in {} sentences; paraphrase {} words in {} sentences",
-        s.original_words, s.original_sentences, s.paraphrase_words, s.paraphrase_sentences
+        ": original {} in {}; paraphrase {} in {}",
+        counted(s.original_words, "word"),
+        counted(s.original_sentences, "sentence"),
+        counted(s.paraphrase_words, "word"),
+        counted(s.paraphrase_sentences, "sentence")
     );
     let _ = writeln!(
         out,
@@ -224,8 +227,8 @@ fn copied_notes(out: &mut String, c: &Comparison<'_>, original: &Labels, range: 
         let source = o.partition_point(|s| s.range.end <= run.original.start);
         let _ = writeln!(
             out,
-            "    copied {} words{}{} from original {}: “{}”",
-            run.words,
+            "    copied {}{}{} from original {}: “{}”",
+            counted(run.words, "word"),
             if run.quoted { ", quoted" } else { ", unquoted" },
             if run.moved { ", moved," } else { "" },
             original.one(source.min(o.len().saturating_sub(1)) as u32),
@@ -454,6 +457,15 @@ fn close_plain(out: &mut String, mark: Mark) {
     });
 }
 
+/// "1 word", "2 words".
+fn counted(count: u32, noun: &str) -> String {
+    if count == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{count} {noun}s")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -515,6 +527,18 @@ mod tests {
         assert!(report.contains("bridge {+<plus>+}."), "{report}");
         let colour = render(&c, Style::Colour);
         assert!(!colour.contains("<hyphen>"), "{colour}");
+    }
+
+    #[test]
+    fn a_copied_run_of_one_word_reads_as_one_word() {
+        let original = "The well-known council met on Monday and voted to close the old bridge.";
+        let paraphrase = "The wellknown council met on Monday and voted to close the old bridge.";
+        let report = render(&compare(original, paraphrase).unwrap(), Style::Plain);
+        assert!(report.contains("copied 1 word, unquoted"), "{report}");
+        assert!(
+            report.contains("original 14 words in 1 sentence;"),
+            "{report}"
+        );
     }
 
     #[test]
