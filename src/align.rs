@@ -70,10 +70,10 @@ use std::ops::Range;
 use rustc_hash::FxHashMap;
 
 use crate::budget::Budget;
-use crate::keys::{NO_STEM, Units, Vocabulary};
-use crate::runs::{Run, heaviest_chain};
-use crate::sentences::Sentence;
-use crate::{order_by, sort_keys};
+use crate::keys::{NO_STEM, Vocabulary};
+use crate::order::{heaviest_chain, order_by, sort_keys};
+use crate::runs::Run;
+use crate::text::Text;
 
 /// Stems in more original sentences than this do not propose candidates.
 pub const MAX_POSTINGS: usize = 64;
@@ -171,14 +171,6 @@ impl Evidence {
     }
 }
 
-/// One side as the aligner sees it.
-pub struct Side<'a> {
-    /// Its sentences.
-    pub sentences: &'a [Sentence],
-    /// Its units.
-    pub units: &'a Units,
-}
-
 /// A sentence as a bag of weighted stems, sorted by stem.
 #[derive(Clone, Debug, Default)]
 struct Bag {
@@ -257,7 +249,7 @@ impl Bag {
     }
 }
 
-fn bags(side: &Side<'_>, vocabulary: &Vocabulary) -> Vec<Bag> {
+fn bags(side: &Text<'_>, vocabulary: &Vocabulary) -> Vec<Bag> {
     let mut keys: Vec<u64> = Vec::new();
     side.sentences
         .iter()
@@ -292,7 +284,7 @@ fn bags(side: &Side<'_>, vocabulary: &Vocabulary) -> Vec<Bag> {
 }
 
 /// For each unit of a side, the sentence it belongs to.
-fn sentence_of_units(side: &Side<'_>) -> Vec<u32> {
+fn sentence_of_units(side: &Text<'_>) -> Vec<u32> {
     let mut of = vec![0u32; side.units.len()];
     for (index, sentence) in side.sentences.iter().enumerate() {
         of[sentence.units.start as usize..sentence.units.end as usize].fill(index as u32);
@@ -305,8 +297,8 @@ fn sentence_of_units(side: &Side<'_>) -> Vec<u32> {
 /// long sentence made from thousands of short ones costs no more than
 /// thousands of sentences.
 fn copied_words(
-    original: &Side<'_>,
-    paraphrase: &Side<'_>,
+    original: &Text<'_>,
+    paraphrase: &Text<'_>,
     vocabulary: &Vocabulary,
     runs: &[Run],
 ) -> Vec<Vec<(u32, u32)>> {
@@ -391,8 +383,8 @@ impl Scorer {
 
 /// Aligns the sentences of the two texts.
 pub fn align(
-    original: &Side<'_>,
-    paraphrase: &Side<'_>,
+    original: &Text<'_>,
+    paraphrase: &Text<'_>,
     vocabulary: &Vocabulary,
     runs: &[Run],
     threshold: f64,
@@ -454,10 +446,10 @@ pub fn align(
 fn fill_gaps(
     scorer: &Scorer,
     pairs: &mut Vec<Alignment>,
-    (original, paraphrase): (&Side<'_>, &Side<'_>),
+    (original, paraphrase): (&Text<'_>, &Text<'_>),
 ) -> bool {
     let (n, m) = (original.sentences.len(), paraphrase.sentences.len());
-    let same_paragraph = |side: &Side<'_>, range: &Range<u32>| {
+    let same_paragraph = |side: &Text<'_>, range: &Range<u32>| {
         side.sentences[range.start as usize].paragraph
             == side.sentences[range.end as usize - 1].paragraph
     };
@@ -540,7 +532,7 @@ fn fill_gaps(
 fn join_halves(
     scorer: &Scorer,
     pairs: &mut [Alignment],
-    (original, paraphrase): (&Side<'_>, &Side<'_>),
+    (original, paraphrase): (&Text<'_>, &Text<'_>),
 ) {
     let mut o_used = vec![false; original.sentences.len()];
     let mut p_used = vec![false; paraphrase.sentences.len()];
@@ -560,7 +552,7 @@ fn join_halves(
         let (o, p) = (pair.original.start, pair.paraphrase.start);
         // A free neighbour, before or after, in the same paragraph, that
         // shares a word with the pair's other side.
-        let free = |used: &[bool], side: &Side<'_>, at: u32, fits: &dyn Fn(u32) -> bool| {
+        let free = |used: &[bool], side: &Text<'_>, at: u32, fits: &dyn Fn(u32) -> bool| {
             [at.checked_sub(1), Some(at + 1)]
                 .into_iter()
                 .flatten()
@@ -848,11 +840,11 @@ fn greedy_pairs(
 fn merge_neighbours(
     scorer: &Scorer,
     pairs: &mut [Alignment],
-    (original, paraphrase): (&Side<'_>, &Side<'_>),
+    (original, paraphrase): (&Text<'_>, &Text<'_>),
     threshold: f64,
 ) {
     let (n, m) = (original.sentences.len(), paraphrase.sentences.len());
-    let same_paragraph = |side: &Side<'_>, a: u32, b: u32| {
+    let same_paragraph = |side: &Text<'_>, a: u32, b: u32| {
         side.sentences[a as usize].paragraph == side.sentences[b as usize].paragraph
     };
     let mut original_used = vec![false; n];
@@ -939,52 +931,29 @@ mod tests {
     use crate::budget::Budget;
     use crate::options::Options;
     use crate::runs::{RunInput, find_runs};
-    use crate::sentences::{quoted_tokens, sentences};
-    use crate::tokenize::tokenize;
 
     /// Aligns two texts with the default options; returns the pairs as
     /// (original sentences, paraphrase sentences, moved).
     fn pairs(original: &str, paraphrase: &str) -> Vec<(Range<u32>, Range<u32>, bool)> {
         let options = Options::default();
         let mut vocabulary = Vocabulary::new(&crate::keys::nfkc);
-        let (ot, pt) = (tokenize(original, true), tokenize(paraphrase, true));
-        let o_units = vocabulary.units(original, &ot, &options);
-        let p_units = vocabulary.units(paraphrase, &pt, &options);
-        let o_sentences = sentences(original, &ot, &o_units);
-        let p_sentences = sentences(paraphrase, &pt, &p_units);
-        let quoted_tokens = quoted_tokens(paraphrase, &pt);
-        let quoted: Vec<bool> = p_units
-            .token
-            .iter()
-            .map(|&t| quoted_tokens[t as usize])
-            .collect();
+        let o = Text::read(original, &options, &mut vocabulary);
+        let p = Text::read(paraphrase, &options, &mut vocabulary);
         let runs = find_runs(
             &RunInput {
-                original: &o_units.id,
-                paraphrase: &p_units.id,
+                original: &o.units.id,
+                paraphrase: &p.units.id,
                 vocabulary: &vocabulary,
-                paraphrase_quoted: &quoted,
+                paraphrase_quoted: &p.quoted,
                 min_run: 4,
-                original_sentences: &o_sentences
-                    .iter()
-                    .map(|s| s.units.clone())
-                    .collect::<Vec<_>>(),
-                paraphrase_sentences: &p_sentences
-                    .iter()
-                    .map(|s| s.units.clone())
-                    .collect::<Vec<_>>(),
+                original_sentences: &o.sentence_units(),
+                paraphrase_sentences: &p.sentence_units(),
             },
             &Budget::new(None),
         );
         align(
-            &Side {
-                sentences: &o_sentences,
-                units: &o_units,
-            },
-            &Side {
-                sentences: &p_sentences,
-                units: &p_units,
-            },
+            &o,
+            &p,
             &vocabulary,
             &runs,
             options.pair_threshold,

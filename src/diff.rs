@@ -17,7 +17,7 @@ use similar::DiffOp;
 use similar::algorithms::{Capture, Replace, patience};
 
 use crate::budget::Budget;
-use crate::runs::heaviest_chain;
+use crate::order::heaviest_chain;
 
 /// One step of a pair's diff, in units of each text.
 #[derive(Clone, Debug, PartialEq, Eq)]

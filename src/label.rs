@@ -15,75 +15,23 @@
 use std::ops::Range;
 
 use crate::align::Alignment;
-use crate::budget::Budget;
 use crate::diff::Edit;
-use crate::keys::{Units, Vocabulary};
+use crate::keys::Vocabulary;
 use crate::model::{CharOp, Kind, Op, OpTag, Pair, PairOp, Run, Sentence, Side, Span, Stats};
-use crate::refine::{MAX_UNITS, refine};
 use crate::runs;
-use crate::sentences;
-use crate::tokenize::Token;
+use crate::text::Text;
 use crate::verdict::{Shares, Verdict};
 
 const NONE: u32 = u32::MAX;
 
-/// One text as the earlier stages left it.
-pub struct Text<'a> {
-    /// The text.
-    pub text: &'a str,
-    /// Its tokens.
-    pub tokens: &'a [Token],
-    /// Its comparison units.
-    pub units: &'a Units,
-    /// Its sentences.
-    pub sentences: &'a [sentences::Sentence],
-}
-
-impl Text<'_> {
-    /// Bytes from the first to the last unit of `units` (which is not empty).
-    fn unit_bytes(&self, units: Range<u32>) -> Range<u32> {
-        let first = self.units.token[units.start as usize] as usize;
-        let last = self.units.token[units.end as usize - 1] as usize;
-        self.tokens[first].start..self.tokens[last].end
-    }
-
-    /// Bytes of a unit range; an empty range sits where its units would.
-    fn edit_bytes(&self, units: Range<u32>, sentence_start: u32) -> Range<u32> {
-        if !units.is_empty() {
-            return self.unit_bytes(units);
-        }
-        let at = if units.start > sentence_start {
-            self.unit_bytes(units.start - 1..units.start).end
-        } else if (units.start as usize) < self.units.len() {
-            self.unit_bytes(units.start..units.start + 1).start
-        } else {
-            self.text.len() as u32
-        };
-        at..at
-    }
-
-    /// Bytes from the first to the last non-space token of a sentence.
-    fn sentence_bytes(&self, sentence: &sentences::Sentence) -> Range<u32> {
-        let tokens = &self.tokens[sentence.tokens.start as usize..sentence.tokens.end as usize];
-        let first = tokens.iter().find(|t| !t.is_space());
-        let last = tokens.iter().rev().find(|t| !t.is_space());
-        match (first, last) {
-            (Some(first), Some(last)) => first.start..last.end,
-            _ => tokens.first().map_or(0, |t| t.start)..tokens.first().map_or(0, |t| t.start),
-        }
-    }
-}
-
 /// Everything the assembly reads.
 pub struct Assembly<'a> {
     /// The original.
-    pub original: Text<'a>,
+    pub original: &'a Text<'a>,
     /// The paraphrase.
-    pub paraphrase: Text<'a>,
+    pub paraphrase: &'a Text<'a>,
     /// What each key id is.
     pub vocabulary: &'a Vocabulary<'a, 'a>,
-    /// For each paraphrase unit: inside quotation marks.
-    pub paraphrase_quoted: &'a [bool],
     /// Copied runs, in units.
     pub runs: &'a [runs::Run],
     /// Aligned sentences, in paraphrase order.
@@ -92,9 +40,6 @@ pub struct Assembly<'a> {
     pub edits: &'a [Vec<Edit>],
     /// The shares and verdict of each alignment.
     pub shares: &'a [Shares],
-    /// The time left: past it, changed words are no longer refined to
-    /// characters.
-    pub budget: &'a Budget,
 }
 
 /// The assembled result.
@@ -162,8 +107,10 @@ struct Region {
 }
 
 /// Builds spans, sentences, pairs, runs and statistics.
-pub fn assemble(a: &Assembly<'_>) -> Assembled {
-    let (o, p) = (&a.original, &a.paraphrase);
+/// `chars` holds, for each pair and each of its edits, the edit's
+/// character steps (stage 9; empty where it was not refined).
+pub fn assemble(a: &Assembly<'_>, chars: Vec<Vec<Vec<CharOp>>>) -> Assembled {
+    let (o, p) = (a.original, a.paraphrase);
     let mut o_sentence_pair = vec![NONE; o.sentences.len()];
     let mut p_sentence_pair = vec![NONE; p.sentences.len()];
     for (index, alignment) in a.alignments.iter().enumerate() {
@@ -194,30 +141,24 @@ pub fn assemble(a: &Assembly<'_>) -> Assembled {
 
     let mut o_regions = Vec::new();
     let mut p_regions = Vec::new();
-    // Refinement is the costly part of labelling (an OCR-like copy has a
-    // changed word every other word): it stops at the deadline.
-    let mut clock = a.budget.clock("character changes", 64);
     let pairs: Vec<Pair> = a
         .alignments
         .iter()
         .zip(a.edits)
         .zip(a.shares)
+        .zip(chars)
         .enumerate()
-        .map(|(index, ((alignment, edits), shares))| {
+        .map(|(index, (((alignment, edits), shares), chars))| {
             let o_first = &o.sentences[alignment.original.start as usize];
             let p_first = &p.sentences[alignment.paraphrase.start as usize];
             let o_last = &o.sentences[alignment.original.end as usize - 1];
             let p_last = &p.sentences[alignment.paraphrase.end as usize - 1];
             let ops = edits
                 .iter()
-                .map(|edit| {
+                .zip(chars)
+                .map(|(edit, chars)| {
                     let original = o.edit_bytes(edit.original.clone(), o_first.units.start);
                     let paraphrase = p.edit_bytes(edit.paraphrase.clone(), p_first.units.start);
-                    let chars = if refinable(edit, &o_labels, &p_labels) && !clock.time_is_up() {
-                        refined(o, p, &original, &paraphrase)
-                    } else {
-                        Vec::new()
-                    };
                     if !chars.is_empty() {
                         o_regions.push(region(&original, &chars, index, |c| &c.original));
                         p_regions.push(region(&paraphrase, &chars, index, |c| &c.paraphrase));
@@ -246,7 +187,7 @@ pub fn assemble(a: &Assembly<'_>) -> Assembled {
         })
         .collect();
     let by_start = |regions: Vec<Region>| -> Vec<Region> {
-        let order = crate::order_by(regions.len(), |i| regions[i].range.start);
+        let order = crate::order::order_by(regions.len(), |i| regions[i].range.start);
         let mut slots: Vec<Option<Region>> = regions.into_iter().map(Some).collect();
         order.into_iter().filter_map(|i| slots[i].take()).collect()
     };
@@ -264,7 +205,7 @@ pub fn assemble(a: &Assembly<'_>) -> Assembled {
             p,
             &p_labels,
             &p_regions,
-            Some(a.paraphrase_quoted),
+            Some(&a.paraphrase.quoted),
             &|run, units| o.unit_bytes(counterpart(&a.runs[run as usize], true, units)),
         ),
         sentences: {
@@ -309,43 +250,6 @@ fn counterpart(run: &runs::Run, from_paraphrase: bool, units: Range<u32>) -> Ran
         (run.original.start, run.paraphrase.start)
     };
     (units.start - from + to)..(units.end - from + to)
-}
-
-/// A change is refined when it is small, copies nothing, and stays inside
-/// one sentence on each side.
-fn refinable(edit: &Edit, o: &UnitLabels, p: &UnitLabels) -> bool {
-    let small = |r: &Range<u32>| (1..=MAX_UNITS).contains(&r.len());
-    let plain = |labels: &UnitLabels, r: &Range<u32>| {
-        r.clone().all(|u| labels.run[u as usize] == NONE)
-            && labels.sentence[r.start as usize] == labels.sentence[r.end as usize - 1]
-    };
-    !edit.equal
-        && small(&edit.original)
-        && small(&edit.paraphrase)
-        && plain(o, &edit.original)
-        && plain(p, &edit.paraphrase)
-}
-
-fn refined(
-    o: &Text<'_>,
-    p: &Text<'_>,
-    original: &Range<u32>,
-    paraphrase: &Range<u32>,
-) -> Vec<CharOp> {
-    refine(
-        &o.text[original.start as usize..original.end as usize],
-        original.start,
-        &p.text[paraphrase.start as usize..paraphrase.end as usize],
-        paraphrase.start,
-    )
-    .unwrap_or_default()
-    .into_iter()
-    .map(|edit| CharOp {
-        op: OpTag::of(edit.equal, &edit.original, &edit.paraphrase),
-        original: edit.original,
-        paraphrase: edit.paraphrase,
-    })
-    .collect()
 }
 
 fn region(
@@ -454,7 +358,7 @@ fn spans(
     if text.sentences.is_empty() {
         // Only whitespace: one label for all of it.
         let kind = if paraphrase { Kind::New } else { Kind::Dropped };
-        for token in text.tokens {
+        for token in &text.tokens {
             let label = Label {
                 kind,
                 op: Op::Equal,
@@ -469,7 +373,7 @@ fn spans(
         return builder.spans;
     }
     let mut regions = regions.iter().peekable();
-    for sentence in text.sentences {
+    for sentence in &text.sentences {
         let mut unit = sentence.units.start;
         let mut previous: Option<u32> = None;
         let mut skip_until = 0u32;
@@ -564,8 +468,8 @@ fn sentences_of(text: &Text<'_>, sentence_pair: &[u32]) -> Vec<Sentence> {
 /// Marks the unpaired paraphrase sentences whose every word is copied with
 /// the original sentence they repeat.
 fn mark_repeats(sentences: &mut [Sentence], a: &Assembly<'_>, labels: &UnitLabels) {
-    let o_sentences = a.original.sentences;
-    for (sentence, units) in sentences.iter_mut().zip(a.paraphrase.sentences) {
+    let o_sentences = &a.original.sentences;
+    for (sentence, units) in sentences.iter_mut().zip(&a.paraphrase.sentences) {
         if sentence.pair.is_some() {
             continue;
         }
@@ -611,7 +515,7 @@ fn statistics(a: &Assembly<'_>, o: &UnitLabels, p: &UnitLabels, pairs: &[Pair]) 
                 if a.runs[p.run[unit] as usize].moved {
                     stats.moved_words += 1;
                 }
-                if a.paraphrase_quoted[unit] {
+                if a.paraphrase.quoted[unit] {
                     stats.quoted_copied_words += 1;
                 } else {
                     stats.unquoted_copied_words += 1;

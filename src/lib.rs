@@ -29,13 +29,17 @@
 //!
 //! # The pipeline
 //!
-//! One module a stage, in order:
+//! One module a stage. Reading a text is stages 1–3, done once per text
+//! ([`text::Text::read`]):
 //!
 //! 1. [`tokenize`]: words, whitespace and punctuation with byte offsets
 //!    (Unicode word boundaries; abbreviations keep their period);
-//! 2. [`keys`]: normalized comparison keys (case, quotes, NFKC) interned to
-//!    integers;
-//! 3. [`sentences`]: sentences, paragraphs and quotations;
+//! 2. [`keys`]: normalized comparison keys (case, quotes, dashes, NFKC)
+//!    interned to integers;
+//! 3. [`sentences`]: sentences, paragraphs and quotations.
+//!
+//! Comparing two read texts is the rest, one line each in [`pipeline`]:
+//!
 //! 4. [`runs`]: copied runs found regardless of order, with moved and
 //!    quoted flags;
 //! 5. [`align`]: paraphrase sentences paired with the original sentence(s)
@@ -45,32 +49,40 @@
 //!    (copied, edited, reworded); unchanged words of copied and edited
 //!    pairs next to a copied run counted as copied;
 //! 8. [`cleanup`]: lone common words between changes folded into them;
-//! 9. [`refine`]: character diffs of changed words that nearly match
-//!    (during labelling);
+//! 9. [`refine`]: character diffs of changed words that nearly match;
 //! 10. [`label`]: every word labelled, spans and statistics;
 //!
 //! and [`model`], the result and its JSON form ([`compact`]: the same as flat
-//! arrays, for JavaScript). [`budget`] bounds the time spent. The engine knows nothing of the browser: `wasm` (built only for
-//! `wasm32`) is the thin binding the page calls.
+//! arrays, for JavaScript). [`budget`] bounds the time spent; [`order`]
+//! holds the one sort and the heaviest chain the stages share. The engine
+//! knows nothing of the browser: `wasm` (built only for `wasm32`) is the
+//! thin binding the page calls.
 
 pub mod align;
 pub mod budget;
 pub mod cleanup;
 pub mod compact;
 pub mod diff;
+mod error;
 pub mod keys;
 pub mod label;
+mod limits;
 pub mod model;
 mod options;
+pub mod order;
+pub mod pipeline;
 pub mod refine;
 pub mod report;
 pub mod runs;
 pub mod sentences;
+pub mod text;
 pub mod tokenize;
 pub mod verdict;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
+pub use error::Error;
+pub use limits::{MAX_INPUT_BYTES, describe_size, too_large_message};
 pub use model::{
     CharOp, Comparison, FORMAT, Findings, Kind, OffsetUnit, Op, OpTag, Pair, PairOp, Run, Sentence,
     Side, Span, Stats,
@@ -78,87 +90,9 @@ pub use model::{
 pub use options::{MIN_RUN_RANGE, Options};
 pub use verdict::Verdict;
 
-use std::fmt;
-
 use budget::Budget;
 use keys::Vocabulary;
-
-/// The largest text, in UTF-8 bytes, that one side of a comparison may hold:
-/// 8 MiB, about 1.4 million words of English.
-///
-/// Chosen from `node bench/limits.mjs` (bench/README.md, "Size limit"): at
-/// this size a side of prose compares in about 2 s within 300 MB of
-/// WebAssembly memory, and the densest text there is (one punctuation token
-/// a byte) in 2.4 s and 0.8 GB, far from the browser's 4 GB; at 12 MB prose
-/// took 3.6 s and the densest text 1.2 GB. Offsets are `u32`, so the bound
-/// must in any case stay below 4 GiB.
-pub const MAX_INPUT_BYTES: usize = 8 << 20;
-
-/// A byte count for people: "8 MB", "20.3 MB", "512 KB" (1 MB = 2^20 bytes).
-pub fn describe_size(bytes: u64) -> String {
-    const MB: u64 = 1 << 20;
-    if bytes >= MB {
-        let tenths = (bytes * 10 + MB / 2) / MB;
-        if tenths.is_multiple_of(10) {
-            format!("{} MB", tenths / 10)
-        } else {
-            format!("{}.{} MB", tenths / 10, tenths % 10)
-        }
-    } else if bytes >= 1024 {
-        format!("{} KB", (bytes + 512) / 1024)
-    } else {
-        format!("{bytes} bytes")
-    }
-}
-
-/// What to tell someone whose text is over [`MAX_INPUT_BYTES`]: "the
-/// original is 20.3 MB of text; article-diff compares at most 8 MB a side
-/// (about 1.4 million words)".
-pub fn too_large_message(what: &str, bytes: u64) -> String {
-    let limit = describe_size(MAX_INPUT_BYTES as u64);
-    let size = describe_size(bytes);
-    let size = if size == limit {
-        format!("just over {size}")
-    } else {
-        size
-    };
-    format!(
-        "{what} is {size} of text; article-diff compares at most {limit} a side (about 1.4 million words)"
-    )
-}
-
-/// Why a comparison could not be made.
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum Error {
-    /// One side is longer than [`MAX_INPUT_BYTES`].
-    InputTooLarge {
-        /// "original" or "paraphrase".
-        side: &'static str,
-        /// Its length in bytes.
-        bytes: usize,
-    },
-    /// An option is out of its range.
-    InvalidOption {
-        /// The option's name.
-        name: &'static str,
-        /// What is wrong with its value.
-        reason: String,
-    },
-}
-
-impl fmt::Display for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Error::InputTooLarge { side, bytes } => {
-                f.write_str(&too_large_message(&format!("the {side}"), *bytes as u64))
-            }
-            Error::InvalidOption { name, reason } => write!(f, "option {name} {reason}"),
-        }
-    }
-}
-
-impl std::error::Error for Error {}
+use text::Text;
 
 /// Compares an original with its paraphrase using [`Options::default()`].
 ///
@@ -211,188 +145,32 @@ pub fn compare_with_normalizer<'t>(
     normalize: keys::Normalizer<'_>,
 ) -> Result<Comparison<'t>, Error> {
     options.validate()?;
-    check_size("original", original)?;
-    check_size("paraphrase", paraphrase)?;
+    limits::check_size("original", original)?;
+    limits::check_size("paraphrase", paraphrase)?;
     let budget = Budget::new(
         options
             .time_budget_ms
             .map(|ms| budget::search_ms(ms, original.len() + paraphrase.len())),
     );
 
-    let o_tokens = tokenize::tokenize(original, options.normalize_unicode);
-    let p_tokens = tokenize::tokenize(paraphrase, options.normalize_unicode);
     let mut vocabulary = Vocabulary::new(normalize);
-    let o_units = vocabulary.units(original, &o_tokens, options);
-    let p_units = vocabulary.units(paraphrase, &p_tokens, options);
-    let o_sentences = sentences::sentences(original, &o_tokens, &o_units);
-    let (p_sentences, quoted_tokens) =
-        sentences::sentences_and_quotes(paraphrase, &p_tokens, &p_units);
-    let p_quoted: Vec<bool> = p_units
-        .token
-        .iter()
-        .map(|&t| quoted_tokens[t as usize])
-        .collect();
-
-    let unit_ranges = |sentences: &[sentences::Sentence]| -> Vec<std::ops::Range<u32>> {
-        sentences.iter().map(|s| s.units.clone()).collect()
-    };
-    let runs = runs::find_runs(
-        &runs::RunInput {
-            original: &o_units.id,
-            paraphrase: &p_units.id,
-            vocabulary: &vocabulary,
-            paraphrase_quoted: &p_quoted,
-            min_run: options.min_run as usize,
-            original_sentences: &unit_ranges(&o_sentences),
-            paraphrase_sentences: &unit_ranges(&p_sentences),
-        },
-        &budget,
-    );
-    let alignments = align::align(
-        &align::Side {
-            sentences: &o_sentences,
-            units: &o_units,
-        },
-        &align::Side {
-            sentences: &p_sentences,
-            units: &p_units,
-        },
-        &vocabulary,
-        &runs,
-        options.pair_threshold,
-        &budget,
-    );
-    let run_units: Vec<(std::ops::Range<u32>, std::ops::Range<u32>)> = runs
-        .iter()
-        .map(|run| (run.original.clone(), run.paraphrase.clone()))
-        .collect();
-    let pair_units = |alignment: &align::Alignment| {
-        let units = |sentences: &[sentences::Sentence], range: &std::ops::Range<u32>| {
-            sentences[range.start as usize].units.start..sentences[range.end as usize - 1].units.end
-        };
-        (
-            units(&o_sentences, &alignment.original),
-            units(&p_sentences, &alignment.paraphrase),
-        )
-    };
-    // Each pair's word diff, measured (shares and verdict) before its lone
-    // common words are folded into the changes around them: folding is for
-    // reading, and a shared word still reached the rewrite.
-    let (shares, edits): (Vec<verdict::Shares>, Vec<Vec<diff::Edit>>) = alignments
-        .iter()
-        .map(|alignment| {
-            let (o, p) = pair_units(alignment);
-            let edits = diff::diff_pair(
-                &o_units.id,
-                o.clone(),
-                &p_units.id,
-                p.clone(),
-                &run_units,
-                &budget,
-            );
-            let shares = verdict::shares(
-                (&o_units.id, o),
-                (&p_units.id, p),
-                &edits,
-                &runs,
-                &vocabulary,
-            );
-            (
-                shares,
-                cleanup::fold_islands(edits, &o_units.id, &vocabulary),
-            )
-        })
-        .unzip();
-    let runs = runs::with_fragments(
-        runs,
-        alignments
-            .iter()
-            .zip(&edits)
-            .zip(&shares)
-            .filter(|(_, shares)| shares.verdict.is_strong())
-            .map(|((_, edits), _)| edits.as_slice()),
-        &p_units.id,
-        &vocabulary,
-        &p_quoted,
-    );
-
-    let assembled = label::assemble(&label::Assembly {
-        original: label::Text {
-            text: original,
-            tokens: &o_tokens,
-            units: &o_units,
-            sentences: &o_sentences,
-        },
-        paraphrase: label::Text {
-            text: paraphrase,
-            tokens: &p_tokens,
-            units: &p_units,
-            sentences: &p_sentences,
-        },
-        vocabulary: &vocabulary,
-        paraphrase_quoted: &p_quoted,
-        runs: &runs,
-        alignments: &alignments,
-        edits: &edits,
-        shares: &shares,
-        budget: &budget,
-    });
+    let original_text = Text::read(original, options, &mut vocabulary);
+    let paraphrase_text = Text::read(paraphrase, options, &mut vocabulary);
     Ok(Comparison {
         original,
         paraphrase,
-        findings: Findings {
-            original_side: assembled.original,
-            paraphrase_side: assembled.paraphrase,
-            runs: assembled.runs,
-            pairs: assembled.pairs,
-            stats: assembled.stats,
-            cut_short: budget.into_cut_short(),
-            options: options.clone(),
-        },
+        findings: pipeline::compare(
+            (&original_text, &paraphrase_text),
+            &vocabulary,
+            options,
+            budget,
+        ),
     })
-}
-
-/// Sorts keys. Every sort of the engine is of `u64` keys (values and indices
-/// packed together) so that the WebAssembly build holds one sort routine:
-/// each element type and comparator compiles a sort of its own, and a dozen
-/// of them came to 67 KB.
-pub(crate) fn sort_keys(keys: &mut [u64]) {
-    keys.sort_unstable();
-}
-
-/// The indices `0..count` ordered by `key`, ties in index order.
-pub(crate) fn order_by(count: usize, key: impl Fn(usize) -> u32) -> Vec<usize> {
-    let mut keys: Vec<u64> = (0..count)
-        .map(|i| (key(i) as u64) << 32 | i as u64)
-        .collect();
-    sort_keys(&mut keys);
-    keys.into_iter()
-        .map(|k| (k & 0xFFFF_FFFF) as usize)
-        .collect()
-}
-
-fn check_size(side: &'static str, text: &str) -> Result<(), Error> {
-    if text.len() > MAX_INPUT_BYTES {
-        return Err(Error::InputTooLarge {
-            side,
-            bytes: text.len(),
-        });
-    }
-    Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn sizes_read_as_people_say_them() {
-        assert_eq!(describe_size(0), "0 bytes");
-        assert_eq!(describe_size(1023), "1023 bytes");
-        assert_eq!(describe_size(1536), "2 KB");
-        assert_eq!(describe_size(MAX_INPUT_BYTES as u64), "8 MB");
-        assert_eq!(describe_size(21_286_093), "20.3 MB");
-    }
 
     #[test]
     fn a_side_over_the_limit_is_refused_with_its_size() {

@@ -10,8 +10,8 @@ use std::ops::Range;
 
 use serde::{Serialize, Serializer};
 
-use crate::Options;
 use crate::align::Evidence;
+use crate::options::Options;
 use crate::verdict::Verdict;
 
 /// The name and version of the JSON format.

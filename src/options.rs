@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::Error;
+use crate::error::Error;
 
 /// Settings of a comparison. [`Options::default()`] is what [`crate::compare`] uses.
 ///

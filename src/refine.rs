@@ -37,7 +37,11 @@ use std::ops::Range;
 use similar::DiffOp;
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::diff::patience_ops;
+use crate::budget::Budget;
+use crate::diff::{Edit, patience_ops};
+use crate::model::{CharOp, OpTag};
+use crate::runs::Run;
+use crate::text::Text;
 
 /// Most edits per grapheme of the longer side in a near match, as a
 /// fraction (numerator, denominator): 2 in 5.
@@ -49,15 +53,63 @@ pub const MAX_UNITS: usize = 3;
 /// Most graphemes on either side of a change that is refined.
 const MAX_GRAPHEMES: usize = 80;
 
-/// One step of a character diff, in UTF-8 bytes of each text.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct CharEdit {
-    /// Whether both sides are the same; otherwise a change.
-    pub equal: bool,
-    /// Bytes of the original.
-    pub original: Range<u32>,
-    /// Bytes of the paraphrase.
-    pub paraphrase: Range<u32>,
+/// The character steps of every edit of every pair: empty for an edit that
+/// is not refined. A change is refined when it is small (at most
+/// [`MAX_UNITS`] units a side), copies nothing, stays inside one sentence
+/// on each side, and is a near match ([`refine`]). Refinement is the
+/// costly part of what follows the word diff (an OCR-like copy has a
+/// changed word every other word), so it stops at the deadline ("character
+/// changes").
+pub fn refine_pairs(
+    (original, paraphrase): (&Text<'_>, &Text<'_>),
+    edits: &[Vec<Edit>],
+    runs: &[Run],
+    budget: &Budget,
+) -> Vec<Vec<Vec<CharOp>>> {
+    let mut o_copied = vec![false; original.units.len()];
+    let mut p_copied = vec![false; paraphrase.units.len()];
+    for run in runs {
+        o_copied[run.original.start as usize..run.original.end as usize].fill(true);
+        p_copied[run.paraphrase.start as usize..run.paraphrase.end as usize].fill(true);
+    }
+    let mut clock = budget.clock("character changes", 64);
+    edits
+        .iter()
+        .map(|edits| {
+            edits
+                .iter()
+                .map(|edit| {
+                    if edit.equal
+                        || !plain(original, &o_copied, &edit.original)
+                        || !plain(paraphrase, &p_copied, &edit.paraphrase)
+                        || clock.time_is_up()
+                    {
+                        return Vec::new();
+                    }
+                    let (o, p) = (
+                        original.unit_bytes(edit.original.clone()),
+                        paraphrase.unit_bytes(edit.paraphrase.clone()),
+                    );
+                    refine(
+                        &original.text[o.start as usize..o.end as usize],
+                        o.start,
+                        &paraphrase.text[p.start as usize..p.end as usize],
+                        p.start,
+                    )
+                    .unwrap_or_default()
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// Whether a change's units on one side are few, copy nothing and stay in
+/// one sentence.
+fn plain(text: &Text<'_>, copied: &[bool], units: &Range<u32>) -> bool {
+    let sentence = |unit: u32| text.sentences.partition_point(|s| s.units.end <= unit);
+    (1..=MAX_UNITS).contains(&units.len())
+        && !copied[units.start as usize..units.end as usize].contains(&true)
+        && sentence(units.start) == sentence(units.end - 1)
 }
 
 /// Diffs two stretches by grapheme; `None` when they are not a near match.
@@ -69,7 +121,7 @@ pub fn refine<'t>(
     original_at: u32,
     paraphrase: &'t str,
     paraphrase_at: u32,
-) -> Option<Vec<CharEdit>> {
+) -> Option<Vec<CharOp>> {
     let old: Vec<(usize, &str)> = original.grapheme_indices(true).collect();
     let new: Vec<(usize, &str)> = paraphrase.grapheme_indices(true).collect();
     if old.is_empty() || new.is_empty() || old.len() > MAX_GRAPHEMES || new.len() > MAX_GRAPHEMES {
@@ -93,23 +145,31 @@ pub fn refine<'t>(
     let byte = |graphemes: &[(usize, &str)], text: &str, index: usize| {
         graphemes.get(index).map_or(text.len(), |g| g.0) as u32
     };
-    let mut edits: Vec<CharEdit> = Vec::new();
+    let mut edits: Vec<CharOp> = Vec::new();
     for op in ops {
         let (o, p) = (op.old_range(), op.new_range());
-        let edit = CharEdit {
-            equal: matches!(op, DiffOp::Equal { .. }),
+        let edit = CharOp {
+            op: if matches!(op, DiffOp::Equal { .. }) {
+                OpTag::Equal
+            } else {
+                OpTag::Replace
+            },
             original: original_at + byte(&old, original, o.start)
                 ..original_at + byte(&old, original, o.end),
             paraphrase: paraphrase_at + byte(&new, paraphrase, p.start)
                 ..paraphrase_at + byte(&new, paraphrase, p.end),
         };
         match edits.last_mut() {
-            Some(last) if last.equal == edit.equal => {
+            Some(last) if (last.op == OpTag::Equal) == (edit.op == OpTag::Equal) => {
                 last.original.end = edit.original.end;
                 last.paraphrase.end = edit.paraphrase.end;
             }
             _ => edits.push(edit),
         }
+    }
+    // A change's tag says which sides it holds, once its steps are joined.
+    for edit in &mut edits {
+        edit.op = OpTag::of(edit.op == OpTag::Equal, &edit.original, &edit.paraphrase);
     }
     Some(edits)
 }
@@ -169,7 +229,7 @@ mod tests {
         refine(original, 0, paraphrase, 0).map(|edits| {
             edits
                 .iter()
-                .filter(|e| !e.equal)
+                .filter(|e| e.op != OpTag::Equal)
                 .map(|e| {
                     (
                         original[e.original.start as usize..e.original.end as usize].to_string(),

@@ -42,6 +42,7 @@ use std::ops::Range;
 
 use crate::budget::Budget;
 use crate::keys::Vocabulary;
+use crate::order::{heaviest_chain, order_by, sort_keys};
 
 /// How many occurrences of a frequent seed are tried at one place.
 pub const MAX_CANDIDATES: usize = 32;
@@ -228,7 +229,7 @@ impl SeedIndex {
             entries.push(((hash as u64) << 32) | start as u64);
             true
         });
-        crate::sort_keys(&mut entries);
+        sort_keys(&mut entries);
         let mut directory = vec![0u32; (1 << 16) + 1];
         let mut at = 0usize;
         for (bucket, slot) in directory.iter_mut().enumerate() {
@@ -339,7 +340,7 @@ fn tile(input: &RunInput<'_>, counts: &WordCounts, mut matches: Vec<Match>) -> V
     matches.retain(|m| counts.qualifies(m.paraphrase as usize..(m.paraphrase + m.len) as usize));
     // Longest first; among equals, in the order found (by paraphrase
     // position, then source).
-    let order = crate::order_by(matches.len(), |i| u32::MAX - matches[i].len);
+    let order = order_by(matches.len(), |i| u32::MAX - matches[i].len);
     let matches: Vec<Match> = order.into_iter().map(|i| matches[i]).collect();
     let mut covered = vec![false; input.paraphrase.len()];
     // Accepted runs by paraphrase start: (paraphrase end, original start).
@@ -414,7 +415,7 @@ fn add_whole_sentences(input: &RunInput<'_>, counts: &WordCounts, runs: &mut Vec
     if short.is_empty() {
         return;
     }
-    crate::sort_keys(&mut short);
+    sort_keys(&mut short);
     let source_of = |slice: &[u32]| -> Option<u32> {
         let hash = sentence_hash(slice) as u64;
         let first = short.partition_point(|&k| k >> 32 < hash);
@@ -454,7 +455,7 @@ fn add_whole_sentences(input: &RunInput<'_>, counts: &WordCounts, runs: &mut Vec
     }
     if !added.is_empty() {
         runs.extend(added);
-        let order = crate::order_by(runs.len(), |i| runs[i].paraphrase.start);
+        let order = order_by(runs.len(), |i| runs[i].paraphrase.start);
         *runs = order.into_iter().map(|i| runs[i].clone()).collect();
     }
 }
@@ -483,7 +484,7 @@ pub fn with_fragments<'e>(
         return runs;
     }
     runs.extend(added);
-    let order = crate::order_by(runs.len(), |i| runs[i].paraphrase.start);
+    let order = order_by(runs.len(), |i| runs[i].paraphrase.start);
     let mut runs: Vec<Run> = order.into_iter().map(|i| runs[i].clone()).collect();
     mark_moved(&mut runs);
     mark_quoted(&mut runs, paraphrase, vocabulary, paraphrase_quoted);
@@ -532,53 +533,6 @@ fn mark_moved(runs: &mut [Run]) {
     for index in chain {
         runs[index].moved = false;
     }
-}
-
-/// The heaviest chain of items, taken in the order given, whose ranges
-/// follow each other without overlapping (each starts at or after the end
-/// of the one before). Returns the chosen indices in order.
-///
-/// `O(n log n)`: a Fenwick tree keeps, for each range end, the heaviest
-/// chain ending there.
-pub fn heaviest_chain(items: &[(Range<u32>, u64)]) -> Vec<usize> {
-    let mut keys: Vec<u64> = items.iter().map(|(range, _)| range.end as u64).collect();
-    crate::sort_keys(&mut keys);
-    keys.dedup();
-    let ends: Vec<u32> = keys.into_iter().map(|k| k as u32).collect();
-    let mut tree: Vec<(u64, usize)> = vec![(0, usize::MAX); ends.len() + 1];
-    let mut parent = vec![usize::MAX; items.len()];
-    let mut best = (0u64, usize::MAX);
-    for (index, (range, weight)) in items.iter().enumerate() {
-        // Chains whose last end is at or before this start.
-        let mut r = ends.partition_point(|&e| e <= range.start);
-        let mut before = (0u64, usize::MAX);
-        while r > 0 {
-            if tree[r].0 > before.0 {
-                before = tree[r];
-            }
-            r &= r - 1;
-        }
-        let total = before.0 + weight;
-        parent[index] = before.1;
-        if total > best.0 {
-            best = (total, index);
-        }
-        let mut r = ends.partition_point(|&e| e < range.end) + 1;
-        while r < tree.len() {
-            if total > tree[r].0 {
-                tree[r] = (total, index);
-            }
-            r += r & r.wrapping_neg();
-        }
-    }
-    let mut chain = Vec::new();
-    let mut at = best.1;
-    while at != usize::MAX {
-        chain.push(at);
-        at = parent[at];
-    }
-    chain.reverse();
-    chain
 }
 
 #[cfg(test)]
@@ -712,20 +666,6 @@ mod tests {
         let input = texts.input(4);
         let extensions = seed_and_extend(&input, &Budget::new(None)).len();
         assert!(extensions <= 2 * MAX_CANDIDATES, "{extensions} extensions");
-    }
-
-    #[test]
-    fn the_heaviest_chain_skips_crossing_and_overlapping_items() {
-        let items = [
-            (10..20, 5),
-            (0..5, 3),
-            (20..30, 4),
-            (15..25, 9),
-            (30..31, 1),
-        ];
-        // 10..20 + 20..30 + 30..31 weighs 10; 0..5 + 15..25 + 30..31 weighs 13.
-        assert_eq!(heaviest_chain(&items), [1, 3, 4]);
-        assert!(heaviest_chain(&[]).is_empty());
     }
 
     #[test]

@@ -1,0 +1,92 @@
+//! Stages 1–3 for one text, done once: a [`Text`] holds its tokens, its
+//! comparison units (keys interned in a [`Vocabulary`] shared by every text
+//! it is compared with), its sentences and paragraphs, and which units sit
+//! inside quotation marks. Every comparison the text takes part in reads
+//! this value; none reads the text again.
+
+use std::ops::Range;
+
+use crate::keys::{Units, Vocabulary};
+use crate::options::Options;
+use crate::sentences::{self, Sentence};
+use crate::tokenize::{self, Token};
+
+/// One text, read.
+pub struct Text<'t> {
+    /// The text itself.
+    pub text: &'t str,
+    /// Its tokens (stage 1).
+    pub tokens: Vec<Token>,
+    /// Its comparison units (stage 2).
+    pub units: Units,
+    /// Its sentences (stage 3).
+    pub sentences: Vec<Sentence>,
+    /// For each unit: inside quotation marks.
+    pub quoted: Vec<bool>,
+}
+
+impl<'t> Text<'t> {
+    /// Reads `text`: tokens, keys interned in `vocabulary` (under `options`:
+    /// case, punctuation, normalization), sentences and quotations.
+    pub fn read(text: &'t str, options: &Options, vocabulary: &mut Vocabulary<'t, '_>) -> Self {
+        let tokens = tokenize::tokenize(text, options.normalize_unicode);
+        let units = vocabulary.units(text, &tokens, options);
+        let (sentences, quoted_tokens) = sentences::sentences_and_quotes(text, &tokens, &units);
+        let quoted = units
+            .token
+            .iter()
+            .map(|&t| quoted_tokens[t as usize])
+            .collect();
+        Text {
+            text,
+            tokens,
+            units,
+            sentences,
+            quoted,
+        }
+    }
+
+    /// The unit range of each sentence.
+    pub fn sentence_units(&self) -> Vec<Range<u32>> {
+        self.sentences.iter().map(|s| s.units.clone()).collect()
+    }
+
+    /// The units of a range of sentences (not empty).
+    pub fn units_of(&self, sentences: &Range<u32>) -> Range<u32> {
+        self.sentences[sentences.start as usize].units.start
+            ..self.sentences[sentences.end as usize - 1].units.end
+    }
+
+    /// Bytes from the first to the last unit of `units` (which is not empty).
+    pub fn unit_bytes(&self, units: Range<u32>) -> Range<u32> {
+        let first = self.units.token[units.start as usize] as usize;
+        let last = self.units.token[units.end as usize - 1] as usize;
+        self.tokens[first].start..self.tokens[last].end
+    }
+
+    /// Bytes of a unit range; an empty range sits where its units would.
+    pub fn edit_bytes(&self, units: Range<u32>, sentence_start: u32) -> Range<u32> {
+        if !units.is_empty() {
+            return self.unit_bytes(units);
+        }
+        let at = if units.start > sentence_start {
+            self.unit_bytes(units.start - 1..units.start).end
+        } else if (units.start as usize) < self.units.len() {
+            self.unit_bytes(units.start..units.start + 1).start
+        } else {
+            self.text.len() as u32
+        };
+        at..at
+    }
+
+    /// Bytes from the first to the last non-space token of a sentence.
+    pub fn sentence_bytes(&self, sentence: &Sentence) -> Range<u32> {
+        let tokens = &self.tokens[sentence.tokens.start as usize..sentence.tokens.end as usize];
+        let first = tokens.iter().find(|t| !t.is_space());
+        let last = tokens.iter().rev().find(|t| !t.is_space());
+        match (first, last) {
+            (Some(first), Some(last)) => first.start..last.end,
+            _ => tokens.first().map_or(0, |t| t.start)..tokens.first().map_or(0, |t| t.start),
+        }
+    }
+}
