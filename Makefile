@@ -42,7 +42,7 @@ build: wasm native
 wasm: rust-tools npm-packages
 	cargo build --lib --profile $(WASM_PROFILE) --target $(WASM_TARGET) --no-default-features
 	wasm-bindgen --target web --out-dir www/pkg $(WASM_FILE)
-	[ "$(WASM_PROFILE)" = dev ] || $(WASM_OPT) -O3 --strip-debug --strip-producers www/pkg/article_diff_bg.wasm -o www/pkg/article_diff_bg.wasm
+	[ "$(WASM_PROFILE)" = dev ] || $(WASM_OPT) -Os --converge --strip-debug --strip-producers www/pkg/article_diff_bg.wasm -o www/pkg/article_diff_bg.wasm
 
 native:
 	cargo build --release
