@@ -187,6 +187,7 @@ pub fn patience_ops(old: &[u32], new: &[u32], deadline: Option<web_time::Instant
 
 /// Appends an edit, joining it to the last one when both are changes (or
 /// both equal).
+#[inline(never)]
 pub fn push_merged(edits: &mut Vec<Edit>, edit: Edit) {
     if edit.original.is_empty() && edit.paraphrase.is_empty() {
         return;

@@ -51,7 +51,7 @@ impl Units {
 }
 
 /// Brings a word to Unicode NFKC (Normalization Form KC).
-pub type Normalizer<'n> = &'n dyn Fn(&str) -> String;
+pub type Normalizer<'n> = &'n (dyn Fn(&str) -> String + Sync);
 
 /// NFKC with `unicode-normalization`.
 #[cfg(feature = "nfkc")]
@@ -68,7 +68,10 @@ pub fn unchanged(text: &str) -> String {
     text.to_owned()
 }
 
-/// Every distinct key of both texts and what is known about it.
+/// Every distinct key of the texts compared and what is known about it.
+/// Cloned for each rewrite of an original read once, so that the
+/// original's ids stay valid and the rewrites' keys do not mix.
+#[derive(Clone)]
 pub struct Vocabulary<'t, 'n> {
     /// Ids by the text of a token: the key depends on nothing else.
     by_text: FxHashMap<&'t str, u32>,

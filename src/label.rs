@@ -243,6 +243,7 @@ pub fn assemble(a: &Assembly<'_>, chars: Vec<Vec<Vec<CharOp>>>) -> Assembled {
 }
 
 /// The units of the other text that a run's `units` correspond to.
+#[inline(never)]
 fn counterpart(run: &runs::Run, from_paraphrase: bool, units: Range<u32>) -> Range<u32> {
     let (from, to) = if from_paraphrase {
         (run.paraphrase.start, run.original.start)

@@ -116,19 +116,37 @@ pub fn compare_with<'t>(
     paraphrase: &'t str,
     options: &Options,
 ) -> Result<Comparison<'t>, Error> {
-    #[cfg(feature = "nfkc")]
-    let normalize: keys::Normalizer<'_> = &keys::nfkc;
-    #[cfg(not(feature = "nfkc"))]
-    let normalize: keys::Normalizer<'_> = if options.normalize_unicode {
-        return Err(Error::InvalidOption {
-            name: "normalize_unicode",
-            reason: "needs the crate's `nfkc` feature (on by default) or compare_with_normalizer"
-                .into(),
-        });
-    } else {
-        &keys::unchanged
-    };
-    compare_with_normalizer(original, paraphrase, options, normalize)
+    Original::read(original, options)?.into_comparison(paraphrase)
+}
+
+/// Compares one original with each of many rewrites, reading the original
+/// once: the comparisons are those [`compare_with`] makes, in the order
+/// given.
+///
+/// ```
+/// let original = "The council met on Monday. It voted to build a new bridge over the river.";
+/// let rewrites = [
+///     "It voted to build a new bridge over the river, the paper said.",
+///     "A new line. The council met on Monday.",
+/// ];
+/// let results = article_diff::compare_many(original, &rewrites, &Default::default()).unwrap();
+/// assert_eq!(results.len(), 2);
+/// assert_eq!(results[0].stats().copied_words, 10);
+/// ```
+///
+/// # Errors
+///
+/// As [`compare_with`], for the original or any rewrite.
+pub fn compare_many<'t>(
+    original: &'t str,
+    rewrites: &[&'t str],
+    options: &Options,
+) -> Result<Vec<Comparison<'t>>, Error> {
+    let original = Original::read(original, options)?;
+    rewrites
+        .iter()
+        .map(|rewrite| original.compare(rewrite))
+        .collect()
 }
 
 /// Compares an original with its paraphrase, bringing words to Unicode NFKC
@@ -144,27 +162,109 @@ pub fn compare_with_normalizer<'t>(
     options: &Options,
     normalize: keys::Normalizer<'_>,
 ) -> Result<Comparison<'t>, Error> {
-    options.validate()?;
-    limits::check_size("original", original)?;
+    Original::read_with_normalizer(original, options, normalize)?.into_comparison(paraphrase)
+}
+
+/// An original read once (stages 1–3), to be compared with any number of
+/// rewrites: each comparison reads only its rewrite. It is `Sync`, so
+/// rewrites can be compared on several threads at once.
+pub struct Original<'t, 'n> {
+    text: Text<'t>,
+    vocabulary: Vocabulary<'t, 'n>,
+    options: Options,
+}
+
+impl<'t> Original<'t, 'static> {
+    /// Reads `original` under `options`.
+    ///
+    /// # Errors
+    ///
+    /// As [`compare_with`], for the original.
+    pub fn read(original: &'t str, options: &Options) -> Result<Self, Error> {
+        #[cfg(feature = "nfkc")]
+        let normalize: keys::Normalizer<'static> = &keys::nfkc;
+        #[cfg(not(feature = "nfkc"))]
+        let normalize: keys::Normalizer<'static> = if options.normalize_unicode {
+            return Err(Error::InvalidOption {
+                name: "normalize_unicode",
+                reason:
+                    "needs the crate's `nfkc` feature (on by default) or compare_with_normalizer"
+                        .into(),
+            });
+        } else {
+            &keys::unchanged
+        };
+        Original::read_with_normalizer(original, options, normalize)
+    }
+}
+
+impl<'t, 'n> Original<'t, 'n> {
+    /// Reads `original` under `options`, with `normalize` for NFKC (see
+    /// [`compare_with_normalizer`]).
+    ///
+    /// # Errors
+    ///
+    /// As [`compare_with`], for the original.
+    pub fn read_with_normalizer(
+        original: &'t str,
+        options: &Options,
+        normalize: keys::Normalizer<'n>,
+    ) -> Result<Self, Error> {
+        options.validate()?;
+        limits::check_size("original", original)?;
+        let mut vocabulary = Vocabulary::new(normalize);
+        let text = Text::read(original, options, &mut vocabulary);
+        Ok(Original {
+            text,
+            vocabulary,
+            options: options.clone(),
+        })
+    }
+
+    /// Compares the original with `paraphrase`, within the options' time
+    /// budget (which starts now).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InputTooLarge`] when `paraphrase` exceeds [`MAX_INPUT_BYTES`].
+    pub fn compare(&self, paraphrase: &'t str) -> Result<Comparison<'t>, Error> {
+        compare_read(
+            &self.text,
+            self.vocabulary.clone(),
+            &self.options,
+            paraphrase,
+        )
+    }
+
+    /// As [`Original::compare`], for the last (or only) comparison: the
+    /// vocabulary is used up rather than copied.
+    ///
+    /// # Errors
+    ///
+    /// As [`Original::compare`].
+    pub fn into_comparison(self, paraphrase: &'t str) -> Result<Comparison<'t>, Error> {
+        compare_read(&self.text, self.vocabulary, &self.options, paraphrase)
+    }
+}
+
+/// Reads `paraphrase` into `vocabulary` and compares it with `original`.
+fn compare_read<'t>(
+    original: &Text<'t>,
+    mut vocabulary: Vocabulary<'t, '_>,
+    options: &Options,
+    paraphrase: &'t str,
+) -> Result<Comparison<'t>, Error> {
     limits::check_size("paraphrase", paraphrase)?;
     let budget = Budget::new(
         options
             .time_budget_ms
-            .map(|ms| budget::search_ms(ms, original.len() + paraphrase.len())),
+            .map(|ms| budget::search_ms(ms, original.text.len() + paraphrase.len())),
     );
-
-    let mut vocabulary = Vocabulary::new(normalize);
-    let original_text = Text::read(original, options, &mut vocabulary);
     let paraphrase_text = Text::read(paraphrase, options, &mut vocabulary);
     Ok(Comparison {
-        original,
+        original: original.text,
         paraphrase,
-        findings: pipeline::compare(
-            (&original_text, &paraphrase_text),
-            &vocabulary,
-            options,
-            budget,
-        ),
+        findings: pipeline::compare((original, &paraphrase_text), &vocabulary, options, budget),
     })
 }
 

@@ -47,17 +47,20 @@ impl<'t> Text<'t> {
     }
 
     /// The unit range of each sentence.
+    #[inline(never)]
     pub fn sentence_units(&self) -> Vec<Range<u32>> {
         self.sentences.iter().map(|s| s.units.clone()).collect()
     }
 
     /// The units of a range of sentences (not empty).
+    #[inline(never)]
     pub fn units_of(&self, sentences: &Range<u32>) -> Range<u32> {
         self.sentences[sentences.start as usize].units.start
             ..self.sentences[sentences.end as usize - 1].units.end
     }
 
     /// Bytes from the first to the last unit of `units` (which is not empty).
+    #[inline(never)]
     pub fn unit_bytes(&self, units: Range<u32>) -> Range<u32> {
         let first = self.units.token[units.start as usize] as usize;
         let last = self.units.token[units.end as usize - 1] as usize;
@@ -65,6 +68,7 @@ impl<'t> Text<'t> {
     }
 
     /// Bytes of a unit range; an empty range sits where its units would.
+    #[inline(never)]
     pub fn edit_bytes(&self, units: Range<u32>, sentence_start: u32) -> Range<u32> {
         if !units.is_empty() {
             return self.unit_bytes(units);
@@ -80,6 +84,7 @@ impl<'t> Text<'t> {
     }
 
     /// Bytes from the first to the last non-space token of a sentence.
+    #[inline(never)]
     pub fn sentence_bytes(&self, sentence: &Sentence) -> Range<u32> {
         let tokens = &self.tokens[sentence.tokens.start as usize..sentence.tokens.end as usize];
         let first = tokens.iter().find(|t| !t.is_space());
