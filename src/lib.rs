@@ -75,6 +75,7 @@ pub mod refine;
 pub mod report;
 pub mod runs;
 pub mod sentences;
+pub mod sources;
 pub mod text;
 pub mod tokenize;
 pub mod verdict;
@@ -90,7 +91,6 @@ pub use model::{
 pub use options::{MIN_RUN_RANGE, Options};
 pub use verdict::Verdict;
 
-use budget::Budget;
 use keys::Vocabulary;
 use text::Text;
 
@@ -181,19 +181,7 @@ impl<'t> Original<'t, 'static> {
     ///
     /// As [`compare_with`], for the original.
     pub fn read(original: &'t str, options: &Options) -> Result<Self, Error> {
-        #[cfg(feature = "nfkc")]
-        let normalize: keys::Normalizer<'static> = &keys::nfkc;
-        #[cfg(not(feature = "nfkc"))]
-        let normalize: keys::Normalizer<'static> = if options.normalize_unicode {
-            return Err(Error::InvalidOption {
-                name: "normalize_unicode",
-                reason:
-                    "needs the crate's `nfkc` feature (on by default) or compare_with_normalizer"
-                        .into(),
-            });
-        } else {
-            &keys::unchanged
-        };
+        let normalize = default_normalizer(options)?;
         Original::read_with_normalizer(original, options, normalize)
     }
 }
@@ -247,6 +235,42 @@ impl<'t, 'n> Original<'t, 'n> {
     }
 }
 
+/// The crate's NFKC (its `nfkc` feature), or none when the options do not
+/// ask for it.
+fn default_normalizer(options: &Options) -> Result<keys::Normalizer<'static>, Error> {
+    #[cfg(feature = "nfkc")]
+    let normalize: keys::Normalizer<'static> = {
+        let _ = options;
+        &keys::nfkc
+    };
+    #[cfg(not(feature = "nfkc"))]
+    let normalize: keys::Normalizer<'static> = if options.normalize_unicode {
+        return Err(Error::InvalidOption {
+            name: "normalize_unicode",
+            reason: "needs the crate's `nfkc` feature (on by default) or compare_with_normalizer"
+                .into(),
+        });
+    } else {
+        &keys::unchanged
+    };
+    Ok(normalize)
+}
+
+/// Compares `text` with each of `sources` (each as the original), reading
+/// the text once, and attributes each of its copied runs and pairs to one
+/// source: the one with the most evidence ([`sources`]).
+///
+/// # Errors
+///
+/// As [`compare_with`], for any source or the text.
+pub fn compare_sources<'t>(
+    sources: &[&'t str],
+    text: &'t str,
+    options: &Options,
+) -> Result<sources::Sources<'t>, Error> {
+    sources::compare_sources(sources, text, options, default_normalizer(options)?)
+}
+
 /// Reads `paraphrase` into `vocabulary` and compares it with `original`.
 fn compare_read<'t>(
     original: &Text<'t>,
@@ -255,11 +279,7 @@ fn compare_read<'t>(
     paraphrase: &'t str,
 ) -> Result<Comparison<'t>, Error> {
     limits::check_size("paraphrase", paraphrase)?;
-    let budget = Budget::new(
-        options
-            .time_budget_ms
-            .map(|ms| budget::search_ms(ms, original.text.len() + paraphrase.len())),
-    );
+    let budget = pipeline::budget(options, original.text.len() + paraphrase.len());
     let paraphrase_text = Text::read(paraphrase, options, &mut vocabulary);
     Ok(Comparison {
         original: original.text,

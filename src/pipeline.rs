@@ -60,6 +60,17 @@ pub fn compare(
     }
 }
 
+/// The budget of one comparison of texts of `bytes` in all, starting now:
+/// the searching stages get the options' time less a reserve for the work
+/// after them ([`crate::budget::search_ms`]).
+pub fn budget(options: &Options, bytes: usize) -> Budget {
+    Budget::new(
+        options
+            .time_budget_ms
+            .map(|ms| crate::budget::search_ms(ms, bytes)),
+    )
+}
+
 /// Stage 4: the copied runs.
 pub fn copied_runs(
     (original, paraphrase): (&Text<'_>, &Text<'_>),
