@@ -19,8 +19,9 @@ use crate::{Args, Failure, Format, deliver, input, offset_unit, text_style};
 /// Rewrites above this many get a progress bar (on a terminal).
 const BAR_ABOVE: usize = 8;
 
-/// One rewrite's comparison, or the one-line message saying why there is none.
-type Outcome<'t> = Result<Comparison<'t>, String>;
+/// One rewrite's comparison (or what is kept of it), or the one-line
+/// message saying why there is none.
+type Outcome<T> = Result<T, String>;
 
 /// Compares the original with every rewrite and writes the report.
 pub fn run(args: &Args, options: &Options) -> Result<(), Failure> {
@@ -41,7 +42,7 @@ pub fn run(args: &Args, options: &Options) -> Result<(), Failure> {
     } else {
         ProgressBar::hidden()
     };
-    let texts: Vec<Result<input::Decoded, String>> = args
+    let texts: Vec<Outcome<input::Decoded>> = args
         .rewrites
         .par_iter()
         .map(|path| {
@@ -50,22 +51,92 @@ pub fn run(args: &Args, options: &Options) -> Result<(), Failure> {
             text
         })
         .collect();
-    let outcomes: Vec<Outcome<'_>> = texts
+    let names: Vec<&str> = args.rewrites.iter().map(String::as_str).collect();
+    let written = if matches!(
+        (args.format, args.details),
+        (Format::Csv, _) | (Format::Text, false)
+    ) {
+        // The overview alone: each comparison is dropped once counted.
+        let figures = compare_all_of(&read, &texts, &names, &bar, |c| Figures::of(&c));
+        tell(&texts, &figures);
+        deliver(args, |out| match args.format {
+            Format::Csv => csv(&names, &figures, out),
+            _ => overview(&args.original, &names, &figures, out),
+        })
+        .map(|()| figures.iter().all(Result::is_ok))
+    } else {
+        let comparisons = compare_all_of(&read, &texts, &names, &bar, |c| c);
+        tell(&texts, &comparisons);
+        let figures: Vec<Outcome<Figures>> = comparisons
+            .iter()
+            .map(|compared| compared.as_ref().map(Figures::of).map_err(Clone::clone))
+            .collect();
+        deliver(args, |out| match args.format {
+            Format::Json => json(&names, &comparisons, offset_unit(args), out),
+            Format::Html => {
+                let entries: Vec<Entry<'_, '_>> = names
+                    .iter()
+                    .zip(&comparisons)
+                    .map(|(name, compared)| Entry {
+                        name,
+                        comparison: compared.as_ref().map_err(String::as_str),
+                    })
+                    .collect();
+                html::write_many(&args.original, &entries, out)
+            }
+            _ => {
+                overview(&args.original, &names, &figures, &mut *out)?;
+                let style = text_style(args);
+                for (name, compared) in names.iter().zip(&comparisons) {
+                    if let Ok(comparison) = compared {
+                        writeln!(out, "\n== {name} ==\n")?;
+                        text::write(comparison, style, &mut *out)?;
+                    }
+                }
+                Ok(())
+            }
+        })
+        .map(|()| figures.iter().all(Result::is_ok))
+    };
+    if written? {
+        Ok(())
+    } else {
+        Err(Failure::Reported)
+    }
+}
+
+/// Compares the original with each rewrite read, on every core, keeping
+/// what `keep` makes of each comparison, in the order given.
+fn compare_all_of<'t, T: Send>(
+    read: &Original<'t, 'static>,
+    texts: &'t [Outcome<input::Decoded>],
+    names: &[&str],
+    bar: &ProgressBar,
+    keep: impl Fn(Comparison<'t>) -> T + Sync,
+) -> Vec<Outcome<T>> {
+    let kept = texts
         .par_iter()
-        .zip(&args.rewrites)
+        .zip(names)
         .map(|(text, name)| {
-            let outcome = match text {
+            let compared = match text {
                 Ok(decoded) => read
                     .compare(&decoded.text)
+                    .map(&keep)
                     .map_err(|error| format!("{name}: {error}")),
                 Err(message) => Err(message.clone()),
             };
             bar.inc(1);
-            outcome
+            compared
         })
         .collect();
     bar.finish_and_clear();
-    for (text, outcome) in texts.iter().zip(&outcomes) {
+    kept
+}
+
+/// Tells standard error, rewrite by rewrite in the order given, what was
+/// guessed in reading it or why it was not compared.
+fn tell<T>(texts: &[Outcome<input::Decoded>], outcomes: &[Outcome<T>]) {
+    for (text, outcome) in texts.iter().zip(outcomes) {
         if let Ok(input::Decoded {
             warning: Some(warning),
             ..
@@ -77,40 +148,6 @@ pub fn run(args: &Args, options: &Options) -> Result<(), Failure> {
             eprintln!("article-diff: {message}");
         }
     }
-    let names: Vec<&str> = args.rewrites.iter().map(String::as_str).collect();
-    deliver(args, |out| match args.format {
-        Format::Text => {
-            overview(&args.original, &names, &outcomes, &mut *out)?;
-            if args.details {
-                let style = text_style(args);
-                for (name, outcome) in names.iter().zip(&outcomes) {
-                    if let Ok(comparison) = outcome {
-                        writeln!(out, "\n== {name} ==\n")?;
-                        text::write(comparison, style, &mut *out)?;
-                    }
-                }
-            }
-            Ok(())
-        }
-        Format::Csv => csv(&names, &outcomes, out),
-        Format::Json => json(&names, &outcomes, offset_unit(args), out),
-        Format::Html => {
-            let entries: Vec<Entry<'_, '_>> = names
-                .iter()
-                .zip(&outcomes)
-                .map(|(name, outcome)| Entry {
-                    name,
-                    comparison: outcome.as_ref().map_err(String::as_str),
-                })
-                .collect();
-            html::write_many(&args.original, &entries, out)
-        }
-    })?;
-    if outcomes.iter().any(Result::is_err) {
-        Err(Failure::Reported)
-    } else {
-        Ok(())
-    }
 }
 
 /// The overview as aligned text: a header line, the column names, one line
@@ -118,7 +155,7 @@ pub fn run(args: &Args, options: &Options) -> Result<(), Failure> {
 fn overview(
     original: &str,
     names: &[&str],
-    outcomes: &[Outcome<'_>],
+    outcomes: &[Outcome<Figures>],
     out: &mut dyn Write,
 ) -> io::Result<()> {
     writeln!(
@@ -156,8 +193,7 @@ fn overview(
     )?;
     for (name, outcome) in names.iter().zip(outcomes) {
         match outcome {
-            Ok(comparison) => {
-                let f = Figures::of(comparison);
+            Ok(f) => {
                 writeln!(
                     out,
                     "{}  {:>7}  {:>6.1}%  {:>7.1}%  {:>5.1}%  {:>5}  {:>8}  {:>7}",
@@ -179,15 +215,14 @@ fn overview(
 
 /// The overview as CSV (RFC 4180): a header row, then one row a rewrite;
 /// a rewrite that was not compared has empty figures and its message.
-fn csv(names: &[&str], outcomes: &[Outcome<'_>], out: &mut dyn Write) -> io::Result<()> {
+fn csv(names: &[&str], outcomes: &[Outcome<Figures>], out: &mut dyn Write) -> io::Result<()> {
     writeln!(
         out,
         "name,words,copied_percent,reworded_percent,new_percent,moved_passages,unquoted_copied_words,longest_passage_words,error\r"
     )?;
     for (name, outcome) in names.iter().zip(outcomes) {
         match outcome {
-            Ok(comparison) => {
-                let f = Figures::of(comparison);
+            Ok(f) => {
                 writeln!(
                     out,
                     "{},{},{},{},{},{},{},{},\r",
@@ -230,16 +265,16 @@ struct Failed<'a> {
 /// or `{"name": ..., "error": ...}`; written an element at a time.
 fn json(
     names: &[&str],
-    outcomes: &[Outcome<'_>],
+    comparisons: &[Outcome<Comparison<'_>>],
     unit: article_diff::OffsetUnit,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     out.write_all(b"[\n")?;
-    for (index, (name, outcome)) in names.iter().zip(outcomes).enumerate() {
+    for (index, (name, compared)) in names.iter().zip(comparisons).enumerate() {
         if index > 0 {
             out.write_all(b",\n")?;
         }
-        match outcome {
+        match compared {
             Ok(comparison) => comparison.write_named_json_pretty(name, unit, &mut *out)?,
             Err(error) => serde_json::to_writer_pretty(&mut *out, &Failed { name, error })
                 .map_err(io::Error::from)?,
