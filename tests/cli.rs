@@ -845,3 +845,48 @@ fn help_shows_both_forms() {
     assert!(help.contains("article-diff [OPTIONS] ORIGINAL REWRITE REWRITE..."));
     assert!(help.contains("--details"));
 }
+
+#[test]
+fn standard_input_can_be_one_of_many_rewrites_but_only_one() {
+    let rewrite = std::fs::read(example("paraphrase")).unwrap();
+    let output = run_with_input(
+        &["-f", "csv", &example("original"), "-", &example("original")],
+        &rewrite,
+    );
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let alone = text(&run(&["-f", "csv", &example("original"), &example("paraphrase")]).stdout);
+    let row = alone
+        .lines()
+        .nth(1)
+        .unwrap()
+        .replacen(&example("paraphrase"), "-", 1);
+    assert_eq!(text(&output.stdout).lines().nth(1).unwrap(), row);
+    let output = run(&[&example("original"), "-", &example("paraphrase"), "-"]);
+    assert_fails_cleanly(
+        &output,
+        "only one of the texts can come from standard input",
+    );
+}
+
+#[test]
+fn a_binary_rewrite_among_good_ones_is_a_row_saying_why() {
+    let dir = scratch("a_binary_rewrite_among_good_ones_is_a_row_saying_why");
+    let binary = dir.join("archive.zip");
+    std::fs::write(&binary, b"PK\x03\x04\x00\x00").unwrap();
+    let binary = binary.to_str().unwrap();
+    let output = run(&[&example("original"), binary, &example("paraphrase")]);
+    assert_eq!(output.status.code(), Some(2));
+    let message = format!("{binary} looks like a binary file (it holds NUL bytes), not text");
+    assert_eq!(text(&output.stderr), format!("article-diff: {message}\n"));
+    let out = text(&output.stdout);
+    assert!(
+        out.contains(&format!("  not compared: {message}\n")),
+        "{out}"
+    );
+    assert!(
+        out.lines()
+            .last()
+            .unwrap()
+            .starts_with(&example("paraphrase"))
+    );
+}
