@@ -337,6 +337,7 @@ impl Findings {
         unit: OffsetUnit,
     ) -> ComparisonView<'a> {
         ComparisonView {
+            name: None,
             findings: self,
             texts: (original, paraphrase),
             unit,
@@ -408,6 +409,25 @@ impl<'t> Comparison<'t> {
     pub fn write_json_pretty(&self, unit: OffsetUnit, writer: impl io::Write) -> io::Result<()> {
         self.findings
             .write_json_pretty(self.original, self.paraphrase, unit, writer)
+    }
+
+    /// As [`Comparison::write_json_pretty`], with a `"name"` field first:
+    /// what the command line writes for each of many rewrites.
+    ///
+    /// # Errors
+    ///
+    /// The first error writing to `writer` returns.
+    pub fn write_named_json_pretty(
+        &self,
+        name: &str,
+        unit: OffsetUnit,
+        writer: impl io::Write,
+    ) -> io::Result<()> {
+        let view = ComparisonView {
+            name: Some(name),
+            ..self.findings.view(self.original, self.paraphrase, unit)
+        };
+        serde_json::to_writer_pretty(writer, &view).map_err(io::Error::from)
     }
 }
 
@@ -529,6 +549,7 @@ fn utf16_units_in(bytes: &[u8]) -> u32 {
 // ---- the JSON view: the model with its offsets converted -------------------
 
 struct ComparisonView<'a> {
+    name: Option<&'a str>,
     findings: &'a Findings,
     texts: (&'a str, &'a str),
     unit: OffsetUnit,
@@ -541,6 +562,8 @@ struct ComparisonView<'a> {
 // list of views, only the findings.
 #[derive(Serialize)]
 struct Document<'a, Side, Pairs, Runs> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    name: Option<&'a str>,
     format: &'static str,
     offsets: OffsetUnit,
     complete: bool,
@@ -699,6 +722,7 @@ impl Serialize for ComparisonView<'_> {
         let (original, paraphrase) = self.texts;
         let (o, p) = (&self.original, &self.paraphrase);
         Document {
+            name: self.name,
             format: FORMAT,
             offsets: self.unit,
             complete: c.is_complete(),

@@ -609,3 +609,284 @@ fn help_names_every_option() {
         assert!(help.contains(flag), "{flag} missing from --help");
     }
 }
+
+// ---- many rewrites of one original -----------------------------------------
+
+fn prose(name: &str) -> String {
+    format!("{}/tests/fixtures/prose/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The original and three rewrites of it, in the order the tests give them.
+fn many() -> (String, Vec<String>) {
+    (
+        example("original"),
+        vec![
+            example("paraphrase"),
+            prose("comet_a.txt"),
+            example("original"),
+        ],
+    )
+}
+
+fn run_many(format: &str, original: &str, rewrites: &[String]) -> Output {
+    let mut args = vec!["-f", format, original];
+    args.extend(rewrites.iter().map(String::as_str));
+    run(&args)
+}
+
+fn json_array(output: &Output) -> Vec<serde_json::Value> {
+    serde_json::from_slice::<serde_json::Value>(&output.stdout)
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .clone()
+}
+
+#[test]
+fn many_rewrites_are_reported_in_the_order_given_under_their_names() {
+    let (original, rewrites) = many();
+    let output = run_many("text", &original, &rewrites);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let out = text(&output.stdout);
+    assert!(
+        out.starts_with(&format!("article-diff: original {original}, 3 rewrites\n")),
+        "{out}"
+    );
+    let rows: Vec<&str> = out.lines().skip(4).collect();
+    assert_eq!(rows.len(), 3, "{out}");
+    for (row, name) in rows.iter().zip(&rewrites) {
+        assert!(row.starts_with(name.as_str()), "{row} is not {name}");
+    }
+
+    let output = run_many("json", &original, &rewrites);
+    assert!(output.status.success());
+    let array = json_array(&output);
+    let names: Vec<&str> = array.iter().map(|m| m["name"].as_str().unwrap()).collect();
+    assert_eq!(names, rewrites);
+    for model in &array {
+        assert_eq!(model["format"], "article-diff/1");
+    }
+
+    let output = run_many("csv", &original, &rewrites);
+    assert!(output.status.success());
+    let out = text(&output.stdout);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(
+        lines[0],
+        "name,words,copied_percent,reworded_percent,new_percent,moved_passages,unquoted_copied_words,longest_passage_words,error"
+    );
+    let names: Vec<&str> = lines[1..]
+        .iter()
+        .map(|l| l.split(',').next().unwrap())
+        .collect();
+    assert_eq!(names, rewrites);
+}
+
+#[test]
+fn the_overview_figures_are_those_of_each_pair_alone() {
+    let (original, rewrites) = many();
+    let array = json_array(&run_many("json", &original, &rewrites));
+    let csv = text(&run_many("csv", &original, &rewrites).stdout);
+    for ((rewrite, element), row) in rewrites.iter().zip(&array).zip(csv.lines().skip(1)) {
+        let alone: serde_json::Value =
+            serde_json::from_slice(&run(&["-f", "json", &original, rewrite]).stdout).unwrap();
+        assert_eq!(element["stats"], alone["stats"], "{rewrite}");
+        assert_eq!(element["runs"], alone["runs"], "{rewrite}");
+        let stats = &alone["stats"];
+        let percent = |field: &str| {
+            let part = stats[field].as_f64().unwrap();
+            let whole = stats["paraphrase_words"].as_f64().unwrap();
+            ((part * 1000.0 / whole).round() / 10.0).to_string()
+        };
+        let longest = alone["runs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|run| run["words"].as_u64().unwrap())
+            .max()
+            .unwrap_or(0);
+        let expected = format!(
+            "{rewrite},{},{},{},{},{},{},{longest},",
+            stats["paraphrase_words"],
+            percent("copied_words"),
+            percent("reworded_words"),
+            percent("new_words"),
+            stats["moved_runs"],
+            stats["unquoted_copied_words"],
+        );
+        assert_eq!(row, expected);
+    }
+}
+
+#[test]
+fn csv_quotes_a_name_with_a_comma() {
+    let dir = scratch("csv_quotes_a_name_with_a_comma");
+    let odd = dir.join("one, \"two\".txt");
+    std::fs::copy(example("paraphrase"), &odd).unwrap();
+    let odd = odd.to_str().unwrap().to_string();
+    let output = run_many(
+        "csv",
+        &example("original"),
+        &[odd.clone(), example("paraphrase")],
+    );
+    assert!(output.status.success());
+    let out = text(&output.stdout);
+    let quoted = format!("\"{}\",", odd.replace('"', "\"\""));
+    assert!(out.lines().nth(1).unwrap().starts_with(&quoted), "{out}");
+    assert!(out.contains("\r\n"), "CSV rows end in CRLF");
+}
+
+#[test]
+fn a_missing_rewrite_among_good_ones_is_named_and_the_others_reported() {
+    let (original, mut rewrites) = many();
+    rewrites.insert(1, "no/such/rewrite.txt".to_string());
+    for format in ["text", "json", "csv"] {
+        let output = run_many(format, &original, &rewrites);
+        assert_eq!(output.status.code(), Some(2), "{format}");
+        let stderr = text(&output.stderr);
+        assert_eq!(
+            stderr,
+            "article-diff: cannot read no/such/rewrite.txt: No such file or directory\n"
+        );
+        let out = text(&output.stdout);
+        match format {
+            "text" => {
+                assert!(out.contains(
+                    "not compared: cannot read no/such/rewrite.txt: No such file or directory"
+                ));
+                assert_eq!(out.lines().skip(4).count(), 4, "{out}");
+            }
+            "json" => {
+                let array = json_array(&output);
+                assert_eq!(array.len(), 4);
+                assert_eq!(array[1]["name"], "no/such/rewrite.txt");
+                assert_eq!(
+                    array[1]["error"],
+                    "cannot read no/such/rewrite.txt: No such file or directory"
+                );
+                for index in [0, 2, 3] {
+                    assert_eq!(array[index]["format"], "article-diff/1");
+                }
+            }
+            _ => {
+                assert!(out.contains(
+                    "\nno/such/rewrite.txt,,,,,,,,cannot read no/such/rewrite.txt: No such file or directory\r\n"
+                ));
+                assert_eq!(out.lines().count(), 5);
+            }
+        }
+    }
+}
+
+#[test]
+fn a_bad_original_compares_nothing() {
+    let (_, rewrites) = many();
+    for format in ["text", "json", "csv", "html"] {
+        let output = run_many(format, "no/such/original.txt", &rewrites);
+        assert_fails_cleanly(&output, "cannot read no/such/original.txt");
+    }
+}
+
+#[test]
+fn details_show_each_comparison_after_the_overview() {
+    let (original, rewrites) = many();
+    let mut args = vec!["--details", original.as_str()];
+    args.extend(rewrites.iter().map(String::as_str));
+    let out = text(&run(&args).stdout);
+    let mut after = 0;
+    for name in &rewrites {
+        let heading = format!("\n== {name} ==\n\narticle-diff: original ");
+        let at = out[after..]
+            .find(&heading)
+            .unwrap_or_else(|| panic!("{name}: {out}"));
+        after += at + heading.len();
+    }
+    let without = text(&run_many("text", &original, &rewrites).stdout);
+    assert!(!without.contains("\n== "));
+}
+
+#[test]
+fn one_html_page_holds_the_overview_and_every_comparison() {
+    let (original, mut rewrites) = many();
+    rewrites.push("<missing>.txt".to_string());
+    let output = run_many("html", &original, &rewrites);
+    assert_eq!(output.status.code(), Some(2));
+    let page = text(&output.stdout);
+    assert_eq!(page.matches("<!doctype html>").count(), 1);
+    for index in 1..=3 {
+        assert!(
+            page.contains(&format!("<a href=\"#rewrite-{index}\">")),
+            "{index}"
+        );
+        assert!(
+            page.contains(&format!("<section id=\"rewrite-{index}\">")),
+            "{index}"
+        );
+    }
+    assert!(page.contains("<th scope=\"row\">&lt;missing&gt;.txt</th>"));
+    assert!(!page.contains("<missing>"));
+    assert!(!page.contains("rewrite-4"));
+}
+
+#[test]
+fn one_rewrite_as_csv_is_an_overview_of_one() {
+    let output = run(&["-f", "csv", &example("original"), &example("paraphrase")]);
+    assert!(output.status.success());
+    assert_eq!(text(&output.stdout).lines().count(), 2);
+}
+
+#[test]
+fn help_shows_both_forms() {
+    let help = text(&run(&["--help"]).stdout);
+    assert!(
+        help.contains("article-diff [OPTIONS] ORIGINAL REWRITE\n"),
+        "{help}"
+    );
+    assert!(help.contains("article-diff [OPTIONS] ORIGINAL REWRITE REWRITE..."));
+    assert!(help.contains("--details"));
+}
+
+#[test]
+fn standard_input_can_be_one_of_many_rewrites_but_only_one() {
+    let rewrite = std::fs::read(example("paraphrase")).unwrap();
+    let output = run_with_input(
+        &["-f", "csv", &example("original"), "-", &example("original")],
+        &rewrite,
+    );
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let alone = text(&run(&["-f", "csv", &example("original"), &example("paraphrase")]).stdout);
+    let row = alone
+        .lines()
+        .nth(1)
+        .unwrap()
+        .replacen(&example("paraphrase"), "-", 1);
+    assert_eq!(text(&output.stdout).lines().nth(1).unwrap(), row);
+    let output = run(&[&example("original"), "-", &example("paraphrase"), "-"]);
+    assert_fails_cleanly(
+        &output,
+        "only one of the texts can come from standard input",
+    );
+}
+
+#[test]
+fn a_binary_rewrite_among_good_ones_is_a_row_saying_why() {
+    let dir = scratch("a_binary_rewrite_among_good_ones_is_a_row_saying_why");
+    let binary = dir.join("archive.zip");
+    std::fs::write(&binary, b"PK\x03\x04\x00\x00").unwrap();
+    let binary = binary.to_str().unwrap();
+    let output = run(&[&example("original"), binary, &example("paraphrase")]);
+    assert_eq!(output.status.code(), Some(2));
+    let message = format!("{binary} looks like a binary file (it holds NUL bytes), not text");
+    assert_eq!(text(&output.stderr), format!("article-diff: {message}\n"));
+    let out = text(&output.stdout);
+    assert!(
+        out.contains(&format!("  not compared: {message}\n")),
+        "{out}"
+    );
+    assert!(
+        out.lines()
+            .last()
+            .unwrap()
+            .starts_with(&example("paraphrase"))
+    );
+}

@@ -1,6 +1,7 @@
-//! `article-diff ORIGINAL PARAPHRASE`: compares two text files.
+//! `article-diff ORIGINAL REWRITE [REWRITE...]`: compares text files.
 
 mod input;
+mod many;
 mod output;
 
 use std::io::{self, BufWriter, IsTerminal, Write};
@@ -15,16 +16,32 @@ use clap::{ArgAction, Parser, ValueEnum};
 /// Shows, word by word, how a rewrite was made from an original report:
 /// what was copied (and whether it moved), reworded, added and dropped.
 #[derive(Parser, Debug)]
-#[command(name = "article-diff", version, max_term_width = 100)]
+#[command(
+    name = "article-diff",
+    version,
+    max_term_width = 100,
+    override_usage = "article-diff [OPTIONS] ORIGINAL REWRITE\n       article-diff [OPTIONS] ORIGINAL REWRITE REWRITE...",
+    after_help = "With several rewrites, each is compared with the original (on every core) and \
+the report begins with an overview, one line a rewrite in the order given: its words, the shares \
+copied, reworded and new, its moved passages, its copied words outside quotation marks and its \
+longest copied passage. `-f text` prints the overview (`--details` adds every comparison), `-f csv` \
+the overview as CSV, `-f json` an array of models each with its \"name\", `-f html` one page with \
+the overview and every comparison. A rewrite that cannot be read is named on standard error and in \
+the overview, the others are still compared, and the exit code is 2."
+)]
 struct Args {
     /// The original report (`-` reads standard input).
     original: String,
-    /// The rewrite of it (`-` reads standard input).
-    paraphrase: String,
+    /// The rewrite of it, or several rewrites of it (`-` reads standard input).
+    #[arg(required = true, value_name = "REWRITE")]
+    rewrites: Vec<String>,
 
     /// What to print.
     #[arg(short, long, value_enum, default_value_t = Format::Text)]
     format: Format,
+    /// With several rewrites and `-f text`: every comparison in full after the overview.
+    #[arg(long)]
+    details: bool,
     /// Write the result to FILE instead of standard output: a file appears whole or not at all (a
     /// symbolic link is followed and stays a link); a device or named pipe is written to in place.
     #[arg(short, long, value_name = "FILE")]
@@ -67,6 +84,8 @@ enum Format {
     Json,
     /// A standalone HTML report.
     Html,
+    /// The overview: a line of figures a rewrite, with a header row.
+    Csv,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -90,6 +109,7 @@ fn main() -> ExitCode {
     match run(&args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Quiet) => ExitCode::SUCCESS,
+        Err(Failure::Reported) => ExitCode::from(2),
         Err(Failure::Message(message)) => {
             eprintln!("article-diff: {message}");
             ExitCode::from(2)
@@ -102,6 +122,8 @@ enum Failure {
     Quiet,
     /// A one-line message for standard error.
     Message(String),
+    /// Something failed and standard error already says what.
+    Reported,
 }
 
 impl From<String> for Failure {
@@ -111,18 +133,18 @@ impl From<String> for Failure {
 }
 
 fn run(args: &Args) -> Result<(), Failure> {
-    if args.original == "-" && args.paraphrase == "-" {
-        return Err("only one of the two texts can come from standard input"
-            .to_string()
-            .into());
-    }
-    let original = input::read(&args.original)?;
-    let paraphrase = input::read(&args.paraphrase)?;
-    for warning in [&original.warning, &paraphrase.warning]
-        .into_iter()
-        .flatten()
-    {
-        eprintln!("article-diff: warning: {warning}");
+    let from_stdin = std::iter::once(&args.original)
+        .chain(&args.rewrites)
+        .filter(|path| *path == "-")
+        .count();
+    if from_stdin > 1 {
+        return Err(if args.rewrites.len() == 1 {
+            "only one of the two texts can come from standard input"
+        } else {
+            "only one of the texts can come from standard input"
+        }
+        .to_string()
+        .into());
     }
     let options = Options::default()
         .ignore_case(args.ignore_case)
@@ -132,8 +154,42 @@ fn run(args: &Args) -> Result<(), Failure> {
         .min_run(args.min_run)
         .pair_threshold(args.pair_threshold)
         .time_budget_ms((args.time_budget > 0).then_some(args.time_budget));
-    let result = compare_with(&original.text, &paraphrase.text, &options)
+    if let [paraphrase] = args.rewrites.as_slice()
+        && args.format != Format::Csv
+    {
+        run_one(args, paraphrase, &options)
+    } else {
+        many::run(args, &options)
+    }
+}
+
+/// One rewrite: its comparison in full.
+fn run_one(args: &Args, paraphrase: &str, options: &Options) -> Result<(), Failure> {
+    let original = input::read(&args.original)?;
+    let paraphrase = input::read(paraphrase)?;
+    for warning in [&original.warning, &paraphrase.warning]
+        .into_iter()
+        .flatten()
+    {
+        eprintln!("article-diff: warning: {warning}");
+    }
+    let result = compare_with(&original.text, &paraphrase.text, options)
         .map_err(|error| error.to_string())?;
+    let style = text_style(args);
+    // The result is written as it is made, never held whole.
+    deliver(args, |out: &mut dyn Write| match args.format {
+        Format::Text => text::write(&result, style, out),
+        Format::Json => {
+            result.write_json_pretty(offset_unit(args), &mut *out)?;
+            out.write_all(b"\n")
+        }
+        Format::Html => html::write(&result, out),
+        Format::Csv => unreachable!("one rewrite as CSV is an overview of one"),
+    })
+}
+
+/// The text report's style: colour on a terminal, or when asked for.
+fn text_style(args: &Args) -> text::Style {
     let colour = args.output.is_none()
         && match args.color {
             When::Always => true,
@@ -144,27 +200,25 @@ fn run(args: &Args) -> Result<(), Failure> {
                     && std::env::var("TERM").map_or(true, |t| t != "dumb")
             }
         };
-    // The result is written as it is made, never held whole.
-    let write_result = |out: &mut dyn Write| match args.format {
-        Format::Text => text::write(
-            &result,
-            if colour {
-                text::Style::Colour
-            } else {
-                text::Style::Plain
-            },
-            out,
-        ),
-        Format::Json => {
-            let unit = match args.offsets {
-                Unit::Utf8 => OffsetUnit::Utf8,
-                Unit::Utf16 => OffsetUnit::Utf16,
-            };
-            result.write_json_pretty(unit, &mut *out)?;
-            out.write_all(b"\n")
-        }
-        Format::Html => html::write(&result, out),
-    };
+    if colour {
+        text::Style::Colour
+    } else {
+        text::Style::Plain
+    }
+}
+
+fn offset_unit(args: &Args) -> OffsetUnit {
+    match args.offsets {
+        Unit::Utf8 => OffsetUnit::Utf8,
+        Unit::Utf16 => OffsetUnit::Utf16,
+    }
+}
+
+/// Writes what `write_result` makes to `--output` or standard output.
+fn deliver(
+    args: &Args,
+    write_result: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<(), Failure> {
     match &args.output {
         Some(path) => output::write(path, write_result),
         None => {

@@ -6,7 +6,7 @@ use std::fmt::Write;
 use std::io;
 use std::ops::Range;
 
-use super::{Labels, Row, percent, rows};
+use super::{Figures, Labels, Row, percent, rows};
 use crate::model::{Comparison, Kind, Op, Run, Side};
 
 const STYLE: &str = include_str!("report.css");
@@ -38,6 +38,104 @@ fn each_piece(
     mut emit: impl FnMut(&str) -> io::Result<()>,
 ) -> io::Result<()> {
     let mut out = String::new();
+    head(&mut out, "How the paraphrase was made from the original");
+    summary(&mut out, comparison);
+    out.push_str(LEGEND);
+    out.push_str("</header>\n<main>\n");
+    out.push_str(TABLE_START);
+    emit(&out)?;
+    table_rows(comparison, &mut emit)?;
+    emit("</tbody>\n</table>\n</main>\n</body>\n</html>\n")
+}
+
+/// One rewrite of many, for [`write_many`].
+pub struct Entry<'a, 't> {
+    /// Its name: the path as given.
+    pub name: &'a str,
+    /// Its comparison, or why there is none (a one-line message).
+    pub comparison: Result<&'a Comparison<'t>, &'a str>,
+}
+
+/// Writes one page for many rewrites of one original (named `original`):
+/// an overview table, one line a rewrite with a link to its comparison,
+/// then every comparison in a section of its own (`id="rewrite-N"`, from 1).
+///
+/// # Errors
+///
+/// The first error writing to `out` returns; the page stops there.
+pub fn write_many(
+    original: &str,
+    entries: &[Entry<'_, '_>],
+    mut out: impl io::Write,
+) -> io::Result<()> {
+    let mut emit = |piece: &str| out.write_all(piece.as_bytes());
+    let mut page = String::new();
+    head(
+        &mut page,
+        &format!(
+            "How {} rewrite{} were made from {}",
+            entries.len(),
+            if entries.len() == 1 { "" } else { "s" },
+            escape(original)
+        ),
+    );
+    page.push_str(LEGEND);
+    page.push_str(concat!(
+        "</header>\n<main>\n<table class=\"overview\">\n<thead><tr>",
+        "<th scope=\"col\">Rewrite</th><th scope=\"col\">Words</th>",
+        "<th scope=\"col\">Copied</th><th scope=\"col\">Reworded</th><th scope=\"col\">New</th>",
+        "<th scope=\"col\">Moved passages</th><th scope=\"col\">Copied words outside quotation marks</th>",
+        "<th scope=\"col\">Longest copied passage (words)</th></tr></thead>\n<tbody>\n"
+    ));
+    for (index, entry) in entries.iter().enumerate() {
+        let name = escape(entry.name);
+        let _ = match entry.comparison {
+            Ok(comparison) => {
+                let f = Figures::of(comparison);
+                writeln!(
+                    page,
+                    "<tr><th scope=\"row\"><a href=\"#rewrite-{}\">{name}</a></th><td>{}</td><td>{}%</td><td>{}%</td><td>{}%</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                    index + 1,
+                    f.words,
+                    f.copied,
+                    f.reworded,
+                    f.new,
+                    f.moved_passages,
+                    f.unquoted_copied_words,
+                    f.longest_passage
+                )
+            }
+            Err(message) => writeln!(
+                page,
+                "<tr class=\"error\"><th scope=\"row\">{name}</th><td colspan=\"7\">{}</td></tr>",
+                escape(message)
+            ),
+        };
+    }
+    page.push_str("</tbody>\n</table>\n");
+    emit(&page)?;
+    for (index, entry) in entries.iter().enumerate() {
+        let Ok(comparison) = entry.comparison else {
+            continue;
+        };
+        page.clear();
+        let _ = writeln!(
+            page,
+            "<section id=\"rewrite-{}\">\n<h2>{}</h2>",
+            index + 1,
+            escape(entry.name)
+        );
+        summary(&mut page, comparison);
+        page.push_str(TABLE_START);
+        emit(&page)?;
+        table_rows(comparison, &mut emit)?;
+        emit("</tbody>\n</table>\n</section>\n")?;
+    }
+    emit("</main>\n</body>\n</html>\n")
+}
+
+/// The page's head and the start of its header, with `heading` (HTML).
+fn head(out: &mut String, heading: &str) {
     out.push_str(concat!(
         "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n",
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n",
@@ -45,21 +143,30 @@ fn each_piece(
         "<title>article-diff report</title>\n<style>\n"
     ));
     out.push_str(STYLE);
-    out.push_str("</style>\n</head>\n<body>\n<header>\n<h1>How the paraphrase was made from the original</h1>\n");
-    summary(&mut out, comparison);
-    out.push_str(LEGEND);
-    out.push_str("</header>\n<main>\n<table class=\"rows\">\n<thead><tr><th scope=\"col\">Row</th><th scope=\"col\">Original</th><th scope=\"col\">Paraphrase</th></tr></thead>\n<tbody>\n");
-    emit(&out)?;
+    let _ = writeln!(
+        out,
+        "</style>\n</head>\n<body>\n<header>\n<h1>{heading}</h1>"
+    );
+}
+
+const TABLE_START: &str = "<table class=\"rows\">\n<thead><tr><th scope=\"col\">Row</th><th scope=\"col\">Original</th><th scope=\"col\">Paraphrase</th></tr></thead>\n<tbody>\n";
+
+/// The rows of a comparison's table, one piece each.
+fn table_rows(
+    comparison: &Comparison<'_>,
+    emit: &mut impl FnMut(&str) -> io::Result<()>,
+) -> io::Result<()> {
     let labels = [
         Labels::new(&comparison.original_side().sentences),
         Labels::new(&comparison.paraphrase_side().sentences),
     ];
+    let mut out = String::new();
     for row in rows(comparison) {
         out.clear();
         table_row(&mut out, comparison, &labels, row);
         emit(&out)?;
     }
-    emit("</tbody>\n</table>\n</main>\n</body>\n</html>\n")
+    Ok(())
 }
 
 /// One row of the table.

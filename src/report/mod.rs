@@ -91,8 +91,50 @@ pub fn evidence_text(pair: &Pair) -> &'static str {
     }
 }
 
+/// One rewrite's line in an overview of many: its figures, from its
+/// comparison's [`Stats`](crate::Stats) and runs, so that they are the
+/// figures of that comparison alone.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Figures {
+    /// Words of the rewrite.
+    pub words: u32,
+    /// Percent of its words copied, to one decimal.
+    pub copied: f64,
+    /// Percent reworded.
+    pub reworded: f64,
+    /// Percent new.
+    pub new: f64,
+    /// Copied passages out of order.
+    pub moved_passages: u32,
+    /// Copied words outside quotation marks.
+    pub unquoted_copied_words: u32,
+    /// Words of the longest copied passage (0 when nothing is copied).
+    pub longest_passage: u32,
+}
+
+impl Figures {
+    /// The figures of one comparison.
+    pub fn of(comparison: &Comparison<'_>) -> Self {
+        let s = comparison.stats();
+        Figures {
+            words: s.paraphrase_words,
+            copied: percent(s.copied_words, s.paraphrase_words),
+            reworded: percent(s.reworded_words, s.paraphrase_words),
+            new: percent(s.new_words, s.paraphrase_words),
+            moved_passages: s.moved_runs,
+            unquoted_copied_words: s.unquoted_copied_words,
+            longest_passage: comparison
+                .runs()
+                .iter()
+                .map(|run| run.words)
+                .max()
+                .unwrap_or(0),
+        }
+    }
+}
+
 /// Percent of `part` in `whole`, to one decimal.
-pub(crate) fn percent(part: u32, whole: u32) -> f64 {
+pub fn percent(part: u32, whole: u32) -> f64 {
     if whole == 0 {
         0.0
     } else {
