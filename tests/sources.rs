@@ -8,12 +8,11 @@ use article_diff::{Options, compare_sources, compare_with};
 /// The source a sentence of the stitched text came from, and its bytes there.
 type Origin = (usize, std::ops::Range<u32>);
 
-/// Three articles on different subjects (drought_a and drought_b share a
-/// quoted passage word for word, which either may claim), and a text taking
-/// their sentences in turn
+/// Three articles (two of them on one subject), and a text taking their
+/// sentences in turn
 /// (A1 B1 C1 A2 B2 C2 …), with the byte range each came from.
 fn stitched() -> (Vec<String>, String, Vec<Origin>) {
-    let sources: Vec<String> = ["drought_a", "comet_a", "school_a"]
+    let sources: Vec<String> = ["drought_a", "comet_a", "drought_b"]
         .iter()
         .map(|name| common::fixture(&format!("tests/fixtures/prose/{name}.txt")))
         .collect();
@@ -42,18 +41,31 @@ fn copied_words_go_to_the_source_they_came_from() {
     let names: Vec<&str> = sources.iter().map(String::as_str).collect();
     let options = Options::default().time_budget_ms(None);
     let result = compare_sources(&names, &text, &options).unwrap();
+    // Word by word: a run may begin on a word every source has ("Dr.", a
+    // sentence of its own to the simple splitter, so one from each source
+    // stands in a row before the sentence that follows it in one of them).
+    let words: Vec<u32> = text
+        .char_indices()
+        .filter(|&(i, c)| {
+            !c.is_whitespace() && (i == 0 || text[..i].ends_with(char::is_whitespace))
+        })
+        .map(|(i, _)| i as u32)
+        .collect();
     let (mut right, mut all) = (0u32, 0u32);
     for attributed in &result.runs {
         let run = &result.comparisons[attributed.source as usize].runs()[attributed.index as usize];
-        let from = origin
+        for &word in words
             .iter()
-            .find(|(_, range)| {
-                range.start <= run.paraphrase.start && run.paraphrase.start < range.end
-            })
-            .map(|(source, _)| *source);
-        all += attributed.words;
-        if from == Some(attributed.source as usize) {
-            right += attributed.words;
+            .filter(|&&w| run.paraphrase.start <= w && w < run.paraphrase.end)
+        {
+            let from = origin
+                .iter()
+                .find(|(_, range)| range.start <= word && word < range.end)
+                .map(|(source, _)| *source);
+            all += 1;
+            if from == Some(attributed.source as usize) {
+                right += 1;
+            }
         }
     }
     assert!(all > 0);
