@@ -91,7 +91,9 @@ pub fn compare(
 /// Panics with the message `a staged panic`, as a bug in the engine would:
 /// for the tests of what the page does then (no input is known to make the
 /// engine panic). It takes no message, so that no value from JavaScript can
-/// reach it.
+/// reach it. Built only with the `test-hooks` feature, which the shipped
+/// package leaves out (`make test-pkg` builds the tests' own).
+#[cfg(feature = "test-hooks")]
 #[doc(hidden)]
 #[wasm_bindgen(js_name = __panicForTests)]
 pub fn panic_for_tests() {
