@@ -29,6 +29,12 @@ WASM_PROFILE := wasm
 WASM_FILE := target/$(WASM_TARGET)/wasm/article_diff.wasm
 endif
 WASM_OPT := node_modules/.bin/wasm-opt
+# --low-memory-unused lets wasm-opt fold `address + constant` into the
+# instruction's offset: it assumes no access lands in the first KB of memory
+# by wrapping past 4 GB, which Rust's code never does (the first KB is the
+# far end of the 1 MB stack, which starts at the top and grows down). It
+# takes 0.6 KB gzip off the module (bench/README.md).
+WASM_OPT_FLAGS := -O3 --low-memory-unused --strip-debug --strip-producers
 # The tests' own package: the engine with its test hooks (`__panicForTests`),
 # which the shipped www/pkg leaves out.
 TEST_PKG := target/pkg-test
@@ -46,7 +52,7 @@ build: wasm native
 wasm: rust-tools npm-packages
 	cargo build --lib --profile $(WASM_PROFILE) --target $(WASM_TARGET) --no-default-features
 	wasm-bindgen --target web --out-dir www/pkg $(WASM_FILE)
-	[ "$(WASM_PROFILE)" = dev ] || $(WASM_OPT) -O3 --strip-debug --strip-producers www/pkg/article_diff_bg.wasm -o www/pkg/article_diff_bg.wasm
+	[ "$(WASM_PROFILE)" = dev ] || $(WASM_OPT) $(WASM_OPT_FLAGS) www/pkg/article_diff_bg.wasm -o www/pkg/article_diff_bg.wasm
 
 native:
 	cargo build --release
