@@ -121,6 +121,71 @@ test('the compact arrays say what the JSON model says', () => {
   }
 });
 
+test('the layout names every field of the compact arrays, once, as the model has them', () => {
+  /** Record `index` of a flat array as { name: value }, by the layout's names alone. */
+  const record = (array, names, index) => Object.fromEntries(names.map((name, at) => [name, array[index * names.length + at]]));
+  const range = (name, [start, end]) => ({ [`${name}Start`]: start, [`${name}End`]: end });
+  for (const [name, original, paraphrase] of pairs) {
+    const result = compareWasm(original, paraphrase);
+    const model = result.toJSON();
+    const compact = result.compact();
+    result.free();
+    const { layout } = compact;
+    const records = [
+      [compact.pairs, layout.pair, model.pairs.length],
+      [compact.runs, layout.run, model.runs.length],
+      [compact.original.sentences, layout.sentence, model.original.sentences.length],
+      [compact.paraphrase.sentences, layout.sentence, model.paraphrase.sentences.length],
+      [compact.ops, layout.op, model.pairs.flatMap((pair) => pair.ops).length],
+      [compact.chars, layout.char, model.pairs.flatMap((pair) => pair.ops.flatMap((op) => op.chars ?? [])).length],
+    ];
+    for (const [array, names, count] of records) {
+      assert.equal(new Set(names).size, names.length, `${name}: ${names}`);
+      assert.equal(array.length, count * names.length, `${name}: ${names}`);
+    }
+    assert.equal(layout.spanInfo.length, 8, 'a name for each bit');
+    model.runs.forEach((run, i) =>
+      assert.deepEqual(record(compact.runs, layout.run, i), {
+        ...range('original', run.original),
+        ...range('paraphrase', run.paraphrase),
+        words: run.words,
+        moved: Number(run.moved),
+        quoted: Number(run.quoted),
+      }),
+    );
+    model.paraphrase.sentences.forEach((sentence, i) =>
+      assert.deepEqual(record(compact.paraphrase.sentences, layout.sentence, i), {
+        start: sentence.start,
+        end: sentence.end,
+        paragraph: sentence.paragraph,
+        pair: sentence.pair ?? layout.none,
+        repeats: sentence.repeats ?? layout.none,
+      }),
+    );
+    model.pairs.forEach((pair, i) => {
+      const fields = record(compact.pairs, layout.pair, i);
+      assert.deepEqual(
+        { ...fields, op: undefined, opEnd: undefined },
+        {
+          originalSentence: pair.original_sentences[0],
+          originalSentenceEnd: pair.original_sentences[1],
+          paraphraseSentence: pair.paraphrase_sentences[0],
+          paraphraseSentenceEnd: pair.paraphrase_sentences[1],
+          ...range('original', pair.original),
+          ...range('paraphrase', pair.paraphrase),
+          moved: Number(pair.moved),
+          op: undefined,
+          opEnd: undefined,
+          verdict: layout.verdicts.indexOf(pair.verdict),
+          evidence: layout.evidence.indexOf(pair.evidence),
+        },
+        `${name}: pair ${i}`,
+      );
+      assert.equal(fields.opEnd - fields.op, pair.ops.length);
+    });
+  }
+});
+
 test('a result holds its counts without building the model', () => {
   const result = compareWasm('The council voted to build a bridge.', 'The council voted to build a tunnel.');
   assert.equal(result.stats.copied_words, 6);
