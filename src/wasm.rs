@@ -98,6 +98,20 @@ pub fn panic_for_tests() {
     panic!("a staged panic");
 }
 
+/// What the page's options form needs to know of the options:
+/// `{ defaults: { ignore_case: true, …, min_run: 4, … }, ranges: { min_run:
+/// [1, 1000], pair_threshold: [0, 1] } }`: each one's default (as the model's
+/// `options` has them), and the bounds of those that have some (the rest
+/// are switches, but for `time_budget_ms`, any whole number or `null`).
+///
+/// # Errors
+///
+/// None in practice: what it hands over is the engine's own.
+#[wasm_bindgen(js_name = optionRules)]
+pub fn option_rules() -> Result<JsValue, JsError> {
+    parse_json(crate::options::RULES_JSON)
+}
+
 /// The most UTF-8 bytes a side may hold (`MAX_INPUT_BYTES`): the page checks
 /// before it hands a text over.
 #[wasm_bindgen(js_name = maxInputBytes)]
