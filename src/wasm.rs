@@ -10,7 +10,7 @@ pub use failure::last_failure;
 use js_sys::{Float32Array, Object, Reflect, Uint32Array};
 use wasm_bindgen::prelude::*;
 
-use crate::compact::{Compact, CompactSide, LAYOUT_NAMES, NONE};
+use crate::compact::{Compact, CompactSide, LAYOUT_JSON};
 use crate::{Findings, OffsetUnit, Options};
 
 /// A comparison kept in WebAssembly memory until `free()` is called (or the
@@ -220,6 +220,7 @@ fn side_object(side: &CompactSide) -> Result<Object, JsValue> {
         ("spanPair", &side.span_pair),
         ("spanTarget", &side.span_target),
         ("sentences", &side.sentences),
+        ("rows", &side.rows),
     ] {
         set(&object, key, Uint32Array::from(&numbers[..]))?;
     }
@@ -227,7 +228,7 @@ fn side_object(side: &CompactSide) -> Result<Object, JsValue> {
 }
 
 /// The arrays in an object, and with them the `layout` that names their
-/// fields ([`LAYOUT_NAMES`]). Loops over tables rather than a call per
+/// fields ([`LAYOUT_JSON`]). Loops over tables rather than a call per
 /// array: the calls cost some 30 bytes of code each.
 fn compact_object(compact: &Compact) -> Result<JsValue, JsValue> {
     let object = Object::new();
@@ -248,13 +249,7 @@ fn compact_object(compact: &Compact) -> Result<JsValue, JsValue> {
     ] {
         set(&object, key, Float32Array::from(&shares[..]))?;
     }
-    let layout = Object::new();
-    for (key, names) in LAYOUT_NAMES {
-        let names: js_sys::Array = names.iter().map(|n| JsValue::from_str(n)).collect();
-        set(&layout, key, names)?;
-    }
-    set(&layout, "none", NONE)?;
-    set(&object, "layout", layout)?;
+    set(&object, "layout", js_sys::JSON::parse(LAYOUT_JSON)?)?;
     Ok(object.into())
 }
 

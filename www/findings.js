@@ -29,6 +29,7 @@ function readLayout(layout) {
   return {
     ...layout,
     sentence: record(layout.sentence),
+    row: record(layout.row),
     pair: record(layout.pair),
     op: record(layout.op),
     char: record(layout.char),
@@ -79,6 +80,21 @@ export class Findings {
       pair: pair === none ? undefined : pair,
       repeats: repeats === none ? undefined : repeats,
     };
+  }
+
+  // ---- rows -----------------------------------------------------------------
+
+  /**
+   * The rows of the view in one text's order ('paraphrase' or 'original'),
+   * as the engine orders them for the reports too: each { type: 'pair' |
+   * 'new' | 'dropped', index } (of the pair or the sentence).
+   */
+  rows(order) {
+    const r = this.compact[order].rows;
+    const { row: R, rowTypes } = this.layout;
+    const rows = [];
+    for (let at = 0; at < r.length; at += R.size) rows.push({ type: rowTypes[r[at + R.type]], index: r[at + R.index] });
+    return rows;
   }
 
   // ---- pairs ----------------------------------------------------------------
@@ -212,7 +228,7 @@ export class Findings {
 export function buffersOf(compact) {
   const arrays = [compact.pairs, compact.similarity, compact.keptShare, compact.derivedShare, compact.ops, compact.chars, compact.runs];
   for (const side of [compact.original, compact.paraphrase]) {
-    arrays.push(side.spanStarts, side.spanInfo, side.spanRun, side.spanPair, side.spanTarget, side.sentences);
+    arrays.push(side.spanStarts, side.spanInfo, side.spanRun, side.spanPair, side.spanTarget, side.sentences, side.rows);
   }
   return arrays.map((array) => array.buffer);
 }

@@ -18,11 +18,12 @@
  * @property {number|undefined} derivedShare  a pair's share of rewrite words that come from the original
  */
 
-/** The rows of the findings, in paraphrase order (default) or original order. */
+/**
+ * The rows of the findings, in paraphrase order (default) or original order:
+ * the engine's order (Findings::rows, which the reports follow too), each
+ * row made into an object here.
+ */
 export function rowsOf(findings, order = 'paraphrase') {
-  const lead = order === 'original' ? 'original' : 'paraphrase';
-  const other = lead === 'original' ? 'paraphrase' : 'original';
-  const [leadAlone, otherAlone] = lead === 'original' ? ['dropped', 'new'] : ['new', 'dropped'];
   const pairRow = (index) => {
     const pair = findings.pairSummary(index);
     return {
@@ -37,7 +38,6 @@ export function rowsOf(findings, order = 'paraphrase') {
       evidence: pair.evidence,
       keptShare: pair.kept_share,
       derivedShare: pair.derived_share,
-      leadFirst: pair[`${lead}_sentences`][0],
     };
   };
   const sentenceRow = (type, sentence) => ({
@@ -52,39 +52,10 @@ export function rowsOf(findings, order = 'paraphrase') {
     repeats: sentence.repeats,
     similarity: null,
   });
-  // Each lead sentence in turn (a pair once, at its first sentence), with
-  // the unpaired sentences of the other text placed after the row of the
-  // paired sentence before them.
-  const rows = [];
-  const afterPair = new Map(); // pair index (-1: before any) -> other-side sentences
-  let lastPair = -1;
-  for (let index = 0; index < findings.sentenceCount(other); index++) {
-    const sentence = findings.sentence(other, index);
-    if (sentence.pair !== undefined) {
-      lastPair = sentence.pair;
-    } else {
-      if (!afterPair.has(lastPair)) afterPair.set(lastPair, []);
-      afterPair.get(lastPair).push(sentence);
-    }
-  }
-  const emitAfter = (pair) => {
-    for (const sentence of afterPair.get(pair) ?? []) rows.push(sentenceRow(otherAlone, sentence));
-    afterPair.delete(pair);
-  };
-  emitAfter(-1);
-  for (let index = 0; index < findings.sentenceCount(lead); index++) {
-    const sentence = findings.sentence(lead, index);
-    if (sentence.pair === undefined) {
-      rows.push(sentenceRow(leadAlone, sentence));
-      continue;
-    }
-    const row = pairRow(sentence.pair);
-    if (row.leadFirst !== index) continue; // the pair's later sentence
-    rows.push(row);
-    emitAfter(sentence.pair);
-  }
-  for (const pair of [...afterPair.keys()]) emitAfter(pair);
-  return rows;
+  return findings.rows(order === 'original' ? 'original' : 'paraphrase').map(({ type, index }) => {
+    if (type === 'pair') return pairRow(index);
+    return sentenceRow(type, findings.sentence(type === 'new' ? 'paraphrase' : 'original', index));
+  });
 }
 
 /** Indices of the rows that are changes, in order. */

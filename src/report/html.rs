@@ -6,8 +6,8 @@ use std::fmt::Write;
 use std::io;
 use std::ops::Range;
 
-use super::{Labels, Row, percent, rows};
-use crate::model::{Comparison, Kind, Op, Run, Side};
+use super::{Labels, percent};
+use crate::model::{Comparison, Kind, Op, Order, Row, Run, Side};
 
 const STYLE: &str = include_str!("report.css");
 
@@ -54,7 +54,7 @@ fn each_piece(
         Labels::new(&comparison.original_side().sentences),
         Labels::new(&comparison.paraphrase_side().sentences),
     ];
-    for row in rows(comparison) {
+    for row in comparison.rows(Order::Paraphrase) {
         out.clear();
         table_row(&mut out, comparison, &labels, row);
         emit(&out)?;

@@ -13,8 +13,8 @@ use std::fmt::Write;
 use std::io;
 use std::ops::Range;
 
-use super::{Labels, Row, percent, rows};
-use crate::model::{Comparison, Kind, Op, Side};
+use super::{Labels, percent};
+use crate::model::{Comparison, Kind, Op, Order, Row, Side};
 
 /// How to mark changes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -60,7 +60,7 @@ fn each_piece(
     let mut piece = String::new();
     summary(&mut piece, comparison, style);
     emit(&piece)?;
-    for row in rows(comparison) {
+    for row in comparison.rows(Order::Paraphrase) {
         piece.clear();
         piece.push('\n');
         match row {

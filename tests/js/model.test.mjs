@@ -308,6 +308,31 @@ function findingsOf(original, paraphrase) {
   return findings;
 }
 
+test("the page's rows are the engine's, in the reports' order, and show everything once", () => {
+  for (const [name, original, paraphrase] of pairs.filter(([n]) => n !== 'empty')) {
+    const findings = findingsOf(original, paraphrase);
+    const model = compare(original, paraphrase);
+    for (const order of ['paraphrase', 'original']) {
+      const rows = rowsOf(findings, order);
+      const shown = (type) => rows.filter((row) => row.type === type).map((row) => (type === 'pair' ? row.pair : row[type === 'new' ? 'paraphrase' : 'original'][0]));
+      assert.deepEqual([...shown('pair')].sort((a, b) => a - b), model.pairs.map((_, i) => i), `${name}: each pair once`);
+      const unpaired = (side) => model[side].sentences.filter((s) => s.pair === undefined).map((s) => s.start);
+      assert.deepEqual([...shown('new')].sort((a, b) => a - b), unpaired('paraphrase'), `${name}: new sentences once`);
+      assert.deepEqual([...shown('dropped')].sort((a, b) => a - b), unpaired('original'), `${name}: dropped sentences once`);
+    }
+    // The text report's blocks, in order: the same rows.
+    const files = [join(root, `tests/fixtures/pairs/${name}/original.txt`), join(root, `tests/fixtures/pairs/${name}/paraphrase.txt`)];
+    if (!existsSync(files[0])) continue;
+    const report = execFileSync(cli(), ['--color', 'never', ...files], { encoding: 'utf8' });
+    const headers = report.split('\n\n').slice(1).map((block) => block.split('\n')[0]);
+    const expected = rowsOf(findings).map((row) =>
+      row.type === 'pair' ? `pair ${row.pair + 1}` : row.repeats !== undefined ? 'repeats' : row.type,
+    );
+    const said = headers.map((line) => line.match(/pair \d+|repeats|^new|^dropped/)[0]);
+    assert.deepEqual(said, expected, `${name}: the report's order`);
+  }
+});
+
 test('rows carry the verdict and both shares of their pair', () => {
   const findings = findingsOf('The mayor opened the new library.', 'The mayor opened the new museum.');
   const [row] = rowsOf(findings);
