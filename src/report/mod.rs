@@ -8,6 +8,7 @@
 
 pub mod html;
 pub mod text;
+mod wording;
 
 use std::ops::Range;
 
