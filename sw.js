@@ -20,6 +20,7 @@ const SHELL = [
   './www/render.js',
   './www/state.js',
   './www/worker.js',
+  './www/wording.js',
   './www/style.css',
   './www/icon.svg',
   './www/example/original.txt',

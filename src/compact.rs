@@ -7,40 +7,136 @@
 //! offsets in the unit asked for, [`NONE`] for "no such index"):
 //!
 //! - per side: `span_starts` (one more than the spans: the last is the
-//!   text's length), `span_info` (bits 0–2 kind, 3–4 op, 5–6 char op plus
-//!   one, 0 for none; see [`kind_code`] and [`op_code`]; bit 7 set on a
-//!   copied span inside quotation marks), `span_run`,
+//!   text's length), `span_info` (the bits of [`SPAN_INFO_BITS`]: kind,
+//!   op, char op plus one or 0 for none, see [`kind_code`] and [`op_code`];
+//!   and whether a copied span is inside quotation marks), `span_run`,
 //!   `span_pair`, `span_target` (where the counterpart of a copied or kept
-//!   span starts), and `sentences` (start, end, paragraph, pair, repeats:
-//!   five each);
-//! - `pairs`: thirteen each: original sentences (first, end), paraphrase
-//!   sentences (first, end), original range, paraphrase range, moved (0/1),
-//!   first op, end op, verdict (its index in [`VERDICT_NAMES`]), evidence
-//!   (its index in [`EVIDENCE_NAMES`]);
-//!   `similarity`, `kept_share` and `derived_share` beside them;
-//! - `ops`: seven each: tag, original range, paraphrase range, first char
-//!   op, end char op; `chars`: five each: tag, original range, paraphrase
-//!   range;
-//! - `runs`: six each: original range, paraphrase range, words, flags (bit 0
-//!   moved, bit 1 quoted).
+//!   span starts), `sentences` ([`SENTENCE_LAYOUT`] each) and `rows` (the
+//!   rows of a view in this text's order, [`ROW_LAYOUT`] each);
+//! - `pairs`: [`PAIR_LAYOUT`] each, `similarity`, `kept_share` and
+//!   `derived_share` beside them;
+//! - `ops`: [`OP_LAYOUT`] each; `chars`: [`CHAR_LAYOUT`] each;
+//! - `runs`: [`RUN_LAYOUT`] each.
+//!
+//! Each record's fields are declared once, by name, in those arrays, which
+//! JavaScript receives ([`LAYOUT_JSON`]) and reads the fields by: no
+//! offset is written down twice.
 
 use crate::align::Evidence;
-use crate::model::{Findings, Kind, OffsetUnit, Offsets, Op, OpTag, Side};
+use crate::model::{Findings, Kind, OffsetUnit, Offsets, Op, OpTag, Order, Row, Side};
 use crate::verdict::Verdict;
 
 /// "No such index" in the arrays.
 pub const NONE: u32 = u32::MAX;
 
-/// Numbers per pair, op, char op, run and sentence in their arrays.
-pub const PAIR_FIELDS: usize = 13;
-/// See [`PAIR_FIELDS`].
-pub const OP_FIELDS: usize = 7;
-/// See [`PAIR_FIELDS`].
-pub const CHAR_FIELDS: usize = 5;
-/// See [`PAIR_FIELDS`].
-pub const RUN_FIELDS: usize = 6;
-/// See [`PAIR_FIELDS`].
-pub const SENTENCE_FIELDS: usize = 5;
+/// Declares the lists of names JavaScript reads the arrays by, each once:
+/// as an array, for Rust, and all together as the JSON text of `layout`
+/// ([`LAYOUT_JSON`]), under the key given with it, beside `none` ([`NONE`]).
+///
+/// One JSON text rather than an array of strings each: their pointers and
+/// the code that builds each string cost the browser build 0.26 KB gzip
+/// more.
+macro_rules! layout {
+    ($(
+        $(#[$doc:meta])*
+        $name:ident as $key:literal: [$first:literal $(, $rest:literal)* $(,)?];
+    )+) => {
+        $(
+            $(#[$doc])*
+            pub const $name: [&str; [$first $(, $rest)*].len()] = [$first $(, $rest)*];
+        )+
+
+        /// Every list of names, under the key JavaScript finds it at in
+        /// `layout`, and `none`: `{"none":4294967295,"sentence":["start",…],…}`.
+        pub const LAYOUT_JSON: &str = concat!(
+            "{\"none\":4294967295",
+            $(",\"", $key, "\":[\"", $first, "\"" $(, ",\"", $rest, "\"")*, "]",)+
+            "}"
+        );
+    };
+}
+
+layout! {
+    /// The fields of a sentence in a side's `sentences`, in order: its
+    /// range, its paragraph, its pair and the original sentence it repeats.
+    SENTENCE_LAYOUT as "sentence": ["start", "end", "paragraph", "pair", "repeats"];
+    /// The fields of a row in a side's `rows`, in order: what it is (its
+    /// index in [`ROW_NAMES`]) and the index of its pair or sentence.
+    ROW_LAYOUT as "row": ["type", "index"];
+    /// The fields of a pair in `pairs`, in order: its sentences (first, end)
+    /// and range on each side, whether it moved (0 or 1), its ops (first,
+    /// end) in `ops`, its verdict (its index in [`VERDICT_NAMES`]) and
+    /// evidence (its index in [`EVIDENCE_NAMES`]).
+    PAIR_LAYOUT as "pair": [
+        "originalSentence",
+        "originalSentenceEnd",
+        "paraphraseSentence",
+        "paraphraseSentenceEnd",
+        "originalStart",
+        "originalEnd",
+        "paraphraseStart",
+        "paraphraseEnd",
+        "moved",
+        "op",
+        "opEnd",
+        "verdict",
+        "evidence",
+    ];
+    /// The fields of an op in `ops`, in order: its tag (its index in
+    /// [`TAG_NAMES`]), its range on each side and its char ops (first, end)
+    /// in `chars`.
+    OP_LAYOUT as "op": [
+        "tag",
+        "originalStart",
+        "originalEnd",
+        "paraphraseStart",
+        "paraphraseEnd",
+        "char",
+        "charEnd",
+    ];
+    /// The fields of a char op in `chars`, in order: its tag and its range
+    /// on each side.
+    CHAR_LAYOUT as "char": ["tag", "originalStart", "originalEnd", "paraphraseStart", "paraphraseEnd"];
+    /// The fields of a run in `runs`, in order: its range on each side, its
+    /// words, whether it moved and whether it is quoted (0 or 1 each).
+    RUN_LAYOUT as "run": [
+        "originalStart",
+        "originalEnd",
+        "paraphraseStart",
+        "paraphraseEnd",
+        "words",
+        "moved",
+        "quoted",
+    ];
+    /// The bits of `span_info`, named one by one from bit 0: a field of
+    /// several bits repeats its name.
+    SPAN_INFO_BITS as "spanInfo": ["kind", "kind", "kind", "op", "op", "charOp", "charOp", "quoted"];
+    /// The names of the kind codes, by code.
+    KIND_NAMES as "kinds": ["copied", "kept", "reworded", "new", "dropped"];
+    /// The names of the op codes, by code.
+    OP_NAMES as "ops": ["equal", "delete", "insert"];
+    /// The names of the tag codes, by code.
+    TAG_NAMES as "tags": ["equal", "delete", "insert", "replace"];
+    /// The names of the verdict codes, by code.
+    VERDICT_NAMES as "verdicts": ["copied", "edited", "reworded"];
+    /// The names of the evidence codes, by code.
+    EVIDENCE_NAMES as "evidence": ["copying", "wording", "position"];
+    /// The names of the row types, by code.
+    ROW_NAMES as "rowTypes": ["pair", "new", "dropped"];
+}
+
+/// Numbers per sentence in its array.
+pub const SENTENCE_FIELDS: usize = SENTENCE_LAYOUT.len();
+/// Numbers per pair in its array.
+pub const PAIR_FIELDS: usize = PAIR_LAYOUT.len();
+/// Numbers per op in its array.
+pub const OP_FIELDS: usize = OP_LAYOUT.len();
+/// Numbers per char op in its array.
+pub const CHAR_FIELDS: usize = CHAR_LAYOUT.len();
+/// Numbers per run in its array.
+pub const RUN_FIELDS: usize = RUN_LAYOUT.len();
+/// Numbers per row in its array.
+pub const ROW_FIELDS: usize = ROW_LAYOUT.len();
 
 /// One side's spans and sentences.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -60,6 +156,9 @@ pub struct CompactSide {
     /// Start, end, paragraph, pair and repeated original sentence (or
     /// [`NONE`]) of each sentence.
     pub sentences: Vec<u32>,
+    /// The rows of a view in this text's order ([`Findings::rows`]),
+    /// [`ROW_FIELDS`] numbers each.
+    pub rows: Vec<u32>,
 }
 
 /// The findings as flat arrays.
@@ -84,18 +183,6 @@ pub struct Compact {
     /// [`RUN_FIELDS`] numbers per run.
     pub runs: Vec<u32>,
 }
-
-/// The names of the kind codes, by code.
-pub const KIND_NAMES: [&str; 5] = ["copied", "kept", "reworded", "new", "dropped"];
-/// The names of the op codes, by code.
-pub const OP_NAMES: [&str; 3] = ["equal", "delete", "insert"];
-/// The names of the tag codes, by code.
-pub const TAG_NAMES: [&str; 4] = ["equal", "delete", "insert", "replace"];
-/// The names of the verdict codes, by code.
-pub const VERDICT_NAMES: [&str; 3] = ["copied", "edited", "reworded"];
-
-/// The names of the evidence codes, by code.
-pub const EVIDENCE_NAMES: [&str; 3] = ["copying", "wording", "position"];
 
 /// The code of a pair's evidence (its index in [`EVIDENCE_NAMES`]).
 pub fn evidence_code(evidence: Evidence) -> u32 {
@@ -152,7 +239,26 @@ fn option(value: Option<u32>) -> u32 {
     value.unwrap_or(NONE)
 }
 
-fn side(side: &Side, own: &Offsets<'_>, other: &Offsets<'_>, length: usize) -> CompactSide {
+/// A view's rows as [`ROW_LAYOUT`] records.
+fn view(findings: &Findings, order: Order) -> Vec<u32> {
+    let mut flat = Vec::new();
+    findings.each_row(order, |row| {
+        flat.extend(match row {
+            Row::Pair(index) => [0, index],
+            Row::New(index) => [1, index],
+            Row::Dropped(index) => [2, index],
+        });
+    });
+    flat
+}
+
+fn side(
+    side: &Side,
+    own: &Offsets<'_>,
+    other: &Offsets<'_>,
+    length: usize,
+    rows: Vec<u32>,
+) -> CompactSide {
     let n = side.spans.len();
     let mut compact = CompactSide {
         length: own.convert(length as u32),
@@ -162,6 +268,7 @@ fn side(side: &Side, own: &Offsets<'_>, other: &Offsets<'_>, length: usize) -> C
         span_pair: Vec::with_capacity(n),
         span_target: Vec::with_capacity(n),
         sentences: Vec::with_capacity(side.sentences.len() * SENTENCE_FIELDS),
+        rows,
     };
     let mut starts = own.cursor();
     for span in &side.spans {
@@ -201,8 +308,20 @@ impl Findings {
         let o = Offsets::new(original, unit);
         let p = Offsets::new(paraphrase, unit);
         let mut compact = Compact {
-            original: side(self.original_side(), &o, &p, original.len()),
-            paraphrase: side(self.paraphrase_side(), &p, &o, paraphrase.len()),
+            original: side(
+                self.original_side(),
+                &o,
+                &p,
+                original.len(),
+                view(self, Order::Original),
+            ),
+            paraphrase: side(
+                self.paraphrase_side(),
+                &p,
+                &o,
+                paraphrase.len(),
+                view(self, Order::Paraphrase),
+            ),
             ..Compact::default()
         };
         for pair in self.pairs() {
@@ -254,7 +373,8 @@ impl Findings {
                 p.convert(run.paraphrase.start),
                 p.convert(run.paraphrase.end),
                 run.words,
-                u32::from(run.moved) | u32::from(run.quoted) << 1,
+                u32::from(run.moved),
+                u32::from(run.quoted),
             ]);
         }
         compact
@@ -280,7 +400,10 @@ mod tests {
         );
         for (i, span) in spans.iter().enumerate() {
             assert_eq!(compact.paraphrase.span_starts[i], span.range.start);
-            assert_eq!(compact.paraphrase.span_info[i] & 7, kind_code(span.kind));
+            assert_eq!(
+                bits(compact.paraphrase.span_info[i], "kind"),
+                kind_code(span.kind)
+            );
             assert_eq!(compact.paraphrase.span_run[i], option(span.run));
         }
         assert_eq!(compact.runs.len(), c.runs().len() * RUN_FIELDS);
@@ -291,6 +414,154 @@ mod tests {
             compact.original.sentences.len() / SENTENCE_FIELDS,
             c.original_side().sentences.len()
         );
+    }
+
+    /// Field `name` of record `index` in `numbers`, found by its name.
+    fn field(numbers: &[u32], layout: &[&str], index: usize, name: &str) -> u32 {
+        let offset = layout.iter().position(|n| *n == name);
+        numbers[index * layout.len() + offset.unwrap_or_else(|| panic!("no field {name}"))]
+    }
+
+    /// Field `name` of a `span_info`, found by its name in [`SPAN_INFO_BITS`].
+    fn bits(info: u32, name: &str) -> u32 {
+        let first = SPAN_INFO_BITS.iter().position(|n| *n == name).unwrap();
+        let last = SPAN_INFO_BITS.iter().rposition(|n| *n == name).unwrap();
+        (info >> first) & ((1 << (last - first + 1)) - 1)
+    }
+
+    #[test]
+    fn every_field_reads_by_its_name_as_the_model_says() {
+        // A quoted and moved run, a nearly matching word (char ops), a
+        // dropped sentence.
+        let original = "The council met on Monday. It voted to build a new bridge \
+            over the river. The mayor was sited in the report on the plan.";
+        let paraphrase = "The mayor was cited in the report on the plan. \
+            \"It voted to build a new bridge over the river,\" the paper said.";
+        let c = compare(original, paraphrase).unwrap();
+        let compact = c.to_compact(original, paraphrase, OffsetUnit::Utf8);
+        let range = |numbers: &[u32], layout: &[&str], index: usize, name: &str| {
+            let end = format!("{name}End");
+            field(numbers, layout, index, name)..field(numbers, layout, index, &end)
+        };
+        for (i, pair) in c.pairs().iter().enumerate() {
+            let (p, l) = (&compact.pairs[..], &PAIR_LAYOUT[..]);
+            assert_eq!(range(p, l, i, "originalSentence"), pair.original_sentences);
+            assert_eq!(
+                range(p, l, i, "paraphraseSentence"),
+                pair.paraphrase_sentences
+            );
+            assert_eq!(field(p, l, i, "originalStart"), pair.original.start);
+            assert_eq!(field(p, l, i, "originalEnd"), pair.original.end);
+            assert_eq!(field(p, l, i, "paraphraseStart"), pair.paraphrase.start);
+            assert_eq!(field(p, l, i, "paraphraseEnd"), pair.paraphrase.end);
+            assert_eq!(field(p, l, i, "moved"), u32::from(pair.moved));
+            assert_eq!(field(p, l, i, "verdict"), verdict_code(pair.verdict));
+            assert_eq!(field(p, l, i, "evidence"), evidence_code(pair.evidence));
+            let ops = range(p, l, i, "op");
+            assert_eq!(ops.len(), pair.ops.len());
+            for (o, op) in ops.zip(&pair.ops) {
+                let (n, l) = (&compact.ops[..], &OP_LAYOUT[..]);
+                let o = o as usize;
+                assert_eq!(field(n, l, o, "tag"), tag_code(op.op));
+                assert_eq!(field(n, l, o, "originalStart"), op.original.start);
+                assert_eq!(field(n, l, o, "originalEnd"), op.original.end);
+                assert_eq!(field(n, l, o, "paraphraseStart"), op.paraphrase.start);
+                assert_eq!(field(n, l, o, "paraphraseEnd"), op.paraphrase.end);
+                let chars = range(n, l, o, "char");
+                assert_eq!(chars.len(), op.chars.len());
+                for (k, char_op) in chars.zip(&op.chars) {
+                    let (n, l) = (&compact.chars[..], &CHAR_LAYOUT[..]);
+                    let k = k as usize;
+                    assert_eq!(field(n, l, k, "tag"), tag_code(char_op.op));
+                    assert_eq!(field(n, l, k, "originalStart"), char_op.original.start);
+                    assert_eq!(field(n, l, k, "originalEnd"), char_op.original.end);
+                    assert_eq!(field(n, l, k, "paraphraseStart"), char_op.paraphrase.start);
+                    assert_eq!(field(n, l, k, "paraphraseEnd"), char_op.paraphrase.end);
+                }
+            }
+        }
+        for (i, run) in c.runs().iter().enumerate() {
+            let (n, l) = (&compact.runs[..], &RUN_LAYOUT[..]);
+            assert_eq!(field(n, l, i, "originalStart"), run.original.start);
+            assert_eq!(field(n, l, i, "originalEnd"), run.original.end);
+            assert_eq!(field(n, l, i, "paraphraseStart"), run.paraphrase.start);
+            assert_eq!(field(n, l, i, "paraphraseEnd"), run.paraphrase.end);
+            assert_eq!(field(n, l, i, "words"), run.words);
+            assert_eq!(field(n, l, i, "moved"), u32::from(run.moved));
+            assert_eq!(field(n, l, i, "quoted"), u32::from(run.quoted));
+        }
+        for (side, own) in [
+            (c.original_side(), &compact.original),
+            (c.paraphrase_side(), &compact.paraphrase),
+        ] {
+            for (i, sentence) in side.sentences.iter().enumerate() {
+                let (n, l) = (&own.sentences[..], &SENTENCE_LAYOUT[..]);
+                assert_eq!(field(n, l, i, "start"), sentence.range.start);
+                assert_eq!(field(n, l, i, "end"), sentence.range.end);
+                assert_eq!(field(n, l, i, "paragraph"), sentence.paragraph);
+                assert_eq!(field(n, l, i, "pair"), option(sentence.pair));
+                assert_eq!(field(n, l, i, "repeats"), option(sentence.repeats));
+            }
+            for (i, span) in side.spans.iter().enumerate() {
+                let info = own.span_info[i];
+                assert_eq!(bits(info, "kind"), kind_code(span.kind));
+                assert_eq!(bits(info, "op"), op_code(span.op));
+                assert_eq!(
+                    bits(info, "charOp"),
+                    span.char_op.map_or(0, |op| op_code(op) + 1)
+                );
+                assert_eq!(bits(info, "quoted"), u32::from(span.quoted));
+            }
+        }
+        // The texts exercise every field.
+        assert!(c.runs().iter().any(|r| r.moved));
+        assert!(c.runs().iter().any(|r| r.quoted));
+        assert!(
+            c.pairs()
+                .iter()
+                .any(|p| p.ops.iter().any(|o| !o.chars.is_empty()))
+        );
+        assert!(c.original_side().sentences.iter().any(|s| s.pair.is_none()));
+    }
+
+    #[test]
+    fn the_layout_json_holds_every_list_once() {
+        let layout: serde_json::Value = serde_json::from_str(LAYOUT_JSON).unwrap();
+        let layout = layout.as_object().unwrap();
+        assert_eq!(layout["none"], NONE);
+        let lists: [(&str, &[&str]); 13] = [
+            ("sentence", &SENTENCE_LAYOUT),
+            ("row", &ROW_LAYOUT),
+            ("pair", &PAIR_LAYOUT),
+            ("op", &OP_LAYOUT),
+            ("char", &CHAR_LAYOUT),
+            ("run", &RUN_LAYOUT),
+            ("spanInfo", &SPAN_INFO_BITS),
+            ("kinds", &KIND_NAMES),
+            ("ops", &OP_NAMES),
+            ("tags", &TAG_NAMES),
+            ("verdicts", &VERDICT_NAMES),
+            ("evidence", &EVIDENCE_NAMES),
+            ("rowTypes", &ROW_NAMES),
+        ];
+        assert_eq!(layout.len(), lists.len() + 1);
+        for (key, names) in lists {
+            assert_eq!(layout[key], serde_json::json!(names), "{key}");
+            let distinct: std::collections::HashSet<_> = names.iter().collect();
+            if key == "spanInfo" {
+                // A field of several bits repeats its name, side by side.
+                let mut seen = Vec::new();
+                for name in names {
+                    if seen.last() != Some(name) {
+                        assert!(!seen.contains(name), "{key}: {name} split");
+                        seen.push(name);
+                    }
+                }
+                assert_eq!(names.len(), 8, "{key}: one name a bit");
+            } else {
+                assert_eq!(distinct.len(), names.len(), "{key}: {names:?}");
+            }
+        }
     }
 
     #[test]

@@ -244,6 +244,27 @@ pub struct Side {
     pub sentences: Vec<Sentence>,
 }
 
+/// Which text's order the rows of a view follow.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Order {
+    /// The paraphrase's: how the rewrite reads (the reports' order).
+    Paraphrase,
+    /// The original's.
+    Original,
+}
+
+/// One row of a view of the findings: an aligned pair, or a sentence of
+/// either text aligned with nothing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Row {
+    /// An aligned pair, by index.
+    Pair(u32),
+    /// A paraphrase sentence aligned with nothing, by index.
+    New(u32),
+    /// An original sentence aligned with nothing, by index.
+    Dropped(u32),
+}
+
 /// What a comparison found: spans, sentences, runs, pairs and counts, in
 /// UTF-8 byte ranges of texts it does not hold. [`Comparison`] pairs it with
 /// its texts; kept apart, it outlives them (the browser binding keeps one
@@ -278,6 +299,76 @@ impl Findings {
     /// The aligned sentence pairs, in paraphrase order.
     pub fn pairs(&self) -> &[Pair] {
         &self.pairs
+    }
+
+    /// The rows of a view in one text's order, the one order the reports
+    /// and the page share: each sentence of that text in turn (a pair once,
+    /// at its first sentence), with the unpaired sentences of the other
+    /// text placed after the row of the paired sentence before them.
+    pub fn rows(&self, order: Order) -> Vec<Row> {
+        let mut rows = Vec::new();
+        self.each_row(order, |row| rows.push(row));
+        rows
+    }
+
+    /// Hands each row of [`Findings::rows`] to `emit`, in order.
+    pub fn each_row(&self, order: Order, mut emit: impl FnMut(Row)) {
+        let by_paraphrase = order == Order::Paraphrase;
+        let [lead, other] = if by_paraphrase {
+            [
+                &self.paraphrase_side.sentences,
+                &self.original_side.sentences,
+            ]
+        } else {
+            [
+                &self.original_side.sentences,
+                &self.paraphrase_side.sentences,
+            ]
+        };
+        let alone = |paraphrase: bool, index: usize| {
+            let index = index as u32;
+            if paraphrase {
+                Row::New(index)
+            } else {
+                Row::Dropped(index)
+            }
+        };
+        // The other text's next sentence to place, while its unpaired ones
+        // are being placed: from its start, then from the end of each
+        // pair's sentences on that side. One `emit` only: each is the code
+        // of a push in the browser build.
+        let mut unpaired = Some(0);
+        let mut index = 0;
+        'rows: loop {
+            let row = match unpaired.filter(|&at| other.get(at).is_some_and(|s| s.pair.is_none())) {
+                Some(at) => {
+                    unpaired = Some(at + 1);
+                    alone(!by_paraphrase, at)
+                }
+                None => 'lead: {
+                    unpaired = None;
+                    let Some(sentence) = lead.get(index) else {
+                        break 'rows;
+                    };
+                    index += 1;
+                    let Some(number) = sentence.pair else {
+                        break 'lead alone(by_paraphrase, index - 1);
+                    };
+                    let pair = &self.pairs[number as usize];
+                    let [lead_sentences, other_sentences] = if by_paraphrase {
+                        [&pair.paraphrase_sentences, &pair.original_sentences]
+                    } else {
+                        [&pair.original_sentences, &pair.paraphrase_sentences]
+                    };
+                    if lead_sentences.start as usize != index - 1 {
+                        continue 'rows; // a later sentence of a pair already placed
+                    }
+                    unpaired = Some(other_sentences.end as usize);
+                    Row::Pair(number)
+                }
+            };
+            emit(row);
+        }
     }
 
     /// Counts of words, runs and sentences.
@@ -786,6 +877,53 @@ impl Serialize for ComparisonView<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rows_follow_either_text_with_the_other_texts_unpaired_sentences_after_the_pair_before_them()
+    {
+        // Original: a dropped sentence, two merged into one pair, a dropped
+        // one, one paired out of order, a dropped one. Paraphrase: a new
+        // sentence, the moved pair, the merged pair, a new sentence.
+        let original = "Opening words are dropped here. The council met on Monday to vote on \
+            the bridge. It voted to build a new bridge over the river. Nobody spoke against the \
+            plan at all. The mayor was sited in the report on the plan. Closing words are \
+            dropped too.";
+        let paraphrase = "A new first sentence comes here. The mayor was cited in the report on \
+            the plan. The council met on Monday to vote on the bridge, and it voted to build a \
+            new bridge over the river. A new last sentence ends it.";
+        let c = crate::compare(original, paraphrase).unwrap();
+        let pairs: Vec<_> = c
+            .pairs()
+            .iter()
+            .map(|p| (p.original_sentences.clone(), p.paraphrase_sentences.clone()))
+            .collect();
+        assert_eq!(pairs, [(4..5, 1..2), (1..3, 2..3)]);
+        use Row::{Dropped, New, Pair};
+        assert_eq!(
+            c.rows(Order::Paraphrase),
+            [
+                Dropped(0),
+                New(0),
+                Pair(0),
+                Dropped(5),
+                Pair(1),
+                Dropped(3),
+                New(3)
+            ]
+        );
+        assert_eq!(
+            c.rows(Order::Original),
+            [
+                New(0),
+                Dropped(0),
+                Pair(1),
+                New(3),
+                Dropped(3),
+                Pair(0),
+                Dropped(5)
+            ]
+        );
+    }
 
     #[test]
     fn utf16_offsets_match_javascript_string_indices() {

@@ -67,6 +67,23 @@ impl Default for Options {
 /// The range [`Options::min_run`] may take.
 pub const MIN_RUN_RANGE: std::ops::RangeInclusive<u32> = 1..=1000;
 
+/// The range [`Options::pair_threshold`] may take.
+pub const PAIR_THRESHOLD_RANGE: std::ops::RangeInclusive<f64> = 0.0..=1.0;
+
+/// What a form offering the options needs to know of them, as JSON: each
+/// one's default (as the model's `options` has them) and the bounds of those
+/// that have some (the others are switches, but for
+/// [`Options::time_budget_ms`], which may be any whole number or `null`).
+/// The page builds its options form and checks saved options with it
+/// (`optionRules()`), so that it restates none of them.
+///
+/// Written out rather than serialized from [`Options::default()`] and the
+/// ranges: the code to serialize it would cost the browser build 0.3 KB
+/// gzip, the text costs it 0.1 KB. A test checks that it says what they say.
+// Read by the browser binding alone, and by the test below.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub const RULES_JSON: &str = r#"{"defaults":{"ignore_case":true,"unify_punctuation":true,"normalize_unicode":true,"ignore_punctuation":false,"min_run":4,"pair_threshold":0.2,"time_budget_ms":5000},"ranges":{"min_run":[1,1000],"pair_threshold":[0,1]}}"#;
+
 impl Options {
     /// Sets [`Options::ignore_case`].
     pub fn ignore_case(mut self, on: bool) -> Self {
@@ -127,7 +144,7 @@ impl Options {
                 ),
             });
         }
-        if !(0.0..=1.0).contains(&self.pair_threshold) {
+        if !PAIR_THRESHOLD_RANGE.contains(&self.pair_threshold) {
             // serde_json formats the number (and says null for NaN): core's
             // float formatting would add 15 KB to the WebAssembly build.
             let value = serde_json::to_string(&self.pair_threshold).unwrap_or_default();
@@ -158,6 +175,28 @@ mod tests {
             .validate()
             .unwrap_err();
         assert!(error.to_string().contains("pair_threshold"), "{error}");
+    }
+
+    #[test]
+    fn the_rules_say_the_defaults_and_ranges() {
+        let rules: serde_json::Value = serde_json::from_str(RULES_JSON).unwrap();
+        assert_eq!(
+            rules["defaults"],
+            serde_json::to_value(Options::default()).unwrap()
+        );
+        let bounds = |key: &str| -> Vec<f64> {
+            let pair = rules["ranges"][key].as_array().unwrap();
+            pair.iter().map(|n| n.as_f64().unwrap()).collect()
+        };
+        assert_eq!(
+            bounds("min_run"),
+            [*MIN_RUN_RANGE.start(), *MIN_RUN_RANGE.end()].map(f64::from)
+        );
+        assert_eq!(
+            bounds("pair_threshold"),
+            [*PAIR_THRESHOLD_RANGE.start(), *PAIR_THRESHOLD_RANGE.end()]
+        );
+        assert_eq!(rules["ranges"].as_object().unwrap().len(), 2);
     }
 
     #[test]

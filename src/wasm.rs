@@ -10,10 +10,7 @@ pub use failure::last_failure;
 use js_sys::{Float32Array, Object, Reflect, Uint32Array};
 use wasm_bindgen::prelude::*;
 
-use crate::compact::{
-    CHAR_FIELDS, Compact, CompactSide, EVIDENCE_NAMES, KIND_NAMES, NONE, OP_FIELDS, OP_NAMES,
-    PAIR_FIELDS, QUOTED_BIT, RUN_FIELDS, SENTENCE_FIELDS, TAG_NAMES, VERDICT_NAMES,
-};
+use crate::compact::{Compact, CompactSide, LAYOUT_JSON};
 use crate::{Findings, OffsetUnit, Options};
 
 /// A comparison kept in WebAssembly memory until `free()` is called (or the
@@ -91,12 +88,28 @@ pub fn compare(
 /// Panics with the message `a staged panic`, as a bug in the engine would:
 /// for the tests of what the page does then (no input is known to make the
 /// engine panic). It takes no message, so that no value from JavaScript can
-/// reach it.
+/// reach it. Built only with the `test-hooks` feature, which the shipped
+/// package leaves out (`make test-pkg` builds the tests' own).
+#[cfg(feature = "test-hooks")]
 #[doc(hidden)]
 #[wasm_bindgen(js_name = __panicForTests)]
 pub fn panic_for_tests() {
     failure::install_panic_hook();
     panic!("a staged panic");
+}
+
+/// What the page's options form needs to know of the options:
+/// `{ defaults: { ignore_case: true, …, min_run: 4, … }, ranges: { min_run:
+/// [1, 1000], pair_threshold: [0, 1] } }`: each one's default (as the model's
+/// `options` has them), and the bounds of those that have some (the rest
+/// are switches, but for `time_budget_ms`, any whole number or `null`).
+///
+/// # Errors
+///
+/// None in practice: what it hands over is the engine's own.
+#[wasm_bindgen(js_name = optionRules)]
+pub fn option_rules() -> Result<JsValue, JsError> {
+    parse_json(crate::options::RULES_JSON)
 }
 
 /// The most UTF-8 bytes a side may hold (`MAX_INPUT_BYTES`): the page checks
@@ -200,66 +213,43 @@ fn set(object: &Object, key: &str, value: impl Into<JsValue>) -> Result<(), JsVa
 fn side_object(side: &CompactSide) -> Result<Object, JsValue> {
     let object = Object::new();
     set(&object, "length", side.length)?;
-    set(
-        &object,
-        "spanStarts",
-        Uint32Array::from(&side.span_starts[..]),
-    )?;
-    set(&object, "spanInfo", Uint32Array::from(&side.span_info[..]))?;
-    set(&object, "spanRun", Uint32Array::from(&side.span_run[..]))?;
-    set(&object, "spanPair", Uint32Array::from(&side.span_pair[..]))?;
-    set(
-        &object,
-        "spanTarget",
-        Uint32Array::from(&side.span_target[..]),
-    )?;
-    set(&object, "sentences", Uint32Array::from(&side.sentences[..]))?;
+    for (key, numbers) in [
+        ("spanStarts", &side.span_starts),
+        ("spanInfo", &side.span_info),
+        ("spanRun", &side.span_run),
+        ("spanPair", &side.span_pair),
+        ("spanTarget", &side.span_target),
+        ("sentences", &side.sentences),
+        ("rows", &side.rows),
+    ] {
+        set(&object, key, Uint32Array::from(&numbers[..]))?;
+    }
     Ok(object)
 }
 
+/// The arrays in an object, and with them the `layout` that names their
+/// fields ([`LAYOUT_JSON`]). Loops over tables rather than a call per
+/// array: the calls cost some 30 bytes of code each.
 fn compact_object(compact: &Compact) -> Result<JsValue, JsValue> {
     let object = Object::new();
     set(&object, "original", side_object(&compact.original)?)?;
     set(&object, "paraphrase", side_object(&compact.paraphrase)?)?;
-    set(&object, "pairs", Uint32Array::from(&compact.pairs[..]))?;
-    set(
-        &object,
-        "similarity",
-        Float32Array::from(&compact.similarity[..]),
-    )?;
-    set(
-        &object,
-        "keptShare",
-        Float32Array::from(&compact.kept_share[..]),
-    )?;
-    set(
-        &object,
-        "derivedShare",
-        Float32Array::from(&compact.derived_share[..]),
-    )?;
-    set(&object, "ops", Uint32Array::from(&compact.ops[..]))?;
-    set(&object, "chars", Uint32Array::from(&compact.chars[..]))?;
-    set(&object, "runs", Uint32Array::from(&compact.runs[..]))?;
-    let layout = Object::new();
-    set(&layout, "pairFields", PAIR_FIELDS as u32)?;
-    set(&layout, "opFields", OP_FIELDS as u32)?;
-    set(&layout, "charFields", CHAR_FIELDS as u32)?;
-    set(&layout, "runFields", RUN_FIELDS as u32)?;
-    set(&layout, "sentenceFields", SENTENCE_FIELDS as u32)?;
-    set(&layout, "none", NONE)?;
-    let names = |names: &[&str]| {
-        names
-            .iter()
-            .map(|n| JsValue::from_str(n))
-            .collect::<js_sys::Array>()
-    };
-    set(&layout, "kinds", names(&KIND_NAMES))?;
-    set(&layout, "ops", names(&OP_NAMES))?;
-    set(&layout, "tags", names(&TAG_NAMES))?;
-    set(&layout, "verdicts", names(&VERDICT_NAMES))?;
-    set(&layout, "evidence", names(&EVIDENCE_NAMES))?;
-    set(&layout, "quotedBit", QUOTED_BIT)?;
-    set(&object, "layout", layout)?;
+    for (key, numbers) in [
+        ("pairs", &compact.pairs),
+        ("ops", &compact.ops),
+        ("chars", &compact.chars),
+        ("runs", &compact.runs),
+    ] {
+        set(&object, key, Uint32Array::from(&numbers[..]))?;
+    }
+    for (key, shares) in [
+        ("similarity", &compact.similarity),
+        ("keptShare", &compact.kept_share),
+        ("derivedShare", &compact.derived_share),
+    ] {
+        set(&object, key, Float32Array::from(&shares[..]))?;
+    }
+    set(&object, "layout", js_sys::JSON::parse(LAYOUT_JSON)?)?;
     Ok(object.into())
 }
 

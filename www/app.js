@@ -9,7 +9,7 @@ import { changesOf, rowsOf, summaryText, unattributedOf } from './model.js';
 import { Navigator } from './navigate.js';
 import { MAX_LINK_CHARS, decodeLink, encodeLink, isLink } from './permalink.js';
 import { DensityStrip, RowsView, renderSummary } from './render.js';
-import { loadSettings, saveSettings } from './state.js';
+import { PAGE_OPTIONS, loadOptions, loadSettings, saveSettings } from './state.js';
 
 const $ = (id) => document.getElementById(id);
 const inputs = { original: $('original'), paraphrase: $('paraphrase') };
@@ -24,6 +24,7 @@ const TYPING_PAUSE_MS = 300;
 const FOLD_CHARS = 200_000;
 const PROGRESS_AFTER_MS = 400;
 
+// The options join the settings once the engine has given its rules (start).
 const settings = loadSettings();
 const engine = new Engine();
 let current = null; // the Findings on screen
@@ -86,11 +87,26 @@ function goToUnattributed() {
   unattributedNavigator.first();
 }
 
-function showSettings() {
-  for (const key of ['ignore_case', 'unify_punctuation', 'normalize_unicode', 'ignore_punctuation']) {
-    $(`option-${key}`).checked = settings.options[key];
+/** Puts the options into the form: a switch's box, a number's field. */
+function showOptions() {
+  for (const key of PAGE_OPTIONS) {
+    const input = $(`option-${key}`);
+    if (input.type === 'checkbox') input.checked = settings.options[key];
+    else input.value = settings.options[key];
   }
-  $('option-min_run').value = settings.options.min_run;
+}
+
+/** Gives the number fields the engine's ranges (optionRules()). */
+function offerOptions(rules) {
+  for (const key of PAGE_OPTIONS) {
+    const input = $(`option-${key}`);
+    if (input.type !== 'number') continue;
+    [input.min, input.max] = rules.ranges[key].map(String);
+  }
+}
+
+function showSettings() {
+  if (settings.options) showOptions();
   for (const radio of document.querySelectorAll('input[name="view"]')) radio.checked = radio.value === settings.view;
   $('order').value = settings.order;
   applyUnattributed();
@@ -99,11 +115,11 @@ function showSettings() {
 
 function readOptions() {
   const options = { ...settings.options };
-  for (const key of ['ignore_case', 'unify_punctuation', 'normalize_unicode', 'ignore_punctuation']) {
-    options[key] = $(`option-${key}`).checked;
+  for (const key of PAGE_OPTIONS) {
+    const input = $(`option-${key}`);
+    if (input.type === 'checkbox') options[key] = input.checked;
+    else if (input.checkValidity() && input.value !== '') options[key] = Number(input.value);
   }
-  const minRun = $('option-min_run');
-  if (minRun.checkValidity() && minRun.value !== '') options.min_run = Number(minRun.value);
   return options;
 }
 
@@ -276,8 +292,10 @@ $('example').addEventListener('click', async () => {
 // ---- settings panel --------------------------------------------------------
 
 $('options-panel').addEventListener('change', (event) => {
+  if (!settings.options) return; // not shown yet: the engine has not said them
   if (event.target.id === 'option-min_run' && !event.target.checkValidity()) {
-    say('The minimum copied run must be a whole number from 1 to 1000.', true);
+    const { min, max } = event.target; // the engine's range (offerOptions)
+    say(`The minimum copied run must be a whole number from ${min} to ${max}.`, true);
     return;
   }
   settings.options = readOptions();
@@ -387,10 +405,20 @@ function keepOffline() {
 async function start() {
   keepOffline();
   showSettings();
+  let rules;
+  try {
+    rules = await engine.optionRules();
+  } catch (error) {
+    say(`${error.message}`, true);
+    return;
+  }
+  offerOptions(rules);
+  settings.options = loadOptions(rules);
+  showOptions();
   let loaded = false;
   if (isLink(location.hash)) {
     try {
-      const link = await decodeLink(location.hash);
+      const link = await decodeLink(location.hash, rules);
       inputs.original.value = link.original;
       inputs.paraphrase.value = link.paraphrase;
       foldBoth();

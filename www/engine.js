@@ -25,10 +25,16 @@ export class EngineError extends Error {
 export class Engine {
   #worker = null;
   #ready = null;
+  #rules = null;
+  #settleRules = null; // { resolve, reject } until the first worker has said
   #nextId = 1;
   #pending = null; // { id, resolve, reject }
 
   constructor() {
+    this.#rules = new Promise((resolve, reject) => {
+      this.#settleRules = { resolve, reject };
+    });
+    this.#rules.catch(() => {});
     this.#start();
   }
 
@@ -36,8 +42,14 @@ export class Engine {
     this.#worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
     this.#ready = new Promise((resolve, reject) => {
       const onReady = ({ data }) => {
+        if (data.type === 'rules') this.#settleRules?.resolve(data.rules);
         if (data.type === 'ready') resolve();
-        if (data.type === 'fatal') reject(new Error(`The comparison engine could not start: ${data.error}`));
+        if (data.type === 'fatal') {
+          const error = new Error(`The comparison engine could not start: ${data.error}`);
+          this.#settleRules?.reject(error);
+          reject(error);
+        }
+        if (data.type === 'rules' || data.type === 'fatal') this.#settleRules = null;
         if (data.type === 'ready' || data.type === 'fatal') this.#worker.removeEventListener('message', onReady);
       };
       this.#worker.addEventListener('message', onReady);
@@ -53,6 +65,15 @@ export class Engine {
   /** Resolves once the engine has loaded (rejects if it cannot). */
   ready() {
     return this.#ready;
+  }
+
+  /**
+   * Resolves to the engine's option rules (optionRules(): each option's
+   * default and range), which its first worker hands over as soon as it has
+   * loaded; rejects if it cannot start.
+   */
+  optionRules() {
+    return this.#rules;
   }
 
   /** Whether a comparison is running. */

@@ -2,6 +2,8 @@
 // of the view, which of them are changes, the summary. No DOM here, so Node
 // tests can call them.
 
+import WORDING from './wording.js';
+
 /**
  * A row of the view: an aligned pair, a new paraphrase sentence or a dropped
  * original sentence.
@@ -18,11 +20,12 @@
  * @property {number|undefined} derivedShare  a pair's share of rewrite words that come from the original
  */
 
-/** The rows of the findings, in paraphrase order (default) or original order. */
+/**
+ * The rows of the findings, in paraphrase order (default) or original order:
+ * the engine's order (Findings::rows, which the reports follow too), each
+ * row made into an object here.
+ */
 export function rowsOf(findings, order = 'paraphrase') {
-  const lead = order === 'original' ? 'original' : 'paraphrase';
-  const other = lead === 'original' ? 'paraphrase' : 'original';
-  const [leadAlone, otherAlone] = lead === 'original' ? ['dropped', 'new'] : ['new', 'dropped'];
   const pairRow = (index) => {
     const pair = findings.pairSummary(index);
     return {
@@ -37,7 +40,6 @@ export function rowsOf(findings, order = 'paraphrase') {
       evidence: pair.evidence,
       keptShare: pair.kept_share,
       derivedShare: pair.derived_share,
-      leadFirst: pair[`${lead}_sentences`][0],
     };
   };
   const sentenceRow = (type, sentence) => ({
@@ -52,39 +54,10 @@ export function rowsOf(findings, order = 'paraphrase') {
     repeats: sentence.repeats,
     similarity: null,
   });
-  // Each lead sentence in turn (a pair once, at its first sentence), with
-  // the unpaired sentences of the other text placed after the row of the
-  // paired sentence before them.
-  const rows = [];
-  const afterPair = new Map(); // pair index (-1: before any) -> other-side sentences
-  let lastPair = -1;
-  for (let index = 0; index < findings.sentenceCount(other); index++) {
-    const sentence = findings.sentence(other, index);
-    if (sentence.pair !== undefined) {
-      lastPair = sentence.pair;
-    } else {
-      if (!afterPair.has(lastPair)) afterPair.set(lastPair, []);
-      afterPair.get(lastPair).push(sentence);
-    }
-  }
-  const emitAfter = (pair) => {
-    for (const sentence of afterPair.get(pair) ?? []) rows.push(sentenceRow(otherAlone, sentence));
-    afterPair.delete(pair);
-  };
-  emitAfter(-1);
-  for (let index = 0; index < findings.sentenceCount(lead); index++) {
-    const sentence = findings.sentence(lead, index);
-    if (sentence.pair === undefined) {
-      rows.push(sentenceRow(leadAlone, sentence));
-      continue;
-    }
-    const row = pairRow(sentence.pair);
-    if (row.leadFirst !== index) continue; // the pair's later sentence
-    rows.push(row);
-    emitAfter(sentence.pair);
-  }
-  for (const pair of [...afterPair.keys()]) emitAfter(pair);
-  return rows;
+  return findings.rows(order === 'original' ? 'original' : 'paraphrase').map(({ type, index }) => {
+    if (type === 'pair') return pairRow(index);
+    return sentenceRow(type, findings.sentence(type === 'new' ? 'paraphrase' : 'original', index));
+  });
 }
 
 /** Indices of the rows that are changes, in order. */
@@ -98,46 +71,76 @@ export function changesOf(rows) {
 
 const percent = (part, whole) => (whole === 0 ? 0 : Math.round((part * 1000) / whole) / 10);
 
-/** Shares and counts for the summary. */
-export function summaryOf(findings) {
+/**
+ * The counts and shares the summary's phrases name (wording.js): the stats,
+ * each share in percent, and the stages that ran out of time.
+ */
+function phraseValues(findings) {
   const s = findings.stats;
   return {
-    paraphraseWords: s.paraphrase_words,
-    originalWords: s.original_words,
-    copied: percent(s.copied_words, s.paraphrase_words),
-    reworded: percent(s.reworded_words, s.paraphrase_words),
-    new: percent(s.new_words, s.paraphrase_words),
-    kept: percent(s.kept_words, s.original_words),
-    originalReworded: percent(s.original_reworded_words, s.original_words),
-    dropped: percent(s.dropped_words, s.original_words),
-    runs: s.runs,
-    movedRuns: s.moved_runs,
-    unquotedCopied: s.unquoted_copied_words,
-    pairs: s.pairs,
-    copiedPairs: s.copied_pairs,
-    editedPairs: s.edited_pairs,
-    rewordedPairs: s.reworded_pairs,
-    movedPairs: s.moved_pairs,
-    newSentences: s.new_sentences,
-    repeatedSentences: s.repeated_sentences,
-    droppedSentences: s.dropped_sentences,
-    complete: findings.complete,
-    cutShort: findings.cutShort,
+    ...s,
+    copied_share: percent(s.copied_words, s.paraphrase_words),
+    reworded_share: percent(s.reworded_words, s.paraphrase_words),
+    new_share: percent(s.new_words, s.paraphrase_words),
+    kept_share: percent(s.kept_words, s.original_words),
+    original_reworded_share: percent(s.original_reworded_words, s.original_words),
+    dropped_share: percent(s.dropped_words, s.original_words),
+    cut_short: findings.cutShort.join(', '),
   };
 }
 
-const plural = (count, one, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
+/** Shares and counts for the summary. */
+export function summaryOf(findings) {
+  const values = phraseValues(findings);
+  return {
+    paraphraseWords: values.paraphrase_words,
+    originalWords: values.original_words,
+    copied: values.copied_share,
+    reworded: values.reworded_share,
+    new: values.new_share,
+    kept: values.kept_share,
+    originalReworded: values.original_reworded_share,
+    dropped: values.dropped_share,
+    unquotedCopied: values.unquoted_copied_words,
+    complete: findings.complete,
+    values,
+  };
+}
 
-// The summary's sentences, worded once for the page and the clipboard.
+/**
+ * Phrase `name` of wording.js filled in with `values` (see there for the
+ * notation); src/report/wording.rs fills them in the same way.
+ * @throws {Error} for a name the values lack, which is a mistake in wording.js
+ */
+export function phrase(name, values) {
+  const value = (key) => {
+    if (!(key in values)) throw new Error(`wording.js: ${name} names ${key}, which the summary does not have`);
+    return values[key];
+  };
+  let text = '';
+  for (const part of WORDING[name]) {
+    const optional = part.startsWith('?');
+    let first;
+    const filled = part.slice(optional ? 1 : 0).replace(/\{(\w+)(?::([^/}]*)\/([^}]*))?\}/g, (_, key, one, many) => {
+      const count = value(key);
+      first ??= count;
+      return one === undefined ? String(count) : count === 1 ? one : many;
+    });
+    if (!(optional && first === 0)) text += filled;
+  }
+  return text;
+}
+
+// The summary's phrases (wording.js), for the page and the clipboard.
 
 /** "6 copied passages (3 moved)" */
 export function passagesPhrase(m) {
-  return `${plural(m.runs, 'copied passage')} (${m.movedRuns} moved)`;
+  return phrase('passages', m.values);
 }
 
 /** "33 copied words outside quotation marks" */
 export function unquotedPhrase(m) {
-  return `${plural(m.unquotedCopied, 'copied word')} outside quotation marks`;
+  return phrase('unquoted', m.values);
 }
 
 /**
@@ -145,25 +148,27 @@ export function unquotedPhrase(m) {
  * (", 1 repeated" before "dropped" when the rewrite repeats a copied sentence).
  */
 export function sentencesPhrase(m) {
-  return (
-    `${plural(m.pairs, 'sentence pair')}: ${m.copiedPairs} copied, ${m.editedPairs} edited, ` +
-    `${m.rewordedPairs} reworded (${m.movedPairs} moved); ` +
-    `${plural(m.newSentences, 'new sentence')}, ` +
-    (m.repeatedSentences ? `${m.repeatedSentences} repeated, ` : '') +
-    `${m.droppedSentences} dropped`
-  );
+  return phrase('sentences', m.values);
 }
 
-/** The summary as plain text, for the clipboard. */
+/** "The time budget ran out (word diff); the comparison is coarser there." */
+export function cutShortSentence(m) {
+  return capitalized(`${phrase('cutShort', m.values)}.`);
+}
+
+/** `text` with its first letter in upper case. */
+export const capitalized = (text) => `${text[0].toUpperCase()}${text.slice(1)}`;
+
+/** The summary as plain text, for the clipboard (as the text report has it). */
 export function summaryText(findings) {
   const m = summaryOf(findings);
   const lines = [
-    `Paraphrase: ${m.paraphraseWords} words: copied ${m.copied}%, reworded ${m.reworded}%, new ${m.new}%.`,
-    `Original: ${m.originalWords} words: kept ${m.kept}%, reworded ${m.originalReworded}%, dropped ${m.dropped}%.`,
-    `Copied passages: ${m.runs} (${m.movedRuns} moved); ${unquotedPhrase(m)}.`,
+    `Paraphrase: ${phrase('paraphraseShares', m.values)}.`,
+    `Original: ${phrase('originalShares', m.values)}.`,
+    `Copied passages: ${phrase('passageCount', m.values)}; ${unquotedPhrase(m)}.`,
     `Sentences: ${sentencesPhrase(m)}.`,
   ];
-  if (!m.complete) lines.push(`The time budget ran out (${m.cutShort.join(', ')}); the comparison is coarser there.`);
+  if (!m.complete) lines.push(cutShortSentence(m));
   return lines.join('\n');
 }
 

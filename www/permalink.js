@@ -59,10 +59,11 @@ export async function encodeLink({ original, paraphrase, options }) {
 }
 
 /**
- * Reads a link's fragment back into { original, paraphrase, options }.
+ * Reads a link's fragment back into { original, paraphrase, options }, the
+ * options checked against the engine's `rules` (optionRules()).
  * @throws {Error} with a sentence saying what is wrong with it
  */
-export async function decodeLink(fragment) {
+export async function decodeLink(fragment, rules) {
   const body = fragment.replace(/^#/, '');
   if (!body.startsWith(PREFIX)) throw new Error('it is not a link of this page');
   let data;
@@ -75,5 +76,5 @@ export async function decodeLink(fragment) {
   if (!data || typeof data.original !== 'string' || typeof data.paraphrase !== 'string') {
     throw new Error('it does not hold two texts');
   }
-  return { original: data.original, paraphrase: data.paraphrase, options: cleanOptions(data.options) };
+  return { original: data.original, paraphrase: data.paraphrase, options: cleanOptions(data.options, rules) };
 }

@@ -3,7 +3,7 @@
 // near the screen, so a book-length result never freezes the page. Text
 // reaches the document only as text nodes.
 
-import { passagesPhrase, rowFinder, sentencesPhrase, summaryOf, unquotedPhrase } from './model.js';
+import { capitalized, cutShortSentence, passagesPhrase, rowFinder, sentencesPhrase, summaryOf, unquotedPhrase } from './model.js';
 
 // Rows are made a chunk at a time, when the chunk nears the screen: the page
 // watches a few hundred placeholders, never tens of thousands of rows.
@@ -64,7 +64,7 @@ export function renderSummary(container, findings, { onUnattributed } = {}) {
     copying.append(`${unquotedPhrase(m)}.`);
   }
   const sentences = element('p', 'facts');
-  sentences.textContent = `${sentencesPhrase(m)[0].toUpperCase()}${sentencesPhrase(m).slice(1)}.`;
+  sentences.textContent = `${capitalized(sentencesPhrase(m))}.`;
   const parts = [
     bar(`Paraphrase, ${m.paraphraseWords} words`, [
       ['copied', m.copied, 'copied'],
@@ -81,7 +81,7 @@ export function renderSummary(container, findings, { onUnattributed } = {}) {
   ];
   if (!m.complete) {
     const note = element('p', 'note');
-    note.textContent = `The time budget ran out (${m.cutShort.join(', ')}): the comparison is coarser there.`;
+    note.textContent = cutShortSentence(m);
     parts.push(note);
   }
   container.replaceChildren(...parts);

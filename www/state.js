@@ -1,21 +1,22 @@
 // Settings that outlive the page: comparison options, theme, view, row
-// order and whether unattributed copying stands out, kept in localStorage. What is read back is checked field by field,
-// so a stale or tampered entry can only fall back to the defaults.
+// order and whether unattributed copying stands out, kept in localStorage.
+// What is read back is checked field by field, so a stale or tampered entry
+// can only fall back to the defaults. The options' defaults and ranges are
+// the engine's (`optionRules()`, which the worker hands over first): the
+// page restates none of them.
 
 const KEY = 'article-diff/settings';
 
-export const DEFAULT_OPTIONS = Object.freeze({
-  ignore_case: true,
-  unify_punctuation: true,
-  normalize_unicode: true,
-  ignore_punctuation: false,
-  min_run: 4,
-});
-
-export const MIN_RUN_LIMITS = Object.freeze({ min: 1, max: 1000 });
+/** The engine's options the page offers: its switches and the minimum run. */
+export const PAGE_OPTIONS = Object.freeze([
+  'ignore_case',
+  'unify_punctuation',
+  'normalize_unicode',
+  'ignore_punctuation',
+  'min_run',
+]);
 
 const DEFAULTS = Object.freeze({
-  options: DEFAULT_OPTIONS,
   theme: 'auto', // 'auto' | 'light' | 'dark'
   view: 'side', // 'side' | 'inline'
   order: 'paraphrase', // 'paraphrase' | 'original'
@@ -24,16 +25,27 @@ const DEFAULTS = Object.freeze({
   showUnattributed: true,
 });
 
-/** Options from untrusted data: known keys of the right type, the rest default. */
-export function cleanOptions(raw) {
-  const options = { ...DEFAULT_OPTIONS };
+/** The page's options at the engine's defaults (`rules` from optionRules()). */
+export function defaultOptions(rules) {
+  return Object.fromEntries(PAGE_OPTIONS.map((key) => [key, rules.defaults[key]]));
+}
+
+/**
+ * Options from untrusted data: known keys of the right type (a switch's
+ * true or false, a whole number within the engine's range), the rest
+ * default.
+ */
+export function cleanOptions(raw, rules) {
+  const options = defaultOptions(rules);
   if (!raw || typeof raw !== 'object') return options;
-  for (const key of ['ignore_case', 'unify_punctuation', 'normalize_unicode', 'ignore_punctuation']) {
-    if (typeof raw[key] === 'boolean') options[key] = raw[key];
-  }
-  const minRun = raw.min_run;
-  if (Number.isInteger(minRun) && minRun >= MIN_RUN_LIMITS.min && minRun <= MIN_RUN_LIMITS.max) {
-    options.min_run = minRun;
+  for (const key of PAGE_OPTIONS) {
+    const value = raw[key];
+    if (typeof options[key] === 'boolean') {
+      if (typeof value === 'boolean') options[key] = value;
+    } else {
+      const [low, high] = rules.ranges[key];
+      if (Number.isInteger(value) && value >= low && value <= high) options[key] = value;
+    }
   }
   return options;
 }
@@ -42,16 +54,22 @@ function oneOf(value, allowed, fallback) {
   return allowed.includes(value) ? value : fallback;
 }
 
-/** The saved settings, or the defaults. */
-export function loadSettings() {
-  let raw = null;
+function saved() {
   try {
-    raw = JSON.parse(localStorage.getItem(KEY) ?? 'null');
+    return JSON.parse(localStorage.getItem(KEY) ?? 'null');
   } catch {
-    raw = null; // unreadable or storage disabled: defaults
+    return null; // unreadable or storage disabled: defaults
   }
+}
+
+/**
+ * The saved settings, or the defaults. Their `options` are null: checking
+ * them needs the engine's rules (loadOptions).
+ */
+export function loadSettings() {
+  const raw = saved();
   return {
-    options: cleanOptions(raw?.options),
+    options: null,
     theme: oneOf(raw?.theme, ['auto', 'light', 'dark'], DEFAULTS.theme),
     view: oneOf(raw?.view, ['side', 'inline'], DEFAULTS.view),
     order: oneOf(raw?.order, ['paraphrase', 'original'], DEFAULTS.order),
@@ -59,10 +77,19 @@ export function loadSettings() {
   };
 }
 
-/** Saves the settings; storage that is full or disabled is not an error. */
+/** The saved options, checked against the engine's rules, or the defaults. */
+export function loadOptions(rules) {
+  return cleanOptions(saved()?.options, rules);
+}
+
+/**
+ * Saves the settings (options still null keep those saved); storage that is
+ * full or disabled is not an error.
+ */
 export function saveSettings(settings) {
   try {
-    localStorage.setItem(KEY, JSON.stringify(settings));
+    const options = settings.options ?? saved()?.options;
+    localStorage.setItem(KEY, JSON.stringify({ ...settings, options }));
   } catch {
     // Private browsing or a full quota: the settings last for this visit.
   }

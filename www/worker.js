@@ -2,7 +2,9 @@
 // typing never waits for a comparison. Messages:
 //   in:  { id, original, paraphrase, options }, or { id, type: 'json' } for
 //        the last comparison's article-diff/1 model as JSON text
-//   out: { type: 'ready' } once, then per request { id, ok: true, ... } or
+//   out: { type: 'rules', rules } (the options' defaults and ranges, from
+//        optionRules()) and { type: 'ready' } once, then per request
+//        { id, ok: true, ... } or
 //        { id, ok: false, error, kind }; { type: 'fatal', error } if the
 //        engine cannot start. `kind` is 'refused' (a text over the size
 //        limit: nothing was sent to the engine), 'crashed' (the engine
@@ -10,12 +12,14 @@
 //        replaced) or 'failed' (an error the engine reported, such as a bad
 //        option; the worker stays usable).
 // A comparison's findings travel as typed arrays, transferred, not copied.
-import init, { compare, lastFailure, maxInputBytes, tooLargeMessage } from './pkg/article_diff.js';
+import init, { compare, lastFailure, maxInputBytes, optionRules, tooLargeMessage } from './pkg/article_diff.js';
 import { buffersOf } from './findings.js';
 import { describeSize, utf8Length } from './limits.js';
 
 const ready = init().then(
   () => {
+    // Before the warm-up: the page waits for them to show its options.
+    postMessage({ type: 'rules', rules: optionRules() });
     warmUp();
     postMessage({ type: 'ready' });
   },

@@ -6,8 +6,9 @@ use std::fmt::Write;
 use std::io;
 use std::ops::Range;
 
-use super::{Figures, Labels, Row, percent, rows};
-use crate::model::{Comparison, Kind, Op, Run, Side};
+use super::wording::{Values, capitalized, phrase};
+use super::{Figures, Labels};
+use crate::model::{Comparison, Kind, Op, Order, Row, Run, Side};
 
 const STYLE: &str = include_str!("report.css");
 
@@ -161,7 +162,7 @@ fn table_rows(
         Labels::new(&comparison.paraphrase_side().sentences),
     ];
     let mut out = String::new();
-    for row in rows(comparison) {
+    for row in comparison.rows(Order::Paraphrase) {
         out.clear();
         table_row(&mut out, comparison, &labels, row);
         emit(&out)?;
@@ -260,44 +261,28 @@ const LEGEND: &str = concat!(
     "</ul>\n"
 );
 
+/// The summary, worded as the page words it (www/wording.js).
 fn summary(out: &mut String, c: &Comparison<'_>) {
-    let s = c.stats();
-    let _ = write!(
+    let values = Values::of(c);
+    let line = |label: &str, text: &str| format!("<dt>{label}</dt><dd>{}</dd>", escape(text));
+    let _ = writeln!(
         out,
-        concat!(
-            "<dl class=\"summary\">",
-            "<dt>Paraphrase</dt><dd>{} words: copied {}%, reworded {}%, new {}%</dd>",
-            "<dt>Original</dt><dd>{} words: kept {}%, reworded {}%, dropped {}%</dd>",
-            "<dt>Copied passages</dt><dd>{} ({} moved); {} copied words outside quotation marks</dd>",
-            "<dt>Sentences</dt><dd>{} pairs ({} copied, {} edited, {} reworded; {} moved), {} new, {} repeated, {} dropped</dd>",
-            "</dl>\n"
+        "<dl class=\"summary\">{}{}{}{}</dl>",
+        line("Paraphrase", &phrase("paraphraseShares", &values)),
+        line("Original", &phrase("originalShares", &values)),
+        line(
+            "Copied passages",
+            &format!(
+                "{}; {}",
+                phrase("passageCount", &values),
+                phrase("unquoted", &values)
+            )
         ),
-        s.paraphrase_words,
-        percent(s.copied_words, s.paraphrase_words),
-        percent(s.reworded_words, s.paraphrase_words),
-        percent(s.new_words, s.paraphrase_words),
-        s.original_words,
-        percent(s.kept_words, s.original_words),
-        percent(s.original_reworded_words, s.original_words),
-        percent(s.dropped_words, s.original_words),
-        s.runs,
-        s.moved_runs,
-        s.unquoted_copied_words,
-        s.pairs,
-        s.copied_pairs,
-        s.edited_pairs,
-        s.reworded_pairs,
-        s.moved_pairs,
-        s.new_sentences,
-        s.repeated_sentences,
-        s.dropped_sentences
+        line("Sentences", &phrase("sentences", &values)),
     );
     if !c.is_complete() {
-        let _ = writeln!(
-            out,
-            "<p class=\"note\">The time budget ran out ({}); the comparison is coarser there.</p>",
-            escape(&c.cut_short().join(", "))
-        );
+        let note = capitalized(&phrase("cutShort", &values));
+        let _ = writeln!(out, "<p class=\"note\">{}.</p>", escape(&note));
     }
 }
 

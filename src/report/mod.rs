@@ -1,75 +1,19 @@
 //! Reports for people: plain or coloured text, and a standalone HTML page.
 //!
-//! Both walk the comparison the same way, in [`rows`]: one row per aligned
-//! pair or unpaired sentence, in paraphrase order, with the dropped
-//! sentences of the original placed after the row of the original sentence
-//! before them.
+//! Both walk the comparison the same way, in the rows of
+//! [`Findings::rows`](crate::Findings::rows) (which the page shows too): one
+//! row per aligned pair or unpaired sentence, in paraphrase order, with the
+//! dropped sentences of the original placed after the row of the original
+//! sentence before them.
 
 pub mod html;
 pub mod text;
+mod wording;
 
 use std::ops::Range;
 
 use crate::align::Evidence;
 use crate::model::{Comparison, Pair, Sentence};
-
-/// One row of a report.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Row {
-    /// An aligned pair, by index.
-    Pair(u32),
-    /// A paraphrase sentence aligned with nothing, by index.
-    New(u32),
-    /// An original sentence aligned with nothing, by index.
-    Dropped(u32),
-}
-
-/// The rows of a comparison in reading order.
-pub fn rows(comparison: &Comparison<'_>) -> Vec<Row> {
-    let pairs = comparison.pairs();
-    let original = &comparison.original_side().sentences;
-    let paraphrase = &comparison.paraphrase_side().sentences;
-    let mut rows = Vec::with_capacity(original.len() + paraphrase.len());
-    // Dropped sentences that follow original sentence i (or lead, for None).
-    let mut dropped_after: Vec<Vec<u32>> = vec![Vec::new(); original.len() + 1];
-    let mut last_kept: Option<usize> = None;
-    for (index, sentence) in original.iter().enumerate() {
-        match sentence.pair {
-            Some(_) => last_kept = Some(index),
-            None => dropped_after[last_kept.map_or(0, |k| k + 1)].push(index as u32),
-        }
-    }
-    let mut emit_dropped = |rows: &mut Vec<Row>, slot: usize| {
-        for &index in &dropped_after[slot] {
-            rows.push(Row::Dropped(index));
-        }
-        dropped_after[slot].clear();
-    };
-    emit_dropped(&mut rows, 0);
-    let mut index = 0;
-    while index < paraphrase.len() {
-        match paraphrase[index].pair {
-            Some(pair) => {
-                rows.push(Row::Pair(pair));
-                let Pair {
-                    original_sentences,
-                    paraphrase_sentences,
-                    ..
-                } = &pairs[pair as usize];
-                index = paraphrase_sentences.end as usize;
-                emit_dropped(&mut rows, original_sentences.end as usize);
-            }
-            None => {
-                rows.push(Row::New(index as u32));
-                index += 1;
-            }
-        }
-    }
-    for slot in 0..=original.len() {
-        emit_dropped(&mut rows, slot);
-    }
-    rows
-}
 
 /// A pair's two shares in words: "keeps 60% of the original; 100% of this
 /// sentence comes from it".

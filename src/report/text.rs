@@ -13,8 +13,9 @@ use std::fmt::Write;
 use std::io;
 use std::ops::Range;
 
-use super::{Labels, Row, percent, rows};
-use crate::model::{Comparison, Kind, Op, Side};
+use super::wording::{Values, phrase};
+use super::{Labels, percent};
+use crate::model::{Comparison, Kind, Op, Order, Row, Side};
 
 /// How to mark changes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -60,7 +61,7 @@ fn each_piece(
     let mut piece = String::new();
     summary(&mut piece, comparison, style);
     emit(&piece)?;
-    for row in rows(comparison) {
+    for row in comparison.rows(Order::Paraphrase) {
         piece.clear();
         piece.push('\n');
         match row {
@@ -113,29 +114,17 @@ fn summary(out: &mut String, c: &Comparison<'_>, style: Style) {
         percent(s.dropped_words, s.original_words),
         s.dropped_words
     );
+    // Worded as the page words them (www/wording.js).
+    let values = Values::of(c);
     let _ = writeln!(
         out,
-        "Copied passages: {} ({} moved); {} copied words outside quotation marks",
-        s.runs, s.moved_runs, s.unquoted_copied_words
+        "Copied passages: {}; {}",
+        phrase("passageCount", &values),
+        phrase("unquoted", &values)
     );
-    let _ = writeln!(
-        out,
-        "Sentence pairs: {} ({} copied, {} edited, {} reworded; {} moved) · new sentences: {} · repeated: {} · dropped sentences: {}",
-        s.pairs,
-        s.copied_pairs,
-        s.edited_pairs,
-        s.reworded_pairs,
-        s.moved_pairs,
-        s.new_sentences,
-        s.repeated_sentences,
-        s.dropped_sentences
-    );
+    let _ = writeln!(out, "Sentences: {}", phrase("sentences", &values));
     if !c.is_complete() {
-        let _ = writeln!(
-            out,
-            "Note: the time budget ran out ({}); the comparison is coarser there.",
-            c.cut_short().join(", ")
-        );
+        let _ = writeln!(out, "Note: {}.", phrase("cutShort", &values));
     }
 }
 

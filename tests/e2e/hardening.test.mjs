@@ -5,9 +5,10 @@
 // in the exported report.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { chromium } from 'playwright-core';
-import { compareTexts, comparedCount, openPage, serveAndBrowse } from './harness.mjs';
+import { compareTexts, comparedCount, openPage, root, serveAndBrowse } from './harness.mjs';
 
 const shared = serveAndBrowse();
 
@@ -80,12 +81,16 @@ test('a file over 32 MB is refused unread, and the box keeps its text', async ()
 test('an engine that traps is reported, restarted, and the page goes on', async () => {
   // The engine never panics on any input the fuzzers found, so the failures
   // are staged in the module's compare(), for a text holding a marker: a
-  // real panic inside the engine (its test-only export), or a bare trap
-  // that left no record.
+  // real panic inside the engine (the test hook of the tests' own package,
+  // `make test-pkg`, served in place of www/pkg), or a bare trap that left
+  // no record.
   const context = await shared.browser.newContext({ serviceWorkers: 'block' });
+  await context.route('**/www/pkg/article_diff_bg.wasm', (route) =>
+    route.fulfill({ path: join(root, 'target/pkg-test/article_diff_bg.wasm'), contentType: 'application/wasm' }),
+  );
   await context.route('**/www/pkg/article_diff.js', async (route) => {
     const response = await route.fetch();
-    const body = (await response.text()).replace(
+    const body = readFileSync(join(root, 'target/pkg-test/article_diff.js'), 'utf8').replace(
       'export function compare(original, paraphrase, options) {',
       `export function compare(original, paraphrase, options) {
     if (original.includes('PANIC-FOR-TEST')) __panicForTests();

@@ -10,7 +10,17 @@ import { test } from 'node:test';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { initSync, compare as compareWasm } from '../../www/pkg/article_diff.js';
 import { Findings } from '../../www/findings.js';
-import { rowsOf, summaryOf, summaryText, unattributedOf } from '../../www/model.js';
+import {
+  passagesPhrase,
+  phrase,
+  rowsOf,
+  sentencesPhrase,
+  summaryOf,
+  summaryText,
+  unattributedOf,
+  unquotedPhrase,
+} from '../../www/model.js';
+import WORDING from '../../www/wording.js';
 import { root } from '../e2e/harness.mjs';
 
 initSync({ module: readFileSync(join(root, 'www/pkg/article_diff_bg.wasm')) });
@@ -121,6 +131,71 @@ test('the compact arrays say what the JSON model says', () => {
   }
 });
 
+test('the layout names every field of the compact arrays, once, as the model has them', () => {
+  /** Record `index` of a flat array as { name: value }, by the layout's names alone. */
+  const record = (array, names, index) => Object.fromEntries(names.map((name, at) => [name, array[index * names.length + at]]));
+  const range = (name, [start, end]) => ({ [`${name}Start`]: start, [`${name}End`]: end });
+  for (const [name, original, paraphrase] of pairs) {
+    const result = compareWasm(original, paraphrase);
+    const model = result.toJSON();
+    const compact = result.compact();
+    result.free();
+    const { layout } = compact;
+    const records = [
+      [compact.pairs, layout.pair, model.pairs.length],
+      [compact.runs, layout.run, model.runs.length],
+      [compact.original.sentences, layout.sentence, model.original.sentences.length],
+      [compact.paraphrase.sentences, layout.sentence, model.paraphrase.sentences.length],
+      [compact.ops, layout.op, model.pairs.flatMap((pair) => pair.ops).length],
+      [compact.chars, layout.char, model.pairs.flatMap((pair) => pair.ops.flatMap((op) => op.chars ?? [])).length],
+    ];
+    for (const [array, names, count] of records) {
+      assert.equal(new Set(names).size, names.length, `${name}: ${names}`);
+      assert.equal(array.length, count * names.length, `${name}: ${names}`);
+    }
+    assert.equal(layout.spanInfo.length, 8, 'a name for each bit');
+    model.runs.forEach((run, i) =>
+      assert.deepEqual(record(compact.runs, layout.run, i), {
+        ...range('original', run.original),
+        ...range('paraphrase', run.paraphrase),
+        words: run.words,
+        moved: Number(run.moved),
+        quoted: Number(run.quoted),
+      }),
+    );
+    model.paraphrase.sentences.forEach((sentence, i) =>
+      assert.deepEqual(record(compact.paraphrase.sentences, layout.sentence, i), {
+        start: sentence.start,
+        end: sentence.end,
+        paragraph: sentence.paragraph,
+        pair: sentence.pair ?? layout.none,
+        repeats: sentence.repeats ?? layout.none,
+      }),
+    );
+    model.pairs.forEach((pair, i) => {
+      const fields = record(compact.pairs, layout.pair, i);
+      assert.deepEqual(
+        { ...fields, op: undefined, opEnd: undefined },
+        {
+          originalSentence: pair.original_sentences[0],
+          originalSentenceEnd: pair.original_sentences[1],
+          paraphraseSentence: pair.paraphrase_sentences[0],
+          paraphraseSentenceEnd: pair.paraphrase_sentences[1],
+          ...range('original', pair.original),
+          ...range('paraphrase', pair.paraphrase),
+          moved: Number(pair.moved),
+          op: undefined,
+          opEnd: undefined,
+          verdict: layout.verdicts.indexOf(pair.verdict),
+          evidence: layout.evidence.indexOf(pair.evidence),
+        },
+        `${name}: pair ${i}`,
+      );
+      assert.equal(fields.opEnd - fields.op, pair.ops.length);
+    });
+  }
+});
+
 test('a result holds its counts without building the model', () => {
   const result = compareWasm('The council voted to build a bridge.', 'The council voted to build a tunnel.');
   assert.equal(result.stats.copied_words, 6);
@@ -201,15 +276,15 @@ const exampleStats = {
   original_words: 114, paraphrase_words: 106, copied_words: 48, reworded_words: 41, new_words: 17,
   kept_words: 48, original_reworded_words: 37, dropped_words: 29, runs: 6, moved_runs: 3, moved_words: 20,
   quoted_copied_words: 15, unquoted_copied_words: 33, original_sentences: 7, paraphrase_sentences: 7,
-  pairs: 5, moved_pairs: 2, copied_pairs: 1, edited_pairs: 3, reworded_pairs: 1, new_sentences: 2, dropped_sentences: 2,
+  pairs: 5, moved_pairs: 2, copied_pairs: 1, edited_pairs: 3, reworded_pairs: 1, new_sentences: 2, repeated_sentences: 0,
+  dropped_sentences: 2,
 };
 
 test('the summary counts sentence pairs by verdict', () => {
   const m = summaryOf(countsOnly(exampleStats));
-  assert.deepEqual(
-    [m.pairs, m.copiedPairs, m.editedPairs, m.rewordedPairs, m.movedPairs, m.unquotedCopied],
-    [5, 1, 3, 1, 2, 33],
-  );
+  assert.equal(sentencesPhrase(m), '5 sentence pairs: 1 copied, 3 edited, 1 reworded (2 moved); 2 new sentences, 2 dropped');
+  assert.equal(passagesPhrase(m), '6 copied passages (3 moved)');
+  assert.equal(unquotedPhrase(m), '33 copied words outside quotation marks');
   assert.equal(
     summaryText(countsOnly(exampleStats)),
     [
@@ -230,6 +305,30 @@ test('the summary says one in the singular and notes a spent time budget', () =>
   assert.equal(lines[2], 'Copied passages: 6 (3 moved); 1 copied word outside quotation marks.');
   assert.equal(lines[3], 'Sentences: 1 sentence pair: 0 copied, 1 edited, 0 reworded (0 moved); 1 new sentence, 0 dropped.');
   assert.equal(lines[4], 'The time budget ran out (word diff); the comparison is coarser there.');
+  assert.equal(passagesPhrase(summaryOf(countsOnly({ ...one, runs: 1, moved_runs: 0 }))), '1 copied passage (0 moved)');
+  const repeated = summaryOf(countsOnly({ ...exampleStats, repeated_sentences: 1 }));
+  assert.match(sentencesPhrase(repeated), /; 2 new sentences, 1 repeated, 2 dropped$/);
+});
+
+test("the page's summary and the command line's say the same, in the same words", () => {
+  for (const [name, original, paraphrase] of pairs) {
+    const files = [join(root, `tests/fixtures/pairs/${name}/original.txt`), join(root, `tests/fixtures/pairs/${name}/paraphrase.txt`)];
+    if (!existsSync(files[0])) continue;
+    const report = execFileSync(cli(), ['--color', 'never', ...files], { encoding: 'utf8' }).split('\n');
+    const page = summaryText(findingsOf(original, paraphrase)).split('\n');
+    for (const label of ['Copied passages: ', 'Sentences: ']) {
+      const said = (lines) => lines.find((line) => line.startsWith(label))?.replace(/\.$/, '');
+      assert.equal(said(page), said(report), `${name}: ${label}`);
+    }
+  }
+});
+
+test('every phrase of wording.js names only what the summary has', () => {
+  const m = summaryOf(countsOnly(exampleStats, false));
+  for (const name of Object.keys(WORDING)) assert.ok(phrase(name, m.values).length > 0, name);
+  assert.throws(() => phrase('sentences', { pairs: 1 }), /wording\.js: sentences names copied_pairs/);
+  const names = new Set(Object.values(WORDING).flat().flatMap((part) => [...part.matchAll(/\{(\w+)/g)].map((match) => match[1])));
+  for (const name of names) assert.ok(name in m.values, name);
 });
 
 /** Findings of a comparison, as the page builds them. */
@@ -242,6 +341,31 @@ function findingsOf(original, paraphrase) {
   result.free();
   return findings;
 }
+
+test("the page's rows are the engine's, in the reports' order, and show everything once", () => {
+  for (const [name, original, paraphrase] of pairs.filter(([n]) => n !== 'empty')) {
+    const findings = findingsOf(original, paraphrase);
+    const model = compare(original, paraphrase);
+    for (const order of ['paraphrase', 'original']) {
+      const rows = rowsOf(findings, order);
+      const shown = (type) => rows.filter((row) => row.type === type).map((row) => (type === 'pair' ? row.pair : row[type === 'new' ? 'paraphrase' : 'original'][0]));
+      assert.deepEqual([...shown('pair')].sort((a, b) => a - b), model.pairs.map((_, i) => i), `${name}: each pair once`);
+      const unpaired = (side) => model[side].sentences.filter((s) => s.pair === undefined).map((s) => s.start);
+      assert.deepEqual([...shown('new')].sort((a, b) => a - b), unpaired('paraphrase'), `${name}: new sentences once`);
+      assert.deepEqual([...shown('dropped')].sort((a, b) => a - b), unpaired('original'), `${name}: dropped sentences once`);
+    }
+    // The text report's blocks, in order: the same rows.
+    const files = [join(root, `tests/fixtures/pairs/${name}/original.txt`), join(root, `tests/fixtures/pairs/${name}/paraphrase.txt`)];
+    if (!existsSync(files[0])) continue;
+    const report = execFileSync(cli(), ['--color', 'never', ...files], { encoding: 'utf8' });
+    const headers = report.split('\n\n').slice(1).map((block) => block.split('\n')[0]);
+    const expected = rowsOf(findings).map((row) =>
+      row.type === 'pair' ? `pair ${row.pair + 1}` : row.repeats !== undefined ? 'repeats' : row.type,
+    );
+    const said = headers.map((line) => line.match(/pair \d+|repeats|^new|^dropped/)[0]);
+    assert.deepEqual(said, expected, `${name}: the report's order`);
+  }
+});
 
 test('rows carry the verdict and both shares of their pair', () => {
   const findings = findingsOf('The mayor opened the new library.', 'The mayor opened the new museum.');
