@@ -890,3 +890,59 @@ fn a_binary_rewrite_among_good_ones_is_a_row_saying_why() {
             .starts_with(&example("paraphrase"))
     );
 }
+
+#[test]
+fn rewrites_beyond_one_batch_keep_their_order_in_every_format() {
+    // More rewrites than are compared at once (32), a missing one among
+    // them: every format keeps the order given across batches, and HTML
+    // and --details (which compare twice, to put the overview first) agree.
+    let dir = scratch("many-batches");
+    let original = example("original");
+    let mut rewrites = Vec::new();
+    for i in 0..40 {
+        let path = dir.join(format!("rewrite-{i:02}.txt"));
+        if i != 35 {
+            let mut body = std::fs::read_to_string(example("paraphrase")).unwrap();
+            body.push_str(&format!("\nA line of its own, number {i}.\n"));
+            std::fs::write(&path, body).unwrap();
+        }
+        rewrites.push(path.to_string_lossy().into_owned());
+    }
+    let output = run_many("json", &original, &rewrites);
+    assert_eq!(output.status.code(), Some(2));
+    let array = json_array(&output);
+    let names: Vec<&str> = array.iter().map(|m| m["name"].as_str().unwrap()).collect();
+    assert_eq!(names, rewrites);
+    assert!(
+        array[35]["error"]
+            .as_str()
+            .unwrap()
+            .contains("rewrite-35.txt")
+    );
+    assert_eq!(array[34]["format"], "article-diff/1");
+    // The missing file is told once, even where rewrites are compared twice.
+    for format in ["html", "text"] {
+        let mut args: Vec<&str> = vec!["-f", format, "--details", &original];
+        if format == "html" {
+            args.remove(2);
+        }
+        args.extend(rewrites.iter().map(String::as_str));
+        let output = run(&args);
+        assert_eq!(output.status.code(), Some(2));
+        assert_eq!(text(&output.stderr).matches("rewrite-35.txt").count(), 1);
+        let out = text(&output.stdout);
+        let at = |name: &str| out.find(name).unwrap();
+        assert!(
+            at("rewrite-00.txt") < at("rewrite-33.txt")
+                && at("rewrite-33.txt") < at("rewrite-39.txt")
+        );
+        if format == "html" {
+            assert!(
+                out.contains("id=\"rewrite-40\""),
+                "the last section keeps its number"
+            );
+        } else {
+            assert!(out.contains(&format!("== {} ==", rewrites[39])));
+        }
+    }
+}

@@ -23,6 +23,11 @@ const BAR_ABOVE: usize = 8;
 /// message saying why there is none.
 type Outcome<T> = Result<T, String>;
 
+/// Rewrites read and compared at once, on every core: enough to keep the
+/// cores busy, few enough that what is held at a time is a batch's texts
+/// and comparisons, however many rewrites there are.
+const BATCH: usize = 32;
+
 /// Compares the original with every rewrite and writes the report.
 pub fn run(args: &Args, options: &Options) -> Result<(), Failure> {
     let original = input::read(&args.original)?;
@@ -32,7 +37,7 @@ pub fn run(args: &Args, options: &Options) -> Result<(), Failure> {
     let read = Original::read(&original.text, options).map_err(|error| error.to_string())?;
     let bar = if args.rewrites.len() > BAR_ABOVE && io::stderr().is_terminal() {
         let bar = ProgressBar::with_draw_target(
-            Some(2 * args.rewrites.len() as u64),
+            Some(args.rewrites.len() as u64),
             ProgressDrawTarget::stderr(),
         );
         if let Ok(style) = ProgressStyle::with_template("{bar:40} {percent}% ({eta} left)") {
@@ -42,95 +47,126 @@ pub fn run(args: &Args, options: &Options) -> Result<(), Failure> {
     } else {
         ProgressBar::hidden()
     };
-    let texts: Vec<Outcome<input::Decoded>> = args
-        .rewrites
-        .par_iter()
-        .map(|path| {
-            let text = input::read(path);
-            bar.inc(1);
-            text
-        })
-        .collect();
     let names: Vec<&str> = args.rewrites.iter().map(String::as_str).collect();
-    let written = if matches!(
-        (args.format, args.details),
-        (Format::Csv, _) | (Format::Text, false)
-    ) {
-        // The overview alone: each comparison is dropped once counted.
-        let figures = compare_all_of(&read, &texts, &names, &bar, |c| Figures::of(&c));
-        tell(&texts, &figures);
-        deliver(args, |out| match args.format {
-            Format::Csv => csv(&names, &figures, out),
-            _ => overview(&args.original, &names, &figures, out),
-        })
-        .map(|()| figures.iter().all(Result::is_ok))
-    } else {
-        let comparisons = compare_all_of(&read, &texts, &names, &bar, |c| c);
-        tell(&texts, &comparisons);
-        let figures: Vec<Outcome<Figures>> = comparisons
-            .iter()
-            .map(|compared| compared.as_ref().map(Figures::of).map_err(Clone::clone))
-            .collect();
-        deliver(args, |out| match args.format {
-            Format::Json => json(&names, &comparisons, offset_unit(args), out),
-            Format::Html => {
-                let entries: Vec<Entry<'_, '_>> = names
-                    .iter()
-                    .zip(&comparisons)
-                    .map(|(name, compared)| Entry {
-                        name,
-                        comparison: compared.as_ref().map_err(String::as_str),
-                    })
-                    .collect();
-                html::write_many(&args.original, &entries, out)
-            }
-            _ => {
-                overview(&args.original, &names, &figures, &mut *out)?;
-                let style = text_style(args);
-                for (name, compared) in names.iter().zip(&comparisons) {
-                    if let Ok(comparison) = compared {
-                        writeln!(out, "\n== {name} ==\n")?;
-                        text::write(comparison, style, &mut *out)?;
-                    }
+    let mut all_compared = true;
+    let written = match (args.format, args.details) {
+        (Format::Json, _) => deliver(args, |out| {
+            // Streamed a batch at a time: each model is written and dropped.
+            out.write_all(b"[\n")?;
+            let mut first = true;
+            each_compared(&read, &names, (&bar, false), |name, compared| {
+                all_compared &= compared.is_ok();
+                if !std::mem::take(&mut first) {
+                    out.write_all(b",\n")?;
                 }
-                Ok(())
-            }
-        })
-        .map(|()| figures.iter().all(Result::is_ok))
+                json_element(name, compared, offset_unit(args), &mut *out)
+            })?;
+            out.write_all(b"\n]\n")
+        }),
+        (Format::Csv, _) | (Format::Text, false) => {
+            // The overview alone: each comparison is dropped once counted.
+            let figures = figures_of_all(&read, &names, &bar);
+            all_compared = figures.iter().all(Result::is_ok);
+            deliver(args, |out| match args.format {
+                Format::Csv => csv(&names, &figures, out),
+                _ => overview(&args.original, &names, &figures, out),
+            })
+        }
+        _ => {
+            // The overview comes first: the figures in one pass, then each
+            // comparison again, a batch at a time, as it is written.
+            let figures = figures_of_all(&read, &names, &bar);
+            all_compared = figures.iter().all(Result::is_ok);
+            let quiet = ProgressBar::hidden();
+            deliver(args, |out| {
+                if args.format == Format::Html {
+                    html::write_many_start(&args.original, &names, &figures, &mut *out)?;
+                    let mut index = 0;
+                    each_compared(&read, &names, (&quiet, true), |name, compared| {
+                        index += 1;
+                        html::write_many_entry(
+                            index,
+                            &Entry {
+                                name,
+                                comparison: compared,
+                            },
+                            &mut *out,
+                        )
+                    })?;
+                    html::write_many_end(&mut *out)
+                } else {
+                    overview(&args.original, &names, &figures, &mut *out)?;
+                    let style = text_style(args);
+                    each_compared(&read, &names, (&quiet, true), |name, compared| {
+                        if let Ok(comparison) = compared {
+                            writeln!(out, "\n== {name} ==\n")?;
+                            text::write(comparison, style, &mut *out)?;
+                        }
+                        Ok(())
+                    })
+                }
+            })
+        }
     };
-    if written? {
+    bar.finish_and_clear();
+    written?;
+    if all_compared {
         Ok(())
     } else {
         Err(Failure::Reported)
     }
 }
 
-/// Compares the original with each rewrite read, on every core, keeping
-/// what `keep` makes of each comparison, in the order given.
-fn compare_all_of<'t, T: Send>(
-    read: &Original<'t, 'static>,
-    texts: &'t [Outcome<input::Decoded>],
+/// Each rewrite's figures (or why it has none), in the order given, with
+/// its warnings and failures told on standard error.
+fn figures_of_all(
+    read: &Original<'_, '_>,
     names: &[&str],
     bar: &ProgressBar,
-    keep: impl Fn(Comparison<'t>) -> T + Sync,
-) -> Vec<Outcome<T>> {
-    let kept = texts
-        .par_iter()
-        .zip(names)
-        .map(|(text, name)| {
-            let compared = match text {
-                Ok(decoded) => read
-                    .compare(&decoded.text)
-                    .map(&keep)
-                    .map_err(|error| format!("{name}: {error}")),
-                Err(message) => Err(message.clone()),
-            };
-            bar.inc(1);
-            compared
-        })
-        .collect();
-    bar.finish_and_clear();
-    kept
+) -> Vec<Outcome<Figures>> {
+    let mut figures = Vec::with_capacity(names.len());
+    let _ = each_compared(read, names, (bar, false), |_, compared| {
+        figures.push(compared.map(Figures::of).map_err(str::to_string));
+        Ok(())
+    });
+    figures
+}
+
+/// Reads and compares the rewrites a batch at a time, on every core, and
+/// hands each comparison (or why there is none) to `each` in the order
+/// given; warnings and failures are told on standard error as each batch
+/// ends, unless `second` (a second pass over the same rewrites).
+fn each_compared(
+    read: &Original<'_, '_>,
+    names: &[&str],
+    (bar, second): (&ProgressBar, bool),
+    mut each: impl FnMut(&str, Result<&Comparison<'_>, &str>) -> io::Result<()>,
+) -> io::Result<()> {
+    for batch in names.chunks(BATCH) {
+        let texts: Vec<Outcome<input::Decoded>> =
+            batch.par_iter().map(|path| input::read(path)).collect();
+        let compared: Vec<Outcome<Comparison<'_>>> = texts
+            .par_iter()
+            .zip(batch)
+            .map(|(text, name)| {
+                let compared = match text {
+                    Ok(decoded) => read
+                        .compare(&decoded.text)
+                        .map_err(|error| format!("{name}: {error}")),
+                    Err(message) => Err(message.clone()),
+                };
+                bar.inc(1);
+                compared
+            })
+            .collect();
+        if !second {
+            tell(&texts, &compared);
+        }
+        for (name, compared) in batch.iter().zip(&compared) {
+            each(name, compared.as_ref().map_err(String::as_str))?;
+        }
+    }
+    Ok(())
 }
 
 /// Tells standard error, rewrite by rewrite in the order given, what was
@@ -261,26 +297,19 @@ struct Failed<'a> {
     error: &'a str,
 }
 
-/// A JSON array, one `article-diff/1` model a rewrite with its `"name"`,
-/// or `{"name": ..., "error": ...}`; written an element at a time.
-fn json(
-    names: &[&str],
-    comparisons: &[Outcome<Comparison<'_>>],
+/// One element of the JSON array: an `article-diff/1` model with its
+/// `"name"`, or `{"name": ..., "error": ...}`.
+fn json_element(
+    name: &str,
+    compared: Result<&Comparison<'_>, &str>,
     unit: article_diff::OffsetUnit,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    out.write_all(b"[\n")?;
-    for (index, (name, compared)) in names.iter().zip(comparisons).enumerate() {
-        if index > 0 {
-            out.write_all(b",\n")?;
-        }
-        match compared {
-            Ok(comparison) => comparison.write_named_json_pretty(name, unit, &mut *out)?,
-            Err(error) => serde_json::to_writer_pretty(&mut *out, &Failed { name, error })
-                .map_err(io::Error::from)?,
-        }
+    match compared {
+        Ok(comparison) => comparison.write_named_json_pretty(name, unit, &mut *out),
+        Err(error) => serde_json::to_writer_pretty(&mut *out, &Failed { name, error })
+            .map_err(io::Error::from),
     }
-    out.write_all(b"\n]\n")
 }
 
 #[cfg(test)]

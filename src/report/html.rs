@@ -69,14 +69,39 @@ pub fn write_many(
     entries: &[Entry<'_, '_>],
     mut out: impl io::Write,
 ) -> io::Result<()> {
-    let mut emit = |piece: &str| out.write_all(piece.as_bytes());
+    let names: Vec<&str> = entries.iter().map(|e| e.name).collect();
+    let figures: Vec<Result<Figures, String>> = entries
+        .iter()
+        .map(|e| e.comparison.map(Figures::of).map_err(str::to_string))
+        .collect();
+    write_many_start(original, &names, &figures, &mut out)?;
+    for (index, entry) in entries.iter().enumerate() {
+        write_many_entry(index + 1, entry, &mut out)?;
+    }
+    write_many_end(&mut out)
+}
+
+/// The start of [`write_many`]'s page, to its overview table: each
+/// rewrite's name and figures (or why it has none), in order. Then
+/// [`write_many_entry`] for each rewrite and [`write_many_end`], so that
+/// the comparisons need not all be held at once.
+///
+/// # Errors
+///
+/// The error writing to `out`.
+pub fn write_many_start(
+    original: &str,
+    names: &[&str],
+    figures: &[Result<Figures, String>],
+    mut out: impl io::Write,
+) -> io::Result<()> {
     let mut page = String::new();
     head(
         &mut page,
         &format!(
             "How {} rewrite{} were made from {}",
-            entries.len(),
-            if entries.len() == 1 { "" } else { "s" },
+            names.len(),
+            if names.len() == 1 { "" } else { "s" },
             escape(original)
         ),
     );
@@ -88,24 +113,21 @@ pub fn write_many(
         "<th scope=\"col\">Moved passages</th><th scope=\"col\">Copied words outside quotation marks</th>",
         "<th scope=\"col\">Longest copied passage (words)</th></tr></thead>\n<tbody>\n"
     ));
-    for (index, entry) in entries.iter().enumerate() {
-        let name = escape(entry.name);
-        let _ = match entry.comparison {
-            Ok(comparison) => {
-                let f = Figures::of(comparison);
-                writeln!(
-                    page,
-                    "<tr><th scope=\"row\"><a href=\"#rewrite-{}\">{name}</a></th><td>{}</td><td>{}%</td><td>{}%</td><td>{}%</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                    index + 1,
-                    f.words,
-                    f.copied,
-                    f.reworded,
-                    f.new,
-                    f.moved_passages,
-                    f.unquoted_copied_words,
-                    f.longest_passage
-                )
-            }
+    for (index, (name, figures)) in names.iter().zip(figures).enumerate() {
+        let name = escape(name);
+        let _ = match figures {
+            Ok(f) => writeln!(
+                page,
+                "<tr><th scope=\"row\"><a href=\"#rewrite-{}\">{name}</a></th><td>{}</td><td>{}%</td><td>{}%</td><td>{}%</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                index + 1,
+                f.words,
+                f.copied,
+                f.reworded,
+                f.new,
+                f.moved_passages,
+                f.unquoted_copied_words,
+                f.longest_passage
+            ),
             Err(message) => writeln!(
                 page,
                 "<tr class=\"error\"><th scope=\"row\">{name}</th><td colspan=\"7\">{}</td></tr>",
@@ -114,25 +136,44 @@ pub fn write_many(
         };
     }
     page.push_str("</tbody>\n</table>\n");
+    out.write_all(page.as_bytes())
+}
+
+/// The section of the `index`-th rewrite (from 1) on [`write_many`]'s page;
+/// nothing for a rewrite that was not compared.
+///
+/// # Errors
+///
+/// The first error writing to `out`.
+pub fn write_many_entry(
+    index: usize,
+    entry: &Entry<'_, '_>,
+    mut out: impl io::Write,
+) -> io::Result<()> {
+    let Ok(comparison) = entry.comparison else {
+        return Ok(());
+    };
+    let mut emit = |piece: &str| out.write_all(piece.as_bytes());
+    let mut page = String::new();
+    let _ = writeln!(
+        page,
+        "<section id=\"rewrite-{index}\">\n<h2>{}</h2>",
+        escape(entry.name)
+    );
+    summary(&mut page, comparison);
+    page.push_str(TABLE_START);
     emit(&page)?;
-    for (index, entry) in entries.iter().enumerate() {
-        let Ok(comparison) = entry.comparison else {
-            continue;
-        };
-        page.clear();
-        let _ = writeln!(
-            page,
-            "<section id=\"rewrite-{}\">\n<h2>{}</h2>",
-            index + 1,
-            escape(entry.name)
-        );
-        summary(&mut page, comparison);
-        page.push_str(TABLE_START);
-        emit(&page)?;
-        table_rows(comparison, &mut emit)?;
-        emit("</tbody>\n</table>\n</section>\n")?;
-    }
-    emit("</main>\n</body>\n</html>\n")
+    table_rows(comparison, &mut emit)?;
+    emit("</tbody>\n</table>\n</section>\n")
+}
+
+/// The end of [`write_many`]'s page.
+///
+/// # Errors
+///
+/// The error writing to `out`.
+pub fn write_many_end(mut out: impl io::Write) -> io::Result<()> {
+    out.write_all(b"</main>\n</body>\n</html>\n")
 }
 
 /// The page's head and the start of its header, with `heading` (HTML).
