@@ -142,24 +142,25 @@ fn attribute_runs(
     words_in: &dyn Fn(&Range<u32>) -> Range<usize>,
     per_source: &mut [SourceStats],
 ) -> Vec<Attributed> {
-    // (longest first, earlier source, earlier in the text), with the run.
-    let mut order: Vec<(u32, u32, u32, u32, u32)> = Vec::new();
+    // Longest first, then the earlier source, then the earlier in the text:
+    // one `u64` key each (the engine's one sort), the run's place after it;
+    // runs of over 65,535 words count as that long.
+    let mut keys: Vec<u64> = Vec::new();
+    let mut found: Vec<(u32, u32)> = Vec::new();
     for (source, comparison) in comparisons.iter().enumerate() {
         for (index, run) in comparison.runs().iter().enumerate() {
-            order.push((
-                u32::MAX - run.words,
-                source as u32,
-                run.paraphrase.start,
-                index as u32,
-                0,
-            ));
+            let words = u64::from(u16::MAX - run.words.min(u32::from(u16::MAX)) as u16);
+            keys.push(words << 48 | (source as u64 & 0xFFFF) << 32 | found.len() as u64);
+            found.push((source as u32, index as u32));
         }
     }
-    order.sort_unstable();
+    sort_keys(&mut keys);
     let mut claimed = vec![false; words];
     let mut kept: Vec<(u32, Attributed)> = Vec::new();
-    for (_, source, start, index, _) in order {
+    for key in keys {
+        let (source, index) = found[(key & 0xFFFF_FFFF) as usize];
         let run = &comparisons[source as usize].runs()[index as usize];
+        let start = run.paraphrase.start;
         let span = words_in(&run.paraphrase);
         let fresh = claimed[span.clone()].iter().filter(|&&c| !c).count() as u32;
         if fresh == 0 {
@@ -234,7 +235,8 @@ fn attribute_pairs(
     in_text_order(kept)
 }
 
-fn in_text_order(mut kept: Vec<(u32, Attributed)>) -> Vec<Attributed> {
-    kept.sort_unstable_by_key(|(start, a)| (*start, a.source));
-    kept.into_iter().map(|(_, a)| a).collect()
+fn in_text_order(kept: Vec<(u32, Attributed)>) -> Vec<Attributed> {
+    let order = crate::order::order_by(kept.len(), |i| kept[i].0);
+    let mut slots: Vec<Option<Attributed>> = kept.into_iter().map(|(_, a)| Some(a)).collect();
+    order.into_iter().filter_map(|i| slots[i].take()).collect()
 }
