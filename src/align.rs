@@ -930,7 +930,7 @@ mod tests {
     use super::*;
     use crate::budget::Budget;
     use crate::options::Options;
-    use crate::runs::{RunInput, find_runs};
+    use crate::pipeline::copied_runs;
 
     /// Aligns two texts with the default options; returns the pairs as
     /// (original sentences, paraphrase sentences, moved).
@@ -939,18 +939,7 @@ mod tests {
         let mut vocabulary = Vocabulary::new(&crate::keys::nfkc);
         let o = Text::read(original, &options, &mut vocabulary);
         let p = Text::read(paraphrase, &options, &mut vocabulary);
-        let runs = find_runs(
-            &RunInput {
-                original: &o.units.id,
-                paraphrase: &p.units.id,
-                vocabulary: &vocabulary,
-                paraphrase_quoted: &p.quoted,
-                min_run: 4,
-                original_sentences: &o.sentence_units(),
-                paraphrase_sentences: &p.sentence_units(),
-            },
-            &Budget::new(None),
-        );
+        let runs = copied_runs((&o, &p), &vocabulary, &options, &Budget::new(None));
         align(
             &o,
             &p,
