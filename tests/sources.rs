@@ -122,15 +122,6 @@ fn compared(name: &str) -> SourceEntry<'_> {
     SourceEntry { name, error: None }
 }
 
-/// The words of a passage, by a key close to the engine's: letters and
-/// digits in lower case.
-fn word_keys(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
-}
-
 #[test]
 fn the_model_names_each_source_and_every_range_reads_back() {
     let (sources, text, _) = stitched();
@@ -224,9 +215,9 @@ fn the_model_names_each_source_and_every_range_reads_back() {
         let from = &source_text[range(&item["original"])];
         let into = &text[range(&item["paraphrase"])];
         if item.get("ops").is_none() {
-            assert_eq!(word_keys(from), word_keys(into), "{item}");
+            assert_eq!(common::word_keys(from), common::word_keys(into), "{item}");
         } else {
-            assert!(!word_keys(from).is_empty() && !word_keys(into).is_empty());
+            assert!(!common::word_keys(from).is_empty() && !common::word_keys(into).is_empty());
         }
     }
     let in_order = |list: &[serde_json::Value]| {
