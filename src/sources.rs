@@ -694,14 +694,16 @@ fn attribute_runs(
     per_source: &mut [SourceStats],
 ) -> (Vec<Attributed>, Vec<u32>) {
     // Longest first, then the earlier source, then the earlier in the text:
-    // one `u64` key each (the engine's one sort), the run's place after it;
+    // one `u64` key each (the engine's one sort), the run's place in `found`
+    // after its length (runs are found source by source, each source's in
+    // text order, so that place breaks ties as said, however many sources);
     // runs of over 65,535 words count as that long.
     let mut keys: Vec<u64> = Vec::new();
     let mut found: Vec<(u32, u32)> = Vec::new();
     for (source, comparison) in comparisons.iter().enumerate() {
         for (index, run) in comparison.runs().iter().enumerate() {
             let words = u64::from(u16::MAX - run.words.min(u32::from(u16::MAX)) as u16);
-            keys.push(words << 48 | (source as u64 & 0xFFFF) << 32 | found.len() as u64);
+            keys.push(words << 48 | found.len() as u64);
             found.push((source as u32, index as u32));
         }
     }
@@ -760,7 +762,9 @@ fn attribute_pairs(
     };
     let permille = |share: f64| (1000.0 - (share.clamp(0.0, 1.0) * 1000.0).round()) as u64;
     // Strongest first: verdict, derived share, similarity (each to 1/1000),
-    // then the earlier source; the pair's place in `pairs` follows.
+    // then the earlier source: the pair's place in `pairs`, which are
+    // listed source by source (a source's place once took 8 bits of the
+    // key, and a 257th source's ran into the similarity's).
     let mut keys: Vec<u64> = Vec::new();
     let mut pairs: Vec<(u32, u32)> = Vec::new();
     for (source, comparison) in comparisons.iter().enumerate() {
@@ -768,7 +772,6 @@ fn attribute_pairs(
             let key = strength(pair.verdict) << 60
                 | permille(pair.derived_share) << 50
                 | permille(pair.similarity) << 40
-                | (source as u64) << 32
                 | pairs.len() as u64;
             keys.push(key);
             pairs.push((source as u32, index as u32));
