@@ -102,7 +102,7 @@ enum Format {
     Json,
     /// A standalone HTML report.
     Html,
-    /// The overview: a line of figures a rewrite, with a header row.
+    /// The overview: a line of figures a rewrite (with --source: a source), with a header row.
     Csv,
 }
 
