@@ -270,3 +270,57 @@ fn a_word_two_sources_share_counts_once_in_the_model() {
     );
     assert_eq!(model["offsets"], "utf-16");
 }
+
+#[test]
+fn with_one_source_every_word_has_the_label_the_pair_gives_it() {
+    let options = Options::default().time_budget_ms(None);
+    for name in common::PAIRS {
+        let (original, paraphrase) = common::pair(name);
+        let alone = compare_with(&original, &paraphrase, &options).unwrap();
+        let result = compare_sources(&[&original], &paraphrase, &options).unwrap();
+        let s = alone.stats();
+        assert_eq!(
+            (
+                result.whole.copied_words,
+                result.reworded_words,
+                result.new_words
+            ),
+            (s.copied_words, s.reworded_words, s.new_words),
+            "{name}"
+        );
+        assert_eq!(
+            (result.whole.runs, result.whole.pairs),
+            (s.runs, s.pairs),
+            "{name}"
+        );
+        let pair: Vec<_> = alone
+            .paraphrase_side()
+            .spans
+            .iter()
+            .map(|s| (s.range.clone(), s.kind))
+            .collect();
+        let sources: Vec<_> = result
+            .spans
+            .iter()
+            .map(|s| (s.range.clone(), s.kind))
+            .collect();
+        let kind_at = |spans: &[(std::ops::Range<u32>, article_diff::Kind)], at: u32| {
+            spans
+                .iter()
+                .find(|(range, _)| range.contains(&at))
+                .map(|&(_, kind)| kind)
+        };
+        for (at, c) in paraphrase.char_indices() {
+            let starts_word =
+                c.is_alphanumeric() && !paraphrase[..at].ends_with(|p: char| p.is_alphanumeric());
+            if starts_word {
+                let at = at as u32;
+                assert_eq!(
+                    kind_at(&sources, at),
+                    kind_at(&pair, at),
+                    "{name} at byte {at}"
+                );
+            }
+        }
+    }
+}
