@@ -594,7 +594,7 @@ impl<'t> Offsets<'t> {
         }
     }
 
-    fn range(&self, range: &Range<u32>) -> [u32; 2] {
+    pub(crate) fn range(&self, range: &Range<u32>) -> [u32; 2] {
         [self.convert(range.start), self.convert(range.end)]
     }
 }
@@ -668,14 +668,14 @@ struct Document<'a, Side, Pairs, Runs> {
 }
 
 #[derive(Serialize)]
-struct SideView<Sentences, Spans> {
-    length: u32,
-    sentences: Sentences,
-    spans: Spans,
+pub(crate) struct SideView<Sentences, Spans> {
+    pub(crate) length: u32,
+    pub(crate) sentences: Sentences,
+    pub(crate) spans: Spans,
 }
 
 /// A list serialized from an iterator, one item at a time.
-struct Seq<F>(F);
+pub(crate) struct Seq<F>(pub(crate) F);
 
 impl<F, I> Serialize for Seq<F>
 where
@@ -689,14 +689,14 @@ where
 }
 
 #[derive(Serialize)]
-struct SentenceView {
-    start: u32,
-    end: u32,
-    paragraph: u32,
+pub(crate) struct SentenceView {
+    pub(crate) start: u32,
+    pub(crate) end: u32,
+    pub(crate) paragraph: u32,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pair: Option<u32>,
+    pub(crate) pair: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    repeats: Option<u32>,
+    pub(crate) repeats: Option<u32>,
 }
 
 #[derive(Serialize)]
@@ -764,8 +764,57 @@ struct RunView {
 }
 
 /// Similarities and shares to three decimals: more is noise, and it keeps JSON stable.
-fn rounded<S: Serializer>(value: &f64, serializer: S) -> Result<S::Ok, S::Error> {
+pub(crate) fn rounded<S: Serializer>(value: &f64, serializer: S) -> Result<S::Ok, S::Error> {
     serializer.serialize_f64((value * 1000.0).round() / 1000.0)
+}
+
+/// A pair's view, its ranges converted: `o` for the original's, `p` for the
+/// paraphrase's.
+pub(crate) fn pair_view(pair: &Pair, o: &Offsets<'_>, p: &Offsets<'_>) -> impl Serialize + use<> {
+    PairView {
+        original_sentences: [pair.original_sentences.start, pair.original_sentences.end],
+        paraphrase_sentences: [
+            pair.paraphrase_sentences.start,
+            pair.paraphrase_sentences.end,
+        ],
+        original: o.range(&pair.original),
+        paraphrase: p.range(&pair.paraphrase),
+        similarity: pair.similarity,
+        verdict: pair.verdict,
+        evidence: pair.evidence,
+        kept_share: pair.kept_share,
+        derived_share: pair.derived_share,
+        moved: pair.moved,
+        ops: pair
+            .ops
+            .iter()
+            .map(|op| PairOpView {
+                op: op.op,
+                original: o.range(&op.original),
+                paraphrase: p.range(&op.paraphrase),
+                chars: op
+                    .chars
+                    .iter()
+                    .map(|ch| CharOpView {
+                        op: ch.op,
+                        original: o.range(&ch.original),
+                        paraphrase: p.range(&ch.paraphrase),
+                    })
+                    .collect(),
+            })
+            .collect(),
+    }
+}
+
+/// A run's view, its ranges converted as [`pair_view`]'s.
+pub(crate) fn run_view(run: &Run, o: &Offsets<'_>, p: &Offsets<'_>) -> impl Serialize + use<> {
+    RunView {
+        original: o.range(&run.original),
+        paraphrase: p.range(&run.paraphrase),
+        words: run.words,
+        moved: run.moved,
+        quoted: run.quoted,
+    }
 }
 
 impl<'a> ComparisonView<'a> {
@@ -822,53 +871,8 @@ impl Serialize for ComparisonView<'_> {
             stats: &c.stats,
             original: self.side(original, &c.original_side, o, p),
             paraphrase: self.side(paraphrase, &c.paraphrase_side, p, o),
-            pairs: Seq(|| {
-                c.pairs.iter().map(|pair| PairView {
-                    original_sentences: [
-                        pair.original_sentences.start,
-                        pair.original_sentences.end,
-                    ],
-                    paraphrase_sentences: [
-                        pair.paraphrase_sentences.start,
-                        pair.paraphrase_sentences.end,
-                    ],
-                    original: o.range(&pair.original),
-                    paraphrase: p.range(&pair.paraphrase),
-                    similarity: pair.similarity,
-                    verdict: pair.verdict,
-                    evidence: pair.evidence,
-                    kept_share: pair.kept_share,
-                    derived_share: pair.derived_share,
-                    moved: pair.moved,
-                    ops: pair
-                        .ops
-                        .iter()
-                        .map(|op| PairOpView {
-                            op: op.op,
-                            original: o.range(&op.original),
-                            paraphrase: p.range(&op.paraphrase),
-                            chars: op
-                                .chars
-                                .iter()
-                                .map(|ch| CharOpView {
-                                    op: ch.op,
-                                    original: o.range(&ch.original),
-                                    paraphrase: p.range(&ch.paraphrase),
-                                })
-                                .collect(),
-                        })
-                        .collect(),
-                })
-            }),
-            runs: Seq(|| {
-                c.runs.iter().map(|run| RunView {
-                    original: o.range(&run.original),
-                    paraphrase: p.range(&run.paraphrase),
-                    words: run.words,
-                    moved: run.moved,
-                    quoted: run.quoted,
-                })
-            }),
+            pairs: Seq(|| c.pairs.iter().map(|pair| pair_view(pair, o, p))),
+            runs: Seq(|| c.runs.iter().map(|run| run_view(run, o, p))),
         }
         .serialize(serializer)
     }

@@ -2,6 +2,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
+#[path = "common/reports.rs"]
+mod reports;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -945,4 +947,285 @@ fn rewrites_beyond_one_batch_keep_their_order_in_every_format() {
             assert!(out.contains(&format!("== {} ==", rewrites[39])));
         }
     }
+}
+
+// ---- one text against several sources ---------------------------------------
+
+/// Three sources (paths to the prose fixtures) and a text stitched from
+/// their sentences in turn (A1 B1 C1 A2 …), written to `dir`, with a
+/// sentence of its own every few.
+fn stitched(dir: &Path) -> (Vec<String>, String) {
+    let sources: Vec<String> = ["drought_a.txt", "comet_a.txt", "drought_b.txt"]
+        .iter()
+        .map(|name| prose(name))
+        .collect();
+    let sentences: Vec<Vec<String>> = sources
+        .iter()
+        .map(|path| common::simple_sentences(&std::fs::read_to_string(path).unwrap()))
+        .collect();
+    let mut text = String::new();
+    for i in 0..sentences.iter().map(Vec::len).max().unwrap() {
+        for list in &sentences {
+            if let Some(sentence) = list.get(i) {
+                text.push_str(sentence);
+                text.push(' ');
+            }
+        }
+        if i % 3 == 2 {
+            text.push_str("This sentence is the writer's own and comes from nowhere.\n\n");
+        }
+    }
+    let path = dir.join("stitched.txt");
+    std::fs::write(&path, text).unwrap();
+    (sources, path.to_string_lossy().into_owned())
+}
+
+fn run_sources(format: &str, sources: &[String], text: &str) -> Output {
+    let mut args = vec!["-f", format];
+    for source in sources {
+        args.extend(["--source", source.as_str()]);
+    }
+    args.push(text);
+    run(&args)
+}
+
+#[test]
+fn sources_json_names_each_source_and_every_run_and_pair_reads_back() {
+    let dir = scratch("sources-json");
+    let (sources, text_path) = stitched(&dir);
+    let output = run_sources("json", &sources, &text_path);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let model: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let text = std::fs::read_to_string(&text_path).unwrap();
+    assert_eq!(model["format"], "article-diff/1");
+    let listed = model["sources"].as_array().unwrap();
+    let names: Vec<&str> = listed.iter().map(|s| s["name"].as_str().unwrap()).collect();
+    assert_eq!(names, sources);
+    let range = |value: &serde_json::Value| {
+        value[0].as_u64().unwrap() as usize..value[1].as_u64().unwrap() as usize
+    };
+    let runs = model["runs"].as_array().unwrap();
+    let pairs = model["pairs"].as_array().unwrap();
+    let mut from = [0; 3];
+    for item in runs.iter().chain(pairs) {
+        let source = item["source"].as_u64().expect("an integer source") as usize;
+        from[source] += 1;
+        let source_text = listed[source]["text"].as_str().unwrap();
+        let there = &source_text[range(&item["original"])];
+        let here = &text[range(&item["paraphrase"])];
+        if item.get("ops").is_none() {
+            assert_eq!(common::word_keys(there), common::word_keys(here), "{item}");
+        }
+    }
+    assert!(
+        from.iter().all(|&n| n > 0),
+        "every source gave something: {from:?}"
+    );
+    let per_source: u64 = listed
+        .iter()
+        .map(|s| s["stats"]["copied_words"].as_u64().unwrap())
+        .sum();
+    let whole = model["stats"]["copied_words"].as_u64().unwrap();
+    assert!(0 < whole && whole <= per_source, "{whole} of {per_source}");
+    let rebuilt: String = model["paraphrase"]["spans"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(rebuilt, text);
+}
+
+#[test]
+fn sources_csv_has_a_row_a_source_and_one_for_all() {
+    let dir = scratch("sources-csv");
+    let (sources, text_path) = stitched(&dir);
+    let output = run_sources("csv", &sources, &text_path);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let model: serde_json::Value =
+        serde_json::from_slice(&run_sources("json", &sources, &text_path).stdout).unwrap();
+    let out = text(&output.stdout);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(
+        lines[0],
+        "source,name,copied_words,copied_percent,copied_passages,sentence_pairs,error"
+    );
+    assert_eq!(lines.len(), 5, "{out}");
+    let words = model["stats"]["paraphrase_words"].as_f64().unwrap();
+    let percent = |copied: &serde_json::Value| {
+        ((copied.as_f64().unwrap() * 1000.0 / words).round() / 10.0).to_string()
+    };
+    for (index, letter) in ["A", "B", "C"].iter().enumerate() {
+        let stats = &model["sources"][index]["stats"];
+        assert_eq!(
+            lines[index + 1],
+            format!(
+                "{letter},{},{},{},{},{},",
+                sources[index],
+                stats["copied_words"],
+                percent(&stats["copied_words"]),
+                stats["runs"],
+                stats["pairs"]
+            )
+        );
+    }
+    let stats = &model["stats"];
+    assert_eq!(
+        lines[4],
+        format!(
+            "whole,,{},{},{},{},",
+            stats["copied_words"],
+            percent(&stats["copied_words"]),
+            stats["runs"],
+            stats["pairs"]
+        )
+    );
+    assert!(out.contains("\r\n"), "CSV rows end in CRLF");
+}
+
+#[test]
+fn sources_text_report_has_a_legend_and_marks_passages_by_letter() {
+    let dir = scratch("sources-text");
+    let (sources, text_path) = stitched(&dir);
+    let output = run_sources("text", &sources, &text_path);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let out = text(&output.stdout);
+    assert!(!out.contains('\u{1b}'), "plain when piped");
+    assert!(
+        out.starts_with(&format!("article-diff: text {text_path}, ")),
+        "{out}"
+    );
+    for (letter, name) in ["A", "B", "C"].iter().zip(&sources) {
+        let line = out
+            .lines()
+            .find(|l| l.starts_with(letter) && l.contains(name.as_str()))
+            .unwrap_or_else(|| panic!("no legend line for {letter}: {out}"));
+        assert!(line.ends_with(|c: char| c.is_ascii_digit()), "{line}");
+        assert!(out.contains(&format!("[{letter}: ")), "{letter}: {out}");
+        assert!(out.contains(&format!("\n{letter} · copied · ")), "{letter}");
+    }
+    assert!(out.lines().any(|l| l.starts_with("all ")), "{out}");
+    assert!(
+        out.contains("\nnew\n  + "),
+        "the writer's own sentences are new"
+    );
+    reports::check_text_report(&out, false).unwrap();
+    let colour = text(&run(&["--color", "always", "--source", &sources[0], &text_path]).stdout);
+    reports::check_text_report(&colour, true).unwrap();
+    assert!(colour.contains("[A: "), "letters stay in colour");
+}
+
+#[test]
+fn sources_html_report_passes_the_checker_and_marks_by_letter() {
+    let dir = scratch("sources-html");
+    let (mut sources, text_path) = stitched(&dir);
+    sources.push("<missing>.txt".to_string());
+    let output = run_sources("html", &sources, &text_path);
+    assert_eq!(output.status.code(), Some(2));
+    let page = text(&output.stdout);
+    reports::check_html_report(&page).unwrap();
+    for (place, letter) in ["A", "B", "C"].iter().enumerate() {
+        let badge = format!("<span class=\"letter s{place}\">{letter}</span>");
+        assert!(
+            page.contains(&format!("<span class=\"copied src s{place}\">{badge}")),
+            "{letter}"
+        );
+        assert!(page.contains(&format!("<td>{}</td>", sources[place])));
+    }
+    assert!(page.contains("<td>&lt;missing&gt;.txt</td><td colspan=\"4\">not compared: "));
+    assert!(!page.contains("<missing>"));
+}
+
+#[test]
+fn a_bad_source_among_good_ones_is_named_and_the_others_compared() {
+    let dir = scratch("sources-bad-one");
+    let (mut sources, text_path) = stitched(&dir);
+    let binary = dir.join("archive.zip");
+    std::fs::write(&binary, b"PK\x03\x04\x00\x00").unwrap();
+    sources.insert(1, binary.to_string_lossy().into_owned());
+    let message = format!(
+        "{} looks like a binary file (it holds NUL bytes), not text",
+        sources[1]
+    );
+    for format in ["json", "text", "csv"] {
+        let output = run_sources(format, &sources, &text_path);
+        assert_eq!(output.status.code(), Some(2), "{format}");
+        assert_eq!(text(&output.stderr), format!("article-diff: {message}\n"));
+        let out = text(&output.stdout);
+        match format {
+            "json" => {
+                let model: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+                let listed = model["sources"].as_array().unwrap();
+                assert_eq!(listed.len(), 4);
+                assert_eq!(listed[1]["error"], message.as_str());
+                for index in [0, 2, 3] {
+                    assert!(listed[index]["stats"]["copied_words"].as_u64().unwrap() > 0);
+                }
+                let items = model["runs"].as_array().unwrap().iter();
+                assert!(
+                    items
+                        .chain(model["pairs"].as_array().unwrap())
+                        .all(|i| i["source"] != 1)
+                );
+            }
+            "text" => assert!(out.contains(&format!("not compared: {message}\n")), "{out}"),
+            _ => assert!(
+                out.contains(&format!("\nB,{},,,,,\"{message}\"\r\n", sources[1])),
+                "{out}"
+            ),
+        }
+    }
+}
+
+#[test]
+fn a_bad_text_compares_nothing_and_writes_nothing() {
+    let dir = scratch("sources-bad-text");
+    let target = dir.join("report.json");
+    let output = run(&[
+        "-f",
+        "json",
+        "-o",
+        target.to_str().unwrap(),
+        "--source",
+        &prose("comet_a.txt"),
+        "no/such/text.txt",
+    ]);
+    assert_fails_cleanly(&output, "cannot read no/such/text.txt");
+    assert!(names_in(&dir).is_empty(), "{:?}", names_in(&dir));
+}
+
+#[test]
+fn mixing_the_forms_is_one_line_and_exit_code_2() {
+    let source = prose("comet_a.txt");
+    let text = prose("comet_b.txt");
+    for (args, expected) in [
+        (
+            vec!["--source", &source, &text, &text],
+            "--source compares one TEXT with the sources, but 2 texts were given",
+        ),
+        (
+            vec!["--details", "--source", &source, &text],
+            "--details is for many rewrites of one original",
+        ),
+        (
+            vec!["--source", &source],
+            "--source needs the TEXT to compare with the sources",
+        ),
+        (
+            vec!["--source", "-", "-"],
+            "only one of the two texts can come from standard input",
+        ),
+    ] {
+        assert_fails_cleanly(&run(&args), expected);
+    }
+}
+
+#[test]
+fn help_shows_the_sources_form() {
+    let help = text(&run(&["--help"]).stdout);
+    assert!(
+        help.contains("article-diff [OPTIONS] --source SOURCE [--source SOURCE...] TEXT"),
+        "{help}"
+    );
+    assert!(help.contains("--source <SOURCE>"), "{help}");
 }

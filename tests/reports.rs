@@ -6,7 +6,9 @@
 #[path = "common/reports.rs"]
 mod reports;
 
-use article_diff::Options;
+use article_diff::report::{html, text};
+use article_diff::sources::SourceEntry;
+use article_diff::{Options, compare_sources};
 use proptest::prelude::*;
 
 /// Words, and the characters a hostile text would use against a terminal
@@ -50,6 +52,32 @@ const HOSTILE: &[&str] = &[
 
 fn check(original: &str, paraphrase: &str, options: &Options) -> Result<(), TestCaseError> {
     reports::check_reports(original, paraphrase, options).map_err(TestCaseError::fail)
+}
+
+/// Checks the reports on `text` against `sources` (named by `names`, an
+/// error for a name without a source).
+fn check_sources(
+    sources: &[&str],
+    text_name: &str,
+    text: &str,
+    names: &[(&str, Option<&str>)],
+) -> Result<(), String> {
+    let result = compare_sources(sources, text, &Options::default().min_run(2))
+        .map_err(|e| format!("refused: {e}"))?;
+    let entries: Vec<SourceEntry<'_>> = names
+        .iter()
+        .map(|&(name, error)| SourceEntry { name, error })
+        .collect();
+    for (style, colour) in [(text::Style::Plain, false), (text::Style::Colour, true)] {
+        let mut out = Vec::new();
+        text::write_sources(&result, &entries, text_name, style, &mut out).unwrap();
+        reports::check_text_report(&String::from_utf8(out).unwrap(), colour)
+            .map_err(|e| format!("text report on sources ({style:?}): {e}"))?;
+    }
+    let mut page = Vec::new();
+    html::write_sources(&result, &entries, text_name, &mut page).unwrap();
+    reports::check_html_report(&String::from_utf8(page).unwrap())
+        .map_err(|e| format!("HTML report on sources: {e}"))
 }
 
 fn sentence() -> impl Strategy<Value = String> {
@@ -96,6 +124,13 @@ proptest! {
     }
 
     #[test]
+    fn reports_on_sources_of_hostile_texts_are_safe((original, paraphrase) in original_and_rewrite()) {
+        let names = [("a\u{1b}[2J.txt", None), ("<b>b</b>.txt", None)];
+        check_sources(&[&original, &paraphrase], "t&\u{202e}.txt", &paraphrase, &names)
+            .map_err(TestCaseError::fail)?;
+    }
+
+    #[test]
     fn reports_of_any_text_are_safe(original in "(?s).{0,60}", paraphrase in "(?s).{0,60}") {
         check(&original, &paraphrase, &Options::default())?;
     }
@@ -118,6 +153,22 @@ fn reports_of_hostile_texts_are_safe() {
         if let Err(message) = reports::check_reports(o, p, &Options::default()) {
             panic!("{message}\noriginal: {o:?}\nparaphrase: {p:?}");
         }
+    }
+}
+
+#[test]
+fn reports_on_sources_name_hostile_files_safely() {
+    let a = "The council met on Monday. It voted \u{1b}[2J to build a bridge \u{9b}1A here.";
+    let b = "Critics said <script>alert(1)</script> &amp; left \u{202e}early. The mayor spoke.";
+    let text = "It voted \u{1b}[2J to build a bridge \u{9b}1A here. Critics said \
+                <script>alert(1)</script> &amp; left \u{202e}early. New <b>words</b>\u{7}.";
+    let names = [
+        ("a\u{1b}[31m.txt", None),
+        ("c\u{202e}\r.txt", Some("cannot read c\u{202e}\r.txt <x> &")),
+        ("<b>b</b>.txt", None),
+    ];
+    if let Err(message) = check_sources(&[a, b], "<i>text</i>\u{7}", text, &names) {
+        panic!("{message}");
     }
 }
 

@@ -1,8 +1,10 @@
-//! `article-diff ORIGINAL REWRITE [REWRITE...]`: compares text files.
+//! `article-diff ORIGINAL REWRITE [REWRITE...]` and
+//! `article-diff --source SOURCE... TEXT`: compares text files.
 
 mod input;
 mod many;
 mod output;
+mod sources;
 
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
@@ -20,21 +22,37 @@ use clap::{ArgAction, Parser, ValueEnum};
     name = "article-diff",
     version,
     max_term_width = 100,
-    override_usage = "article-diff [OPTIONS] ORIGINAL REWRITE\n       article-diff [OPTIONS] ORIGINAL REWRITE REWRITE...",
+    override_usage = "article-diff [OPTIONS] ORIGINAL REWRITE\n       article-diff [OPTIONS] ORIGINAL REWRITE REWRITE...\n       article-diff [OPTIONS] --source SOURCE [--source SOURCE...] TEXT",
     after_help = "With several rewrites, each is compared with the original (on every core) and \
 the report begins with an overview, one line a rewrite in the order given: its words, the shares \
 copied, reworded and new, its moved passages, its copied words outside quotation marks and its \
 longest copied passage. `-f text` prints the overview (`--details` adds every comparison), `-f csv` \
 the overview as CSV, `-f json` an array of models each with its \"name\", `-f html` one page with \
 the overview and every comparison. A rewrite that cannot be read is named on standard error and in \
-the overview, the others are still compared, and the exit code is 2."
+the overview, the others are still compared, and the exit code is 2.
+
+With --source, one TEXT is compared with each SOURCE (on every core) and each of its copied \
+passages and sentence pairs is attributed to one source, the one with the most evidence. Sources \
+get letters (A, B, C...) in the order given. `-f text` prints a legend (each source's copied \
+words, their share of the text, its passages and pairs; a line for all of them, where a word \
+copied from several sources counts once) and then the text, each passage copied from a source \
+marked [A: like this]; `-f html` marks passages by colour and letter; `-f json` prints one \
+model with \"sources\" and a \"source\" on every run and pair; `-f csv` a row a source and one \
+for all. A source that cannot be read is named on standard error and in the report, the others \
+are still compared, and the exit code is 2."
 )]
 struct Args {
-    /// The original report (`-` reads standard input).
-    original: String,
+    /// The original report; with --source, the TEXT to compare with the sources (`-` reads
+    /// standard input).
+    #[arg(required_unless_present = "sources", value_name = "ORIGINAL")]
+    original: Option<String>,
     /// The rewrite of it, or several rewrites of it (`-` reads standard input).
-    #[arg(required = true, value_name = "REWRITE")]
+    #[arg(required_unless_present = "sources", value_name = "REWRITE")]
     rewrites: Vec<String>,
+    /// A source of TEXT (repeat for each): TEXT's copied passages and sentence pairs are each
+    /// attributed to one source (`-` reads standard input).
+    #[arg(long = "source", value_name = "SOURCE")]
+    sources: Vec<String>,
 
     /// What to print.
     #[arg(short, long, value_enum, default_value_t = Format::Text)]
@@ -84,7 +102,7 @@ enum Format {
     Json,
     /// A standalone HTML report.
     Html,
-    /// The overview: a line of figures a rewrite, with a header row.
+    /// The overview: a line of figures a rewrite (with --source: a source), with a header row.
     Csv,
 }
 
@@ -133,12 +151,15 @@ impl From<String> for Failure {
 }
 
 fn run(args: &Args) -> Result<(), Failure> {
-    let from_stdin = std::iter::once(&args.original)
+    let from_stdin = args
+        .original
+        .iter()
         .chain(&args.rewrites)
+        .chain(&args.sources)
         .filter(|path| *path == "-")
         .count();
     if from_stdin > 1 {
-        return Err(if args.rewrites.len() == 1 {
+        return Err(if args.rewrites.len() + args.sources.len() == 1 {
             "only one of the two texts can come from standard input"
         } else {
             "only one of the texts can come from standard input"
@@ -154,18 +175,28 @@ fn run(args: &Args) -> Result<(), Failure> {
         .min_run(args.min_run)
         .pair_threshold(args.pair_threshold)
         .time_budget_ms((args.time_budget > 0).then_some(args.time_budget));
+    if !args.sources.is_empty() {
+        return sources::run(args, &options);
+    }
+    // Clap requires both without --source.
+    let original = args.original.as_deref().unwrap_or("-");
     if let [paraphrase] = args.rewrites.as_slice()
         && args.format != Format::Csv
     {
-        run_one(args, paraphrase, &options)
+        run_one(args, original, paraphrase, &options)
     } else {
-        many::run(args, &options)
+        many::run(args, original, &options)
     }
 }
 
 /// One rewrite: its comparison in full.
-fn run_one(args: &Args, paraphrase: &str, options: &Options) -> Result<(), Failure> {
-    let original = input::read(&args.original)?;
+fn run_one(
+    args: &Args,
+    original: &str,
+    paraphrase: &str,
+    options: &Options,
+) -> Result<(), Failure> {
+    let original = input::read(original)?;
     let paraphrase = input::read(paraphrase)?;
     for warning in [&original.warning, &paraphrase.warning]
         .into_iter()

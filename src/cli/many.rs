@@ -29,8 +29,8 @@ type Outcome<T> = Result<T, String>;
 const BATCH: usize = 32;
 
 /// Compares the original with every rewrite and writes the report.
-pub fn run(args: &Args, options: &Options) -> Result<(), Failure> {
-    let original = input::read(&args.original)?;
+pub fn run(args: &Args, original_name: &str, options: &Options) -> Result<(), Failure> {
+    let original = input::read(original_name)?;
     if let Some(warning) = &original.warning {
         eprintln!("article-diff: warning: {warning}");
     }
@@ -69,7 +69,7 @@ pub fn run(args: &Args, options: &Options) -> Result<(), Failure> {
             all_compared = figures.iter().all(Result::is_ok);
             deliver(args, |out| match args.format {
                 Format::Csv => csv(&names, &figures, out),
-                _ => overview(&args.original, &names, &figures, out),
+                _ => overview(original_name, &names, &figures, out),
             })
         }
         _ => {
@@ -80,7 +80,7 @@ pub fn run(args: &Args, options: &Options) -> Result<(), Failure> {
             let quiet = ProgressBar::hidden();
             deliver(args, |out| {
                 if args.format == Format::Html {
-                    html::write_many_start(&args.original, &names, &figures, &mut *out)?;
+                    html::write_many_start(original_name, &names, &figures, &mut *out)?;
                     let mut index = 0;
                     each_compared(&read, &names, (&quiet, true), |name, compared| {
                         index += 1;
@@ -95,7 +95,7 @@ pub fn run(args: &Args, options: &Options) -> Result<(), Failure> {
                     })?;
                     html::write_many_end(&mut *out)
                 } else {
-                    overview(&args.original, &names, &figures, &mut *out)?;
+                    overview(original_name, &names, &figures, &mut *out)?;
                     let style = text_style(args);
                     each_compared(&read, &names, (&quiet, true), |name, compared| {
                         if let Ok(comparison) = compared {
@@ -171,7 +171,7 @@ fn each_compared(
 
 /// Tells standard error, rewrite by rewrite in the order given, what was
 /// guessed in reading it or why it was not compared.
-fn tell<T>(texts: &[Outcome<input::Decoded>], outcomes: &[Outcome<T>]) {
+pub(crate) fn tell<T>(texts: &[Outcome<input::Decoded>], outcomes: &[Outcome<T>]) {
     for (text, outcome) in texts.iter().zip(outcomes) {
         if let Ok(input::Decoded {
             warning: Some(warning),
@@ -282,7 +282,7 @@ fn csv(names: &[&str], outcomes: &[Outcome<Figures>], out: &mut dyn Write) -> io
 
 /// A CSV field, quoted when it holds a comma, a quotation mark or a line
 /// break, with its quotation marks doubled.
-fn csv_field(field: &str) -> String {
+pub(crate) fn csv_field(field: &str) -> String {
     if field.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", field.replace('"', "\"\""))
     } else {

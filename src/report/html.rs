@@ -7,10 +7,20 @@ use std::io;
 use std::ops::Range;
 
 use super::wording::{Values, capitalized, phrase};
-use super::{Figures, Labels};
+use super::{
+    Figures, Labels, Piece, SourceRow, each_source_row, given_places, percent, pieces,
+    source_letter,
+};
 use crate::model::{Comparison, Kind, Op, Order, Row, Run, Side};
+use crate::sources::{SourceEntry, Sources};
 
 const STYLE: &str = include_str!("report.css");
+
+/// The report on sources' own styles: a colour a source, in turn.
+const SOURCES_STYLE: &str = include_str!("sources.css");
+
+/// Colours of the sources (`s0`… in `sources.css`), in turn.
+const SOURCE_COLOURS: u32 = 8;
 
 /// Renders the report page.
 pub fn render(comparison: &Comparison<'_>) -> String {
@@ -174,6 +184,180 @@ pub fn write_many_entry(
 /// The error writing to `out`.
 pub fn write_many_end(mut out: impl io::Write) -> io::Result<()> {
     out.write_all(b"</main>\n</body>\n</html>\n")
+}
+
+/// Writes the report page on a text compared with several sources (`text`
+/// names the text, `entries` the sources as given; see
+/// [`Sources::write_json_pretty`]): a legend with each source's letter,
+/// colour and share of the text, then the text a row at a time beside the
+/// source sentence each pair came from, each passage copied from a source
+/// marked by its colour and its letter.
+///
+/// # Errors
+///
+/// The first error writing to `out` returns; the page stops there.
+pub fn write_sources(
+    sources: &Sources<'_>,
+    entries: &[SourceEntry<'_>],
+    text: &str,
+    mut out: impl io::Write,
+) -> io::Result<()> {
+    let given = given_places(entries);
+    let mut page = String::new();
+    head(
+        &mut page,
+        &format!(
+            "How {} was made from {} source{}",
+            escape(text),
+            entries.len(),
+            if entries.len() == 1 { "" } else { "s" }
+        ),
+    );
+    // The sources' colours, inside the one <style> element.
+    if let Some(at) = page.rfind("</style>") {
+        page.insert_str(at, SOURCES_STYLE);
+    }
+    sources_legend(&mut page, sources, entries);
+    page.push_str(concat!(
+        "</header>\n<main>\n<table class=\"rows\">\n<thead><tr><th scope=\"col\">Row</th>",
+        "<th scope=\"col\">Source</th><th scope=\"col\">Text</th></tr></thead>\n<tbody>\n"
+    ));
+    out.write_all(page.as_bytes())?;
+    each_source_row(sources, &given, |row| {
+        page.clear();
+        match row {
+            SourceRow::Pair {
+                comparison: c,
+                pair,
+                place,
+                in_source,
+                in_text,
+            } => {
+                let _ = write!(
+                    page,
+                    "<tr class=\"pair {}\"><th scope=\"row\">{} {}<br><small>{} {} ↔ {}<br>{}</small></th><td>",
+                    pair.verdict.name(),
+                    letter_badge(place),
+                    pair.verdict.name(),
+                    source_letter(place),
+                    escape(&in_source),
+                    escape(&in_text),
+                    super::source_shares_text(pair, &source_letter(place)),
+                );
+                spans(
+                    &mut page,
+                    c.original(),
+                    c.original_side(),
+                    c.runs(),
+                    &pair.original,
+                );
+                page.push_str("</td><td>");
+                marked_text(&mut page, sources, &given, &pair.paraphrase);
+            }
+            SourceRow::Alone { range, in_text } => {
+                let _ = write!(
+                    page,
+                    "<tr class=\"new\"><th scope=\"row\">new<br><small>{}</small></th><td></td><td>",
+                    escape(&in_text)
+                );
+                marked_text(&mut page, sources, &given, range);
+            }
+        }
+        page.push_str("</td></tr>\n");
+        out.write_all(page.as_bytes())
+    })?;
+    out.write_all(b"</tbody>\n</table>\n</main>\n</body>\n</html>\n")
+}
+
+/// A source's letter on its colour.
+fn letter_badge(place: u32) -> String {
+    format!(
+        "<span class=\"letter s{}\">{}</span>",
+        place % SOURCE_COLOURS,
+        source_letter(place)
+    )
+}
+
+/// The legend of the report on sources: a table, a row a source and one
+/// for all of them, then how passages are marked.
+fn sources_legend(out: &mut String, sources: &Sources<'_>, entries: &[SourceEntry<'_>]) {
+    let words = sources.text_words;
+    let _ = writeln!(
+        out,
+        "<dl class=\"summary\"><dt>Text</dt><dd>{words} word{}: copied {}%, reworded {}%, new {}%</dd></dl>",
+        if words == 1 { "" } else { "s" },
+        percent(sources.whole.copied_words, words),
+        percent(sources.reworded_words, words),
+        percent(sources.new_words, words),
+    );
+    out.push_str(concat!(
+        "<table class=\"overview sources\">\n<thead><tr><th scope=\"col\">Source</th>",
+        "<th scope=\"col\">Name</th><th scope=\"col\">Copied words</th>",
+        "<th scope=\"col\">Share of the text</th><th scope=\"col\">Copied passages</th>",
+        "<th scope=\"col\">Sentence pairs</th></tr></thead>\n<tbody>\n"
+    ));
+    let mut compared = 0;
+    for (place, entry) in entries.iter().enumerate() {
+        let badge = letter_badge(place as u32);
+        let name = escape(entry.name);
+        let _ = match entry.error {
+            Some(error) => writeln!(
+                out,
+                "<tr class=\"error\"><th scope=\"row\">{badge}</th><td>{name}</td><td colspan=\"4\">not compared: {}</td></tr>",
+                escape(error)
+            ),
+            None => {
+                let s = &sources.per_source[compared];
+                compared += 1;
+                writeln!(
+                    out,
+                    "<tr><th scope=\"row\">{badge}</th><td>{name}</td><td>{}</td><td>{}%</td><td>{}</td><td>{}</td></tr>",
+                    s.copied_words,
+                    percent(s.copied_words, words),
+                    s.runs,
+                    s.pairs
+                )
+            }
+        };
+    }
+    let whole = &sources.whole;
+    let _ = writeln!(
+        out,
+        "<tr class=\"whole\"><th scope=\"row\">All</th><td>a word in several sources counts once</td><td>{}</td><td>{}%</td><td>{}</td><td>{}</td></tr>\n</tbody>\n</table>",
+        whole.copied_words,
+        percent(whole.copied_words, words),
+        whole.runs,
+        whole.pairs
+    );
+    let _ = writeln!(
+        out,
+        "<ul class=\"legend\"><li><span class=\"copied src s0\"><span class=\"letter s0\">A</span>copied passage</span>: copied from source A, marked by its letter and its colour</li><li>a row paired with a source shows its letter, the pair's verdict and the source's sentence, the words the text <del>left out or changed</del> struck through and the source of its copied passages <span class=\"kept\">underlined</span></li><li>rows marked <em>new</em> pair with no source</li></ul>"
+    );
+    let stages = sources.cut_short();
+    if !stages.is_empty() {
+        let note = capitalized(&phrase("cutShort", &Values::cut_short(&stages)));
+        let _ = writeln!(out, "<p class=\"note\">{}.</p>", escape(&note));
+    }
+}
+
+/// The text over `range`, each copied passage in its source's colour and
+/// opened by its letter; spaces after a passage stay outside it.
+fn marked_text(out: &mut String, sources: &Sources<'_>, given: &[u32], range: &Range<u32>) {
+    for Piece { text, source } in pieces(sources, given, range) {
+        let Some(place) = source else {
+            out.push_str(&escape(text));
+            continue;
+        };
+        let passage = text.trim_end();
+        let _ = write!(
+            out,
+            "<span class=\"copied src s{}\">{}{}</span>{}",
+            place % SOURCE_COLOURS,
+            letter_badge(place),
+            escape(passage),
+            escape(&text[passage.len()..])
+        );
+    }
 }
 
 /// The page's head and the start of its header, with `heading` (HTML).

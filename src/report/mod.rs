@@ -13,7 +13,8 @@ mod wording;
 use std::ops::Range;
 
 use crate::align::Evidence;
-use crate::model::{Comparison, Pair, Sentence};
+use crate::model::{Comparison, Kind, Pair, Sentence};
+use crate::sources::{SourceEntry, Sources};
 
 /// A pair's two shares in words: "keeps 60% of the original; 100% of this
 /// sentence comes from it".
@@ -23,6 +24,27 @@ pub fn shares_text(pair: &Pair) -> String {
         "keeps {}% of the original; {}% of this sentence comes from it",
         percent(pair.kept_share),
         percent(pair.derived_share)
+    )
+}
+
+/// A pair's two shares in words, in a report on sources: "keeps 60% of
+/// source A's sentence; 100% of this sentence comes from it".
+pub fn source_shares_text(pair: &Pair, letter: &str) -> String {
+    let percent = |share: f64| (share * 100.0).round() as u32;
+    format!(
+        "keeps {}% of source {letter}'s sentence{}; {}% of this {} from it",
+        percent(pair.kept_share),
+        if pair.original_sentences.len() == 1 {
+            ""
+        } else {
+            "s"
+        },
+        percent(pair.derived_share),
+        if pair.paraphrase_sentences.len() == 1 {
+            "sentence comes"
+        } else {
+            "passage comes"
+        }
     )
 }
 
@@ -86,36 +108,170 @@ pub fn percent(part: u32, whole: u32) -> f64 {
     }
 }
 
+/// A source's letter, by its place among the sources as given: A to Z,
+/// then AA, AB, …
+pub fn source_letter(place: u32) -> String {
+    let mut letters = Vec::new();
+    let mut rest = place as usize + 1;
+    while rest > 0 {
+        rest -= 1;
+        letters.push(b'A' + (rest % 26) as u8);
+        rest /= 26;
+    }
+    letters.iter().rev().map(|&b| b as char).collect()
+}
+
+/// Each compared source's place among the sources as given (`entries`,
+/// where the compared ones follow [`Sources::comparisons`] in order).
+pub(crate) fn given_places(entries: &[SourceEntry<'_>]) -> Vec<u32> {
+    (0..entries.len() as u32)
+        .filter(|&i| entries[i as usize].error.is_none())
+        .collect()
+}
+
+/// One row of a report on sources, in text order: an attributed pair, or
+/// a sentence of the text in none.
+pub(crate) enum SourceRow<'a, 't> {
+    Pair {
+        /// The comparison of the pair's source.
+        comparison: &'a Comparison<'t>,
+        pair: &'a Pair,
+        /// Its source's place among the sources as given.
+        place: u32,
+        /// Where its sentences are in the source ("¶2 s1") and in the text.
+        in_source: String,
+        in_text: String,
+    },
+    Alone {
+        range: &'a Range<u32>,
+        /// Where it is in the text.
+        in_text: String,
+    },
+}
+
+/// Hands each row of a report on sources to `emit`, in text order: a pair
+/// once, at its first sentence. `given` is each compared source's place as
+/// given ([`given_places`]).
+pub(crate) fn each_source_row<'a, 't>(
+    sources: &'a Sources<'t>,
+    given: &[u32],
+    mut emit: impl FnMut(SourceRow<'a, 't>) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let labels = Labels::new_for(sources.sentences.iter().map(|s| s.paragraph));
+    let source_labels: Vec<Labels> = sources
+        .comparisons
+        .iter()
+        .map(|c| Labels::new(&c.original_side().sentences))
+        .collect();
+    for (index, sentence) in sources.sentences.iter().enumerate() {
+        let row = match sentence.pair {
+            None => SourceRow::Alone {
+                range: &sentence.range,
+                in_text: labels.one(index as u32),
+            },
+            Some(number) => {
+                let a = &sources.pairs[number as usize];
+                let comparison = &sources.comparisons[a.source as usize];
+                let pair = &comparison.pairs()[a.index as usize];
+                if pair.paraphrase_sentences.start as usize != index {
+                    continue; // a later sentence of a pair already shown
+                }
+                SourceRow::Pair {
+                    comparison,
+                    pair,
+                    place: given[a.source as usize],
+                    in_source: source_labels[a.source as usize].range(&pair.original_sentences),
+                    in_text: labels.range(&pair.paraphrase_sentences),
+                }
+            }
+        };
+        emit(row)?;
+    }
+    Ok(())
+}
+
+/// A stretch of the text in a report on sources: one copied passage (with
+/// its source's place as given), or text between passages.
+pub(crate) struct Piece<'a> {
+    pub(crate) text: &'a str,
+    pub(crate) source: Option<u32>,
+}
+
+/// The text over `range` in pieces: each copied run's words in one piece,
+/// the rest between them.
+pub(crate) fn pieces<'a>(
+    sources: &Sources<'a>,
+    given: &[u32],
+    range: &Range<u32>,
+) -> Vec<Piece<'a>> {
+    let spans = &sources.spans;
+    let first = spans.partition_point(|s| s.range.end <= range.start);
+    let mut pieces: Vec<(Range<u32>, Option<u32>, Option<u32>)> = Vec::new();
+    for span in spans[first..]
+        .iter()
+        .take_while(|s| s.range.start < range.end)
+    {
+        let bytes = span.range.start.max(range.start)..span.range.end.min(range.end);
+        let run = if span.kind == Kind::Copied {
+            span.run
+        } else {
+            None
+        };
+        match pieces.last_mut() {
+            Some(last) if last.1 == run => last.0.end = bytes.end,
+            _ => pieces.push((bytes, run, span.source.filter(|_| run.is_some()))),
+        }
+    }
+    pieces
+        .into_iter()
+        .map(|(bytes, _, source)| Piece {
+            text: &sources.text[bytes.start as usize..bytes.end as usize],
+            source: source.map(|s| given[s as usize]),
+        })
+        .collect()
+}
+
 /// The labels of one side's sentences, for people: "¶2 s3" (paragraph and
 /// sentence within it, from 1). Each sentence's place in its paragraph is
 /// counted once, in one pass, so that labelling every row stays linear
 /// however many sentences a paragraph holds.
-pub(crate) struct Labels<'a> {
-    sentences: &'a [Sentence],
+pub(crate) struct Labels {
+    /// Each sentence's paragraph.
+    paragraphs: Vec<u32>,
     /// Each sentence's index within its paragraph, from 0.
     within: Vec<u32>,
 }
 
-impl<'a> Labels<'a> {
-    pub(crate) fn new(sentences: &'a [Sentence]) -> Self {
-        let mut within = Vec::with_capacity(sentences.len());
+impl Labels {
+    pub(crate) fn new(sentences: &[Sentence]) -> Self {
+        Labels::new_for(sentences.iter().map(|s| s.paragraph))
+    }
+
+    /// The labels of sentences given by their paragraphs, in order.
+    pub(crate) fn new_for(paragraphs: impl Iterator<Item = u32>) -> Self {
+        let mut within = Vec::new();
+        let mut paragraph_of = Vec::new();
         let mut previous: Option<(u32, u32)> = None;
-        for sentence in sentences {
+        for paragraph in paragraphs {
             let place = match previous {
-                Some((paragraph, place)) if paragraph == sentence.paragraph => place + 1,
+                Some((last, place)) if last == paragraph => place + 1,
                 _ => 0,
             };
             within.push(place);
-            previous = Some((sentence.paragraph, place));
+            paragraph_of.push(paragraph);
+            previous = Some((paragraph, place));
         }
-        Labels { sentences, within }
+        Labels {
+            paragraphs: paragraph_of,
+            within,
+        }
     }
 
     /// Where a sentence is: "¶2 s3".
     pub(crate) fn one(&self, index: u32) -> String {
         format!(
             "¶{} s{}",
-            self.sentences[index as usize].paragraph + 1,
+            self.paragraphs[index as usize] + 1,
             self.within[index as usize] + 1
         )
     }
@@ -151,6 +307,18 @@ mod tests {
             })
             .collect::<Vec<_>>()
             .join(" ")
+    }
+
+    #[test]
+    fn source_letters_run_from_a_to_z_then_on_to_two_letters() {
+        let letters: Vec<String> = [0, 1, 25, 26, 27, 51, 52, 701, 702]
+            .into_iter()
+            .map(source_letter)
+            .collect();
+        assert_eq!(
+            letters,
+            ["A", "B", "Z", "AA", "AB", "AZ", "BA", "ZZ", "AAA"]
+        );
     }
 
     #[test]

@@ -14,8 +14,11 @@ use std::io;
 use std::ops::Range;
 
 use super::wording::{Values, phrase};
-use super::{Labels, percent};
+use super::{
+    Labels, Piece, SourceRow, each_source_row, given_places, percent, pieces, source_letter,
+};
 use crate::model::{Comparison, Kind, Op, Order, Row, Side};
+use crate::sources::{SourceEntry, Sources};
 
 /// How to mark changes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -72,6 +75,223 @@ fn each_piece(
         emit(&piece)?;
     }
     Ok(())
+}
+
+/// Writes the report on a text compared with several sources (`text`
+/// names the text, `entries` the sources as given; see
+/// [`Sources::write_json_pretty`]): a legend, a line a source with its
+/// letter, then the text a row at a time, each passage copied from a source
+/// marked with its letter, `[A: like this]` (and in colour with colour too),
+/// each pair under its source's letter and verdict beside the source's
+/// sentence.
+///
+/// # Errors
+///
+/// The first error writing to `out` returns; the report stops there.
+pub fn write_sources(
+    sources: &Sources<'_>,
+    entries: &[SourceEntry<'_>],
+    text: &str,
+    style: Style,
+    mut out: impl io::Write,
+) -> io::Result<()> {
+    let given = given_places(entries);
+    let mut piece = String::new();
+    sources_legend(&mut piece, sources, entries, text, style);
+    out.write_all(piece.as_bytes())?;
+    each_source_row(sources, &given, |row| {
+        piece.clear();
+        piece.push('\n');
+        match row {
+            SourceRow::Pair {
+                comparison,
+                pair,
+                place,
+                in_source,
+                in_text,
+            } => {
+                let letter = source_letter(place);
+                let header = format!(
+                    "{letter} · {} · {}",
+                    pair.verdict.name(),
+                    super::source_shares_text(pair, &letter)
+                );
+                coloured(&mut piece, &header, place, style);
+                piece.push('\n');
+                let mut source_line = String::new();
+                push_on_one_line(&mut source_line, comparison.original_text(&pair.original));
+                let _ = writeln!(piece, "  - {letter} {in_source}: {source_line}");
+                let _ = writeln!(
+                    piece,
+                    "  + {in_text}: {}",
+                    marked_text(sources, &given, &pair.paraphrase, style)
+                );
+            }
+            SourceRow::Alone { range, in_text } => {
+                bold(&mut piece, "new", style);
+                piece.push('\n');
+                let _ = writeln!(
+                    piece,
+                    "  + {in_text}: {}",
+                    marked_text(sources, &given, range, style)
+                );
+            }
+        }
+        out.write_all(piece.as_bytes())
+    })
+}
+
+/// The legend of the report on sources: a line on the text, a table of
+/// the sources (a line each, one for all of them), how passages are marked.
+fn sources_legend(
+    out: &mut String,
+    sources: &Sources<'_>,
+    entries: &[SourceEntry<'_>],
+    text: &str,
+    style: Style,
+) {
+    let words = sources.text_words;
+    bold(out, "article-diff", style);
+    let mut text_name = String::new();
+    push_on_one_line(&mut text_name, text);
+    let _ = writeln!(
+        out,
+        ": text {text_name}, {} in {}, against {}\n",
+        counted(words, "word"),
+        counted(sources.sentences.len() as u32, "sentence"),
+        counted(entries.len() as u32, "source")
+    );
+    let names: Vec<String> = entries
+        .iter()
+        .map(|entry| {
+            let mut name = String::new();
+            push_on_one_line(&mut name, entry.name);
+            name
+        })
+        .collect();
+    let width = names
+        .iter()
+        .map(|name| name.chars().count())
+        .chain([4])
+        .max()
+        .unwrap_or(4);
+    let letters = source_letter(entries.len().saturating_sub(1) as u32)
+        .len()
+        .max(6);
+    let pad = |text: &str, width: usize| {
+        let fill = width.saturating_sub(text.chars().count());
+        format!("{text}{}", " ".repeat(fill))
+    };
+    let figures = |copied: u32, runs: u32, pairs: u32| {
+        format!(
+            "{copied:>12}  {:>5.1}%  {runs:>8}  {pairs:>5}",
+            percent(copied, words)
+        )
+    };
+    let _ = writeln!(
+        out,
+        "{}  {}  {:>12}  {:>6}  {:>8}  {:>5}",
+        pad("source", letters),
+        pad("name", width),
+        "copied words",
+        "share",
+        "passages",
+        "pairs"
+    );
+    let mut compared = sources.per_source.iter();
+    for (place, (entry, name)) in entries.iter().zip(&names).enumerate() {
+        coloured(
+            out,
+            &pad(&source_letter(place as u32), letters),
+            place as u32,
+            style,
+        );
+        let _ = write!(out, "  {}  ", pad(name, width));
+        match (
+            entry.error,
+            entry.error.is_none().then(|| compared.next()).flatten(),
+        ) {
+            (None, Some(s)) => {
+                let _ = writeln!(out, "{}", figures(s.copied_words, s.runs, s.pairs));
+            }
+            (error, _) => {
+                let mut message = String::new();
+                push_on_one_line(&mut message, error.unwrap_or_default());
+                let _ = writeln!(out, "not compared: {message}");
+            }
+        }
+    }
+    let whole = &sources.whole;
+    let _ = writeln!(
+        out,
+        "{}  {}  {}",
+        pad("all", letters),
+        pad("", width),
+        figures(whole.copied_words, whole.runs, whole.pairs)
+    );
+    let _ = writeln!(
+        out,
+        "\nAll: a word copied from several sources counts once. The rest of the text: reworded {}% ({}), new {}% ({}).",
+        percent(sources.reworded_words, words),
+        counted(sources.reworded_words, "word"),
+        percent(sources.new_words, words),
+        counted(sources.new_words, "word"),
+    );
+    let _ = writeln!(
+        out,
+        "A passage copied from source A is marked [A: like this]. A sentence paired with a source is headed by its letter and the pair's verdict, with the source's sentence (-) above it (+)."
+    );
+    let stages = sources.cut_short();
+    if !stages.is_empty() {
+        let _ = writeln!(
+            out,
+            "Note: {}.",
+            phrase("cutShort", &Values::cut_short(&stages))
+        );
+    }
+}
+
+/// Foreground colours of the sources in colour, in turn.
+const SOURCE_COLOURS: [u8; 6] = [34, 35, 33, 36, 32, 31];
+
+/// `text` in bold, and in the colour of the source at `place`.
+fn coloured(out: &mut String, text: &str, place: u32, style: Style) {
+    match style {
+        Style::Plain => out.push_str(text),
+        Style::Colour => {
+            let colour = SOURCE_COLOURS[place as usize % SOURCE_COLOURS.len()];
+            let _ = write!(out, "\x1b[1;{colour}m{text}\x1b[0m");
+        }
+    }
+}
+
+/// The text over `range` on one line, each copied passage marked with its
+/// source's letter: `[A: like this]`, its spaces after it outside.
+fn marked_text(sources: &Sources<'_>, given: &[u32], range: &Range<u32>, style: Style) -> String {
+    let mut out = String::new();
+    for Piece { text, source } in pieces(sources, given, range) {
+        let Some(place) = source else {
+            push_on_one_line(&mut out, text);
+            continue;
+        };
+        let passage = text.trim_end();
+        let letter = source_letter(place);
+        match style {
+            Style::Plain => {
+                let _ = write!(out, "[{letter}: ");
+                push_on_one_line(&mut out, passage);
+                out.push(']');
+            }
+            Style::Colour => {
+                let colour = SOURCE_COLOURS[place as usize % SOURCE_COLOURS.len()];
+                let _ = write!(out, "\x1b[1;{colour}m[{letter}: \x1b[0;4;{colour}m");
+                push_on_one_line(&mut out, passage);
+                let _ = write!(out, "\x1b[0;1;{colour}m]\x1b[0m");
+            }
+        }
+        push_on_one_line(&mut out, &text[passage.len()..]);
+    }
+    out
 }
 
 fn bold(out: &mut String, text: &str, style: Style) {

@@ -60,6 +60,11 @@ impl Values {
         values.insert("cut_short".into(), findings.cut_short().join(", "));
         Values(values)
     }
+
+    /// The values of a note on the stages cut short alone (`cutShort`).
+    pub(crate) fn cut_short(stages: &[&str]) -> Self {
+        Values(BTreeMap::from([("cut_short".into(), stages.join(", "))]))
+    }
 }
 
 /// Phrase `name` of `www/wording.js` filled in with `values`.

@@ -33,6 +33,15 @@ pub fn simple_sentences(text: &str) -> Vec<String> {
     sentences
 }
 
+/// The words of a passage, by a key close to the engine's: letters and
+/// digits in lower case.
+pub fn word_keys(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
 /// The text's sentences in a shuffled order (deterministic for a seed).
 pub fn shuffled_sentences(text: &str, seed: u64) -> String {
     let mut sentences = simple_sentences(text);

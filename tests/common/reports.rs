@@ -89,6 +89,7 @@ const ATTRIBUTES: &[&str] = &[
     "content",
     "scope",
     "class",
+    "colspan",
 ];
 
 /// Elements without an end tag.

@@ -253,6 +253,55 @@ test('the command line prints the same model, in UTF-8 offsets by default', () =
   assert.deepEqual(utf16.pairs, fromWasm.pairs);
 });
 
+test("the command line's model of a text against several sources matches the schema", () => {
+  const binary = cli();
+  const folder = mkdtempSync(join(tmpdir(), 'article-diff-'));
+  const sources = ['drought_a', 'comet_a', 'drought_b'].map((name) => join(root, `tests/fixtures/prose/${name}.txt`));
+  const sentences = sources.map((path) => readFileSync(path, 'utf8').split(/(?<=\.)\s+(?=[A-Z])/));
+  const text = sentences[0].flatMap((sentence, i) => [sentence, sentences[1][i], sentences[2][i]]).filter(Boolean).join(' ');
+  const textPath = join(folder, 'stitched.txt');
+  writeFileSync(textPath, `${text}\nA “new” sentence ends it, naïvely 😀.\n`);
+  const missing = join(folder, 'missing.txt');
+  for (const unit of ['utf-8', 'utf-16']) {
+    let model;
+    try {
+      execFileSync(binary, ['-f', 'json', '--offsets', unit, ...[sources[0], missing, sources[1], sources[2]].flatMap((s) => ['--source', s]), textPath], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      assert.fail('a missing source is exit code 2');
+    } catch (error) {
+      assert.equal(error.status, 2);
+      model = JSON.parse(error.stdout);
+    }
+    assertValid(model, `sources ${unit}`);
+    assert.deepEqual(model.sources.map((s) => s.name), [sources[0], missing, sources[1], sources[2]]);
+    assert.ok(model.sources[1].error);
+    if (unit === 'utf-16') {
+      // Ranges slice JavaScript strings: the text's spans, each run's source.
+      const full = readFileSync(textPath, 'utf8');
+      assert.equal(model.paraphrase.spans.map((s) => s.text).join(''), full);
+      for (const run of model.runs) {
+        const from = model.sources[run.source].text.slice(...run.original);
+        const words = (t) => t.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+        assert.deepEqual(words(from), words(full.slice(...run.paraphrase)));
+      }
+    }
+    for (const breakIt of [
+      (m) => delete m.runs[0].source,
+      (m) => (m.pairs[0].source = 'A'),
+      (m) => (m.paraphrase.spans[0].kind = 'kept'),
+      (m) => (m.sources[0].stats.copied_share = 2),
+      (m) => (m.original = m.paraphrase),
+    ]) {
+      const broken = structuredClone(model);
+      breakIt(broken);
+      assert.equal(validate(broken), false, breakIt.toString());
+    }
+  }
+  rmSync(folder, { recursive: true });
+});
+
 test('the schema refuses a model that breaks it', () => {
   const model = compare('The council voted to build a bridge.', 'The council voted to build a tunnel.');
   assert.ok(validate(model));
