@@ -8,7 +8,7 @@ mod reports;
 
 use article_diff::report::{html, text};
 use article_diff::sources::SourceEntry;
-use article_diff::{Options, compare_sources};
+use article_diff::{Options, compare_many, compare_sources};
 use proptest::prelude::*;
 
 /// Words, and the characters a hostile text would use against a terminal
@@ -117,6 +117,32 @@ fn original_and_rewrite() -> impl Strategy<Value = (String, String)> {
         })
 }
 
+/// Checks the one page the command line writes for many rewrites of
+/// `original`, named by `names` (an error for a name without a rewrite).
+fn check_many(
+    original: &str,
+    rewrites: &[&str],
+    names: &[(&str, Option<&str>)],
+) -> Result<(), String> {
+    let compared = compare_many(original, rewrites, &Options::default().min_run(2))
+        .map_err(|e| format!("refused: {e}"))?;
+    let mut compared = compared.iter();
+    let entries: Vec<html::Entry<'_, '_>> = names
+        .iter()
+        .map(|&(name, error)| html::Entry {
+            name,
+            comparison: match error {
+                Some(message) => Err(message),
+                None => Ok(compared.next().expect("a rewrite for each name")),
+            },
+        })
+        .collect();
+    let mut page = Vec::new();
+    html::write_many("<o>\u{202e}riginal.txt", &entries, &mut page).unwrap();
+    reports::check_html_report(&String::from_utf8(page).unwrap())
+        .map_err(|e| format!("HTML report on many rewrites: {e}"))
+}
+
 proptest! {
     #[test]
     fn reports_of_hostile_rewrites_are_safe((original, paraphrase) in original_and_rewrite(), min_run in 1u32..5) {
@@ -128,6 +154,12 @@ proptest! {
         let names = [("a\u{1b}[2J.txt", None), ("<b>b</b>.txt", None)];
         check_sources(&[&original, &paraphrase], "t&\u{202e}.txt", &paraphrase, &names)
             .map_err(TestCaseError::fail)?;
+    }
+
+    #[test]
+    fn the_report_on_many_hostile_rewrites_is_safe((original, paraphrase) in original_and_rewrite()) {
+        let names = [("a\u{1b}[2J.txt", None), ("<b>\"b\"</b>&amp;.txt", Some("cannot read <b>: & \u{7}")), ("c\u{202e}.txt", None)];
+        check_many(&original, &[&paraphrase, &original], &names).map_err(TestCaseError::fail)?;
     }
 
     #[test]
@@ -192,6 +224,7 @@ fn the_checker_catches_what_it_looks_for() {
         "<span class=\"a\" onclick=\"x\">a</span>",
         "<span class=\"<b>\">a</span>",
         "<b>",
+        "<a href=\"https://example.com\">x</a>",
     ] {
         assert!(reports::check_html_report(&page(bad)).is_err(), "{bad:?}");
     }

@@ -77,7 +77,7 @@ pub fn check_text_report(report: &str, colour: bool) -> Result<(), String> {
 const TAGS: &[&str] = &[
     "html", "head", "meta", "title", "style", "body", "header", "h1", "dl", "dt", "dd", "p", "ul",
     "li", "span", "del", "ins", "em", "main", "table", "thead", "tbody", "tr", "th", "td", "br",
-    "small",
+    "small", "section", "h2", "a",
 ];
 
 /// The attributes it writes.
@@ -90,6 +90,8 @@ const ATTRIBUTES: &[&str] = &[
     "scope",
     "class",
     "colspan",
+    "id",
+    "href",
 ];
 
 /// Elements without an end tag.
@@ -190,6 +192,10 @@ fn check_attributes(attributes: &str) -> Result<(), String> {
         };
         if value.contains(['<', '>', '&']) {
             return Err(format!("markup in an attribute value: {value:?}"));
+        }
+        // Links go only to the page's own sections.
+        if name == "href" && !value.starts_with('#') {
+            return Err(format!("a link out of the page: {value:?}"));
         }
         rest = match after.strip_prefix(' ') {
             Some(more) if !more.is_empty() => more,
