@@ -1137,6 +1137,38 @@ fn sources_html_report_passes_the_checker_and_marks_by_letter() {
 }
 
 #[test]
+fn a_sentence_copied_whole_without_a_pair_is_not_called_new() {
+    // The text splits source A's sentence in two around B's: the second
+    // half is copied word for word but paired with nothing. The pair
+    // report calls such a sentence "copied · repeats"; so must this one.
+    let dir = scratch("sources-repeats");
+    let a = dir.join("a.txt");
+    let b = dir.join("b.txt");
+    let t = dir.join("text.txt");
+    std::fs::write(&a, "The council voted on Monday to close the old Whitmore school after years of debate about falling enrollment in the valley. The mayor said nothing.\n").unwrap();
+    std::fs::write(&b, "Rain fell on the hills all week and the river rose to its highest level since records began in the town.\n").unwrap();
+    std::fs::write(&t, "The council voted on Monday to close the old Whitmore school. Rain fell on the hills all week and the river rose. After years of debate about falling enrollment in the valley.\n").unwrap();
+    let sources = [
+        a.to_string_lossy().into_owned(),
+        b.to_string_lossy().into_owned(),
+    ];
+    let text_path = t.to_string_lossy().into_owned();
+    let report = text(&run_sources("text", &sources, &text_path).stdout);
+    let row = report
+        .split("\n\n")
+        .find(|row| row.contains("After years of debate"))
+        .unwrap();
+    assert!(row.starts_with("A · copied · repeats A ¶1 s1\n"), "{row}");
+    assert!(!report.contains("\nnew\n"), "{report}");
+    let page = text(&run_sources("html", &sources, &text_path).stdout);
+    reports::check_html_report(&page).unwrap();
+    assert!(
+        page.contains("copied<br><small>¶1 s3<br>repeats ¶1 s1</small>"),
+        "{page}"
+    );
+}
+
+#[test]
 fn a_bad_source_among_good_ones_is_named_and_the_others_compared() {
     let dir = scratch("sources-bad-one");
     let (mut sources, text_path) = stitched(&dir);

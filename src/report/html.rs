@@ -254,12 +254,25 @@ pub fn write_sources(
                 page.push_str("</td><td>");
                 marked_text(&mut page, sources, &given, &pair.paraphrase);
             }
-            SourceRow::Alone { range, in_text } => {
-                let _ = write!(
-                    page,
-                    "<tr class=\"new\"><th scope=\"row\">new<br><small>{}</small></th><td></td><td>",
-                    escape(&in_text)
-                );
+            SourceRow::Alone {
+                range,
+                in_text,
+                repeats,
+            } => {
+                let _ = match repeats {
+                    Some((place, in_source)) => write!(
+                        page,
+                        "<tr class=\"repeat\"><th scope=\"row\">{}copied<br><small>{}<br>repeats {}</small></th><td></td><td>",
+                        letter_badge(place),
+                        escape(&in_text),
+                        escape(&in_source)
+                    ),
+                    None => write!(
+                        page,
+                        "<tr class=\"new\"><th scope=\"row\">new<br><small>{}</small></th><td></td><td>",
+                        escape(&in_text)
+                    ),
+                };
                 marked_text(&mut page, sources, &given, range);
             }
         }

@@ -146,6 +146,10 @@ pub(crate) enum SourceRow<'a, 't> {
         range: &'a Range<u32>,
         /// Where it is in the text.
         in_text: String,
+        /// When every word of it is copied (from runs of other sentences'
+        /// pairs, or of no pair): the place of the source of its first
+        /// word, and the source's sentence that word comes from ("¶2 s1").
+        repeats: Option<(u32, String)>,
     },
 }
 
@@ -168,6 +172,12 @@ pub(crate) fn each_source_row<'a, 't>(
             None => SourceRow::Alone {
                 range: &sentence.range,
                 in_text: labels.one(index as u32),
+                repeats: repeated(sources, &sentence.range).map(|(source, at)| {
+                    (
+                        given[source as usize],
+                        source_labels[source as usize].one(at),
+                    )
+                }),
             },
             Some(number) => {
                 let a = &sources.pairs[number as usize];
@@ -188,6 +198,34 @@ pub(crate) fn each_source_row<'a, 't>(
         emit(row)?;
     }
     Ok(())
+}
+
+/// For a sentence of the text whose every span is copied: the source of its
+/// first word and the sentence of that source the word comes from, as the
+/// pair report's "repeats" (`Sentence::repeats`).
+fn repeated(sources: &Sources<'_>, range: &Range<u32>) -> Option<(u32, u32)> {
+    let first = sources
+        .spans
+        .partition_point(|s| s.range.end <= range.start);
+    let mut inside = sources.spans[first..]
+        .iter()
+        .take_while(|s| s.range.start < range.end);
+    let span = inside.next()?;
+    if span.kind != crate::Kind::Copied || inside.any(|s| s.kind != crate::Kind::Copied) {
+        return None;
+    }
+    let attributed = &sources.runs[span.run? as usize];
+    let comparison = &sources.comparisons[attributed.source as usize];
+    let run = &comparison.runs()[attributed.index as usize];
+    // Copied words sit at nearly the same distance from the run's start on
+    // both sides; the sentence holding that byte is close enough to name.
+    let byte = (run.original.start + span.range.start.saturating_sub(run.paraphrase.start))
+        .min(run.original.end.saturating_sub(1));
+    let at = comparison
+        .original_side()
+        .sentences
+        .partition_point(|s| s.range.end <= byte);
+    Some((attributed.source, at as u32))
 }
 
 /// A stretch of the text in a report on sources: one copied passage (with

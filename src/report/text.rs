@@ -127,8 +127,19 @@ pub fn write_sources(
                     marked_text(sources, &given, &pair.paraphrase, style)
                 );
             }
-            SourceRow::Alone { range, in_text } => {
-                bold(&mut piece, "new", style);
+            SourceRow::Alone {
+                range,
+                in_text,
+                repeats,
+            } => {
+                match repeats {
+                    Some((place, in_source)) => {
+                        let letter = source_letter(place);
+                        let header = format!("{letter} · copied · repeats {letter} {in_source}");
+                        coloured(&mut piece, &header, place, style);
+                    }
+                    None => bold(&mut piece, "new", style),
+                }
                 piece.push('\n');
                 let _ = writeln!(
                     piece,
