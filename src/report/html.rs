@@ -344,7 +344,7 @@ fn sources_legend(out: &mut String, sources: &Sources<'_>, entries: &[SourceEntr
     );
     let _ = writeln!(
         out,
-        "<ul class=\"legend\"><li><span class=\"copied src s0\"><span class=\"letter s0\">A</span>copied passage</span>: copied from source A, marked by its letter and its colour</li><li>a row paired with a source shows its letter, the pair's verdict and the source's sentence, the words the text <del>left out or changed</del> struck through and the source of its copied passages <span class=\"kept\">underlined</span></li><li>rows marked <em>new</em> pair with no source</li></ul>"
+        "<ul class=\"legend\"><li><span class=\"copied src s0\"><span class=\"letter s0\">A</span>copied passage</span>: copied from source A, marked by its letter and its colour</li><li>a row paired with a source shows its letter, the pair's verdict and the source's sentence, the words the text <del>left out or changed</del> struck through and the source of its copied passages <span class=\"kept\">underlined</span></li><li>a sentence paired with no source is marked <em>copied</em> when every word of it is copied (it repeats part of a source sentence), else <em>new</em></li></ul>"
     );
     let stages = sources.cut_short();
     if !stages.is_empty() {

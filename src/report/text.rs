@@ -250,7 +250,7 @@ fn sources_legend(
     );
     let _ = writeln!(
         out,
-        "A passage copied from source A is marked [A: like this]. A sentence paired with a source is headed by its letter and the pair's verdict, with the source's sentence (-) above it (+)."
+        "A passage copied from source A is marked [A: like this]. A sentence paired with a source is headed by its letter and the pair's verdict, with the source's sentence (-) above it (+); a sentence in no pair whose every word is copied is headed 'copied · repeats', any other 'new'."
     );
     let stages = sources.cut_short();
     if !stages.is_empty() {
