@@ -14,7 +14,7 @@
 use std::ops::Range;
 
 use similar::DiffOp;
-use similar::algorithms::{Capture, patience};
+use similar::algorithms::{Capture, DiffHook, NoFinishHook, myers};
 
 use crate::budget::Budget;
 use crate::order::heaviest_chain;
@@ -166,34 +166,129 @@ pub fn diff_units(
     edits
 }
 
-/// The Patience diff of two id sequences as `similar`'s ops. Called
-/// directly rather than through `similar`'s algorithm switch, so that only
-/// Patience (and the Myers it falls back on) is compiled in: the switch
-/// keeps every algorithm in the WebAssembly build.
+/// The Patience diff of two id sequences as `similar`'s ops: the ids that
+/// occur once on each side are matched by `similar`'s Myers, and the
+/// stretches between matched ones diffed by it too (Bram Cohen's Patience,
+/// as `similar::algorithms::patience::diff_deadline_raw` runs it: the same
+/// ops, tested below).
 ///
-/// Without `similar`'s `Compact` hook: the edits are merged into equal and
-/// changed stretches anyway ([`push_merged`]) and then folded
-/// ([`crate::cleanup`]), and with it or without, the reports of every
-/// fixture pair, 80 verbatim pairs of `../shared/data/pan-dev` and
-/// 20,000-word pairs of each bench scenario came out byte for byte the
-/// same; it cost 5.2 KB of the gzipped WebAssembly build (two more
-/// instances of `similar`'s Myers and its shifting passes).
+/// The anchoring is written here, not called from `similar`, for the
+/// WebAssembly build's size: `similar`'s Patience chooses between its raw
+/// and its heuristic Myers by a field read at run time, so both (with the
+/// preflight that trims or reduces the input) are compiled in for each of
+/// its three hooks, though only the raw one ever runs; this calls the raw
+/// one alone, for two hooks. bench/README.md has the bytes.
 ///
-/// Raw (`diff_deadline_raw`: no preflight that trims or reduces the input
-/// before Myers, no heuristics): the same diffs on every fixture and test
-/// pair, the bench pairs of every scenario at 10k and 100k words and the
-/// 1M-word 1%-edit and paraphrase pairs, in the same time (processor time,
-/// best of 3 to 5), and 4.2 KB less of the gzipped WebAssembly build (the
-/// heuristic Myers on Patience's unique items, and its preflight, go).
-/// Without `similar`'s `Replace` hook: a deletion beside an insertion stays
-/// two ops, which both callers join into one change anyway
-/// ([`push_merged`], and refinement's own joining); 165 bytes less.
+/// Raw Myers (no preflight, no heuristics): the same diffs on every fixture
+/// and test pair, the bench pairs of every scenario at 10k and 100k words
+/// and the 1M-word 1%-edit and paraphrase pairs as the heuristic one, in
+/// the same time. Without `similar`'s `Compact` hook: the edits are merged
+/// into equal and changed stretches anyway ([`push_merged`], and
+/// refinement's own joining) and then folded ([`crate::cleanup`]); with it
+/// or without, the reports of every fixture pair, 80 verbatim pairs of
+/// `../shared/data/pan-dev` and 20,000-word pairs of each bench scenario
+/// came out byte for byte the same. Nor its `Replace` hook: a deletion
+/// beside an insertion stays two ops, which both callers join.
 pub fn patience_ops(old: &[u32], new: &[u32], deadline: Option<web_time::Instant>) -> Vec<DiffOp> {
-    let mut hook = Capture::new();
-    // Capturing cannot fail (its error type is uninhabited).
-    let Ok(()) =
-        patience::diff_deadline_raw(&mut hook, old, 0..old.len(), new, 0..new.len(), deadline);
-    hook.into_ops()
+    let mut capture = Capture::new();
+    let old_anchors = once_each(old);
+    let new_anchors = once_each(new);
+    let ids = |text: &[u32], at: &[usize]| at.iter().map(|&i| text[i]).collect::<Vec<u32>>();
+    let (old_ids, new_ids) = (ids(old, &old_anchors), ids(new, &new_anchors));
+    let mut anchored = Anchored {
+        out: NoFinishHook::new(&mut capture),
+        old,
+        new,
+        old_anchors,
+        new_anchors,
+        at: (0, 0),
+        deadline,
+    };
+    // Neither hook can fail: capturing's error type is uninhabited.
+    let Ok(()) = myers::diff_deadline_raw(
+        &mut anchored,
+        &old_ids[..],
+        0..old_ids.len(),
+        &new_ids[..],
+        0..new_ids.len(),
+        deadline,
+    );
+    capture.into_ops()
+}
+
+/// The places of the ids that occur once in `ids`, in order.
+fn once_each(ids: &[u32]) -> Vec<usize> {
+    let mut keys: Vec<u64> = ids
+        .iter()
+        .enumerate()
+        .map(|(at, &id)| u64::from(id) << 32 | at as u64)
+        .collect();
+    crate::order::sort_keys(&mut keys);
+    let mut once = vec![false; ids.len()];
+    for (i, key) in keys.iter().enumerate() {
+        let id = key >> 32;
+        let alone = (i == 0 || keys[i - 1] >> 32 != id)
+            && keys.get(i + 1).is_none_or(|next| next >> 32 != id);
+        if alone {
+            once[(key & 0xFFFF_FFFF) as usize] = true;
+        }
+    }
+    (0..ids.len()).filter(|&at| once[at]).collect()
+}
+
+/// Patience's second step, as a hook on the Myers diff of the ids that occur
+/// once on each side: each matched pair of them is an anchor; the stretch
+/// before it is equal as far as it goes from the last anchor, then diffed.
+struct Anchored<'a, 'c> {
+    out: NoFinishHook<&'c mut Capture>,
+    old: &'a [u32],
+    new: &'a [u32],
+    old_anchors: Vec<usize>,
+    new_anchors: Vec<usize>,
+    /// Where the next stretch starts on each side.
+    at: (usize, usize),
+    deadline: Option<web_time::Instant>,
+}
+
+impl Anchored<'_, '_> {
+    /// Emits the stretch from where the last one ended to `(old, new)`:
+    /// its common start as equal, the rest diffed.
+    fn stretch_to(&mut self, old: usize, new: usize) -> Result<(), std::convert::Infallible> {
+        let (o0, n0) = self.at;
+        let common = self.old[o0..old]
+            .iter()
+            .zip(&self.new[n0..new])
+            .take_while(|(a, b)| a == b)
+            .count();
+        if common > 0 {
+            self.out.equal(o0, n0, common)?;
+        }
+        myers::diff_deadline_raw(
+            &mut self.out,
+            self.old,
+            o0 + common..old,
+            self.new,
+            n0 + common..new,
+            self.deadline,
+        )?;
+        self.at = (old, new);
+        Ok(())
+    }
+}
+
+impl DiffHook for Anchored<'_, '_> {
+    type Error = std::convert::Infallible;
+
+    fn equal(&mut self, old: usize, new: usize, len: usize) -> Result<(), Self::Error> {
+        for (o, n) in (old..old + len).zip(new..new + len) {
+            self.stretch_to(self.old_anchors[o], self.new_anchors[n])?;
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self) -> Result<(), Self::Error> {
+        self.stretch_to(self.old.len(), self.new.len())
+    }
 }
 
 /// Appends an edit, joining it to the last one when both are changes (or
@@ -215,6 +310,85 @@ pub fn push_merged(edits: &mut Vec<Edit>, edit: Edit) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The ops with neighbours of the same tag joined: what both callers
+    /// make of them.
+    fn joined(ops: Vec<DiffOp>) -> Vec<(bool, Range<usize>, Range<usize>)> {
+        let mut out: Vec<(bool, Range<usize>, Range<usize>)> = Vec::new();
+        for op in ops {
+            let (equal, o, n) = (
+                matches!(op, DiffOp::Equal { .. }),
+                op.old_range(),
+                op.new_range(),
+            );
+            match out.last_mut() {
+                Some(last) if last.0 == equal => {
+                    last.1.end = o.end;
+                    last.2.end = n.end;
+                }
+                _ => out.push((equal, o, n)),
+            }
+        }
+        out
+    }
+
+    fn similar_patience(old: &[u32], new: &[u32]) -> Vec<DiffOp> {
+        let mut capture = Capture::new();
+        let Ok(()) = similar::algorithms::patience::diff_deadline_raw(
+            &mut capture,
+            old,
+            0..old.len(),
+            new,
+            0..new.len(),
+            None,
+        );
+        capture.into_ops()
+    }
+
+    proptest::proptest! {
+        /// The anchoring written here diffs as `similar`'s own Patience:
+        /// small alphabets make repeated ids (no anchors), large ones unique
+        /// ids (many anchors); edits of one text make both at once.
+        #[test]
+        fn patience_here_is_similar_s_patience(
+            old in proptest::collection::vec(0..40u32, 0..80),
+            new in proptest::collection::vec(0..40u32, 0..80),
+            edits in proptest::collection::vec((0..80usize, 0..60u32), 0..12),
+            small in proptest::bool::ANY,
+        ) {
+            let fold = |ids: &[u32]| -> Vec<u32> { ids.iter().map(|&i| if small { i % 4 } else { i }).collect() };
+            let (old, mut new) = (fold(&old), fold(&new));
+            proptest::prop_assert_eq!(joined(patience_ops(&old, &new, None)), joined(similar_patience(&old, &new)));
+            // A rewrite of the original: a few ids changed, dropped or added.
+            new.clone_from(&old);
+            for &(at, id) in &edits {
+                let at = at % (new.len() + 1);
+                match id % 3 {
+                    0 if at < new.len() => { new.remove(at); }
+                    1 => new.insert(at, id + 100),
+                    _ if at < new.len() => new[at] = id + 100,
+                    _ => {}
+                }
+            }
+            proptest::prop_assert_eq!(joined(patience_ops(&old, &new, None)), joined(similar_patience(&old, &new)));
+        }
+    }
+
+    #[test]
+    fn patience_on_empty_and_identical_sides() {
+        for (old, new) in [
+            (&[][..], &[1, 2][..]),
+            (&[1, 2], &[]),
+            (&[], &[]),
+            (&[3, 1, 3], &[3, 1, 3]),
+        ] {
+            assert_eq!(
+                joined(patience_ops(old, new, None)),
+                joined(similar_patience(old, new)),
+                "{old:?} {new:?}"
+            );
+        }
+    }
 
     fn edit(equal: bool, o: Range<u32>, p: Range<u32>) -> Edit {
         Edit {
