@@ -8,6 +8,7 @@ use std::ops::Range;
 /// packed together) so that the WebAssembly build holds one sort routine:
 /// each element type and comparator compiles a sort of its own, and a dozen
 /// of them came to 67 KB.
+#[inline(never)]
 pub fn sort_keys(keys: &mut [u64]) {
     keys.sort_unstable();
 }

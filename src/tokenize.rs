@@ -86,7 +86,10 @@ fn is_zero_width_space(c: char) -> bool {
 /// own; without it they stay inside the words around them, as UAX #29 has it.
 /// The caller guarantees `text.len() <= u32::MAX` (see [`crate::MAX_INPUT_BYTES`]).
 pub fn tokenize(text: &str, split_zero_width: bool) -> Vec<Token> {
-    let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 3 + 1);
+    // English prose makes a token every 2.5 to 3 bytes (a word, a space,
+    // some punctuation): room for one every 2 bytes spares copying them
+    // all when the vector would grow.
+    let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 2 + 1);
     let bytes = text.as_bytes();
     word_segments(text, |start, end, class| {
         // Only the library's segments (class unknown) can hold a zero-width space.
