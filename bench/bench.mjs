@@ -108,6 +108,15 @@ const peers = WITH_PEERS ? [new Peer('diff-match-patch'), new Peer('jsdiff')] : 
 const timedOut = new Set(); // `${peer} ${scenario}`: larger sizes are skipped
 const rows = [];
 const results = {};
+// V8 first runs WebAssembly with its baseline compiler and moves hot
+// functions to the optimizing one in the background: warmed up once per pair
+// only, the first scenario timed was 2-4 times slower than the same pair
+// timed later (10k paraphrase: 27-37 ms first, 9 ms later). The page's
+// worker warms its engine the same way when it starts.
+{
+  const warm = makePair('paraphrase', 10_000);
+  for (let i = 0; i < 10; i++) ours(warm.original, warm.paraphrase);
+}
 rmSync(PAIRS, { recursive: true, force: true });
 mkdirSync(PAIRS, { recursive: true });
 const pairName = (scenario, words) => `${scenario}-${words}`;
