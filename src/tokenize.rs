@@ -271,10 +271,13 @@ fn ascii_word_segments<F: FnMut(usize, usize, Option<TokenClass>)>(
         }
         let start = at;
         let mut last = class;
+        // A letter or digit seen (not only underscores).
+        let mut alphanumeric = class != Underscore;
         at += 1;
         while at < end {
             let next = ascii_class(bytes[at]);
             if word(next) {
+                alphanumeric |= next != Underscore;
                 last = next;
                 at += 1;
                 continue;
@@ -292,11 +295,12 @@ fn ascii_word_segments<F: FnMut(usize, usize, Option<TokenClass>)>(
             if !joins {
                 break;
             }
+            // Joined between two letters or two digits.
+            alphanumeric = true;
             last = after;
             at += 2;
         }
-        let has_alphanumeric = bytes[start..at].iter().any(u8::is_ascii_alphanumeric);
-        let class = if has_alphanumeric {
+        let class = if alphanumeric {
             TokenClass::Word
         } else {
             TokenClass::Punct
