@@ -86,6 +86,7 @@ else
 endif
 
 bench: build browser
+	cargo build --release --example speed
 	node bench/bench.mjs
 	node bench/many-wasm.mjs
 	node bench/page.mjs

@@ -93,22 +93,28 @@ function editWords(sentences, share, next, vocabulary) {
 
 /** A rewrite: 30% of sentences reworded, 20% moved, 5% new ones added. */
 function paraphraseOf(sentences, next, vocabulary, pool) {
-  const out = sentences.map((sentence) => {
+  const reworded = sentences.map((sentence) => {
     if (next() >= 0.3) return sentence;
     // Reworded: half the words replaced, a clause moved to the front.
     const words = sentence.split(' ').map((w) => (next() < 0.5 ? vocabulary[Math.floor(next() * vocabulary.length)] : w));
     const cut = Math.floor(words.length * (0.3 + next() * 0.4));
     return [...words.slice(cut), ...words.slice(0, cut)].join(' ');
   });
-  // Moved: 20% of the sentences taken out and put back elsewhere.
-  const moved = [];
-  for (let i = out.length - 1; i >= 0; i--) if (next() < 0.2) moved.push(...out.splice(i, 1));
-  for (const sentence of moved) out.splice(Math.floor(next() * (out.length + 1)), 0, sentence);
+  const out = movedSentences(reworded, next);
   // New: 5% more sentences from a distant part of the corpus.
   const added = Math.round(sentences.length * 0.05);
   for (let i = 0; i < added; i++) {
     out.splice(Math.floor(next() * (out.length + 1)), 0, pool[Math.floor(next() * pool.length)]);
   }
+  return out;
+}
+
+/** The same sentences, 20% of them taken out and put back elsewhere. */
+function movedSentences(sentences, next) {
+  const out = [...sentences];
+  const moved = [];
+  for (let i = out.length - 1; i >= 0; i--) if (next() < 0.2) moved.push(...out.splice(i, 1));
+  for (const sentence of moved) out.splice(Math.floor(next() * (out.length + 1)), 0, sentence);
   return out;
 }
 
@@ -129,7 +135,7 @@ function unrelatedTo(sentences, next) {
   return out;
 }
 
-export const SCENARIOS = ['edits-1%', 'edits-10%', 'paraphrase', 'unrelated'];
+export const SCENARIOS = ['edits-1%', 'edits-10%', 'paraphrase', 'unrelated', 'moved-20%'];
 
 /**
  * The original and paraphrase of a scenario, about `words` words each.
@@ -153,6 +159,9 @@ export function makePair(scenario, words, seed = 1) {
       break;
     case 'unrelated':
       rewrite = unrelatedTo(sentences, next);
+      break;
+    case 'moved-20%':
+      rewrite = movedSentences(sentences, next);
       break;
     default:
       throw new Error(`unknown scenario ${scenario}`);

@@ -17,13 +17,27 @@ use crate::verdict::{self, Shares};
 /// Compares two texts read with `vocabulary` (stages 1–3 are
 /// [`Text::read`]'s) within `budget`.
 pub fn compare(
-    (original, paraphrase): (&Text<'_>, &Text<'_>),
+    texts: (&Text<'_>, &Text<'_>),
     vocabulary: &Vocabulary,
     options: &Options,
     budget: Budget,
 ) -> Findings {
+    compare_observed(texts, vocabulary, options, budget, |_| {})
+}
+
+/// As [`compare`], calling `done` with each stage's name as it ends (for
+/// timing stage by stage: `examples/speed.rs`; the no-op [`compare`]
+/// passes costs nothing).
+pub fn compare_observed(
+    (original, paraphrase): (&Text<'_>, &Text<'_>),
+    vocabulary: &Vocabulary,
+    options: &Options,
+    budget: Budget,
+    mut done: impl FnMut(&'static str),
+) -> Findings {
     let texts = (original, paraphrase);
     let runs = copied_runs(texts, vocabulary, options, &budget); // 4
+    done("4 runs");
     let alignments = align::align(
         original,
         paraphrase,
@@ -32,11 +46,17 @@ pub fn compare(
         options.pair_threshold,
         &budget,
     ); // 5
+    done("5 align");
     let edits = word_diffs(texts, &alignments, &runs, &budget); // 6
+    done("6 diff");
     let shares = verdicts(texts, &alignments, &edits, &runs, vocabulary); // 7
+    done("7 verdicts");
     let edits = folded(edits, original, vocabulary); // 8
+    done("8 cleanup");
     let runs = with_fragments(runs, &edits, &shares, paraphrase, vocabulary); // 7, on the folded diffs
+    done("7 fragments");
     let chars = refine::refine_pairs(texts, &edits, &runs, &budget); // 9
+    done("9 refine");
     let assembled = label::assemble(
         &label::Assembly {
             original,
@@ -49,6 +69,7 @@ pub fn compare(
         },
         chars,
     ); // 10
+    done("10 label");
     Findings {
         original_side: assembled.original,
         paraphrase_side: assembled.paraphrase,

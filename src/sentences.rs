@@ -140,7 +140,7 @@ fn split(text: &str, tokens: &[Token], units: &Units, breaks: &wrap::Breaks) -> 
         let token = tokens[i];
         let token_text = token.text(text);
         if token.class == TokenClass::Space {
-            if !hard(i) && words >= RUN_ON_WORDS && token_text.contains(is_line_break) {
+            if words >= RUN_ON_WORDS && token_text.contains(is_line_break) && !hard(i) {
                 // A run-on of wrapped lines with no sentence end in sight
                 // (a menu, a list pasted as lines): its lines are the
                 // units a reader goes by.

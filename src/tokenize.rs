@@ -86,7 +86,10 @@ fn is_zero_width_space(c: char) -> bool {
 /// own; without it they stay inside the words around them, as UAX #29 has it.
 /// The caller guarantees `text.len() <= u32::MAX` (see [`crate::MAX_INPUT_BYTES`]).
 pub fn tokenize(text: &str, split_zero_width: bool) -> Vec<Token> {
-    let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 3 + 1);
+    // English prose makes a token every 2.5 to 3 bytes (a word, a space,
+    // some punctuation): room for one every 2 bytes spares copying them
+    // all when the vector would grow.
+    let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 2 + 1);
     let bytes = text.as_bytes();
     word_segments(text, |start, end, class| {
         // Only the library's segments (class unknown) can hold a zero-width space.
@@ -268,10 +271,13 @@ fn ascii_word_segments<F: FnMut(usize, usize, Option<TokenClass>)>(
         }
         let start = at;
         let mut last = class;
+        // A letter or digit seen (not only underscores).
+        let mut alphanumeric = class != Underscore;
         at += 1;
         while at < end {
             let next = ascii_class(bytes[at]);
             if word(next) {
+                alphanumeric |= next != Underscore;
                 last = next;
                 at += 1;
                 continue;
@@ -289,11 +295,12 @@ fn ascii_word_segments<F: FnMut(usize, usize, Option<TokenClass>)>(
             if !joins {
                 break;
             }
+            // Joined between two letters or two digits.
+            alphanumeric = true;
             last = after;
             at += 2;
         }
-        let has_alphanumeric = bytes[start..at].iter().any(u8::is_ascii_alphanumeric);
-        let class = if has_alphanumeric {
+        let class = if alphanumeric {
             TokenClass::Word
         } else {
             TokenClass::Punct

@@ -180,18 +180,21 @@ impl Around {
         let next = after.chars().next();
         let after_word = before.is_some_and(char::is_alphanumeric);
         let single = matches!(c, '\'' | '‘' | '’' | '‚');
-        // The word after the mark; elisions are ASCII, so comparing them
-        // without ASCII case is enough (and `str::to_lowercase` would bring
-        // Unicode's case tables into the WebAssembly build).
-        let word_end = after
-            .char_indices()
-            .find(|(_, c)| !c.is_alphanumeric())
-            .map_or(after.len(), |(at, _)| at);
-        let word = &after[..word_end];
         let elision = single
             && ((!after_word
-                && (next.is_some_and(|c| c.is_ascii_digit())
-                    || ELISIONS.iter().any(|e| e.eq_ignore_ascii_case(word))))
+                && (next.is_some_and(|c| c.is_ascii_digit()) || {
+                    // The word after the mark, sought only after a single
+                    // mark (most punctuation is not one); elisions are
+                    // ASCII, so comparing them without ASCII case is enough
+                    // (and `str::to_lowercase` would bring Unicode's case
+                    // tables into the WebAssembly build).
+                    let word_end = after
+                        .char_indices()
+                        .find(|(_, c)| !c.is_alphanumeric())
+                        .map_or(after.len(), |(at, _)| at);
+                    let word = &after[..word_end];
+                    ELISIONS.iter().any(|e| e.eq_ignore_ascii_case(word))
+                }))
                 || second_mark_of_n(&text[..at]));
         Self {
             after_digit: before.is_some_and(|c| c.is_ascii_digit()),

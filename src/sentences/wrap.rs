@@ -166,6 +166,10 @@ impl Breaks {
     /// Whether a whitespace token ends a line for a reader: it holds a line
     /// break, and that break is not soft.
     pub(super) fn is_hard(&self, text: &str, space: &Token) -> bool {
+        // Most whitespace is one space between words.
+        if space.end - space.start == 1 && text.as_bytes()[space.start as usize] == b' ' {
+            return false;
+        }
         let mut breaks = line_breaks(space.text(text));
         let Some(first) = breaks.next() else {
             return false;

@@ -1,0 +1,125 @@
+//! Times the native engine on pairs of files: reading both texts alone
+//! (stages 1–3, [`Text::read`] on each side) against the whole comparison
+//! ([`compare_with`]: reading included), and the comparison stage by stage.
+//! `bench/bench.mjs` writes its inputs (`NAME.original.txt`,
+//! `NAME.paraphrase.txt`) to a folder and runs this on it, for the column
+//! "compare ÷ read" (issue 12, item 5).
+//!
+//! ```sh
+//! cargo run --release --example speed -- FOLDER [RUNS]
+//! ```
+//!
+//! Prints one JSON line per pair: `{"name", "words", "read_ms",
+//! "compare_ms", "stages": {stage: ms}}`, each the best of RUNS runs (5 by
+//! default; the machine is shared, so the best run is the least disturbed).
+//! Runs without a time budget, so that every stage runs in full.
+
+use std::collections::BTreeMap;
+use std::hint::black_box;
+use std::time::Instant;
+
+use article_diff::keys::{Vocabulary, nfkc};
+use article_diff::sentences::sentences_and_quotes;
+use article_diff::text::Text;
+use article_diff::tokenize::tokenize;
+use article_diff::{Options, compare_with, pipeline};
+
+fn main() -> Result<(), String> {
+    let mut arguments = std::env::args().skip(1);
+    let folder = arguments.next().ok_or(
+        "usage: speed FOLDER [RUNS] (FOLDER holds NAME.original.txt and NAME.paraphrase.txt)",
+    )?;
+    let runs: usize = match arguments.next() {
+        Some(runs) => runs
+            .parse()
+            .ok()
+            .filter(|&n| n > 0)
+            .ok_or(format!("RUNS must be a positive number, not {runs:?}"))?,
+        None => 5,
+    };
+    let entries = std::fs::read_dir(&folder).map_err(|e| format!("{folder}: {e}"))?;
+    let mut names: Vec<String> = entries
+        .filter_map(|entry| {
+            let name = entry.ok()?.file_name().into_string().ok()?;
+            Some(name.strip_suffix(".original.txt")?.to_string())
+        })
+        .collect();
+    names.sort();
+    if names.is_empty() {
+        return Err(format!("{folder} holds no NAME.original.txt"));
+    }
+    let mut options = Options::default();
+    options.time_budget_ms = None;
+    for name in names {
+        let read = |side: &str| {
+            let path = format!("{folder}/{name}.{side}.txt");
+            std::fs::read_to_string(&path).map_err(|e| format!("{path}: {e}"))
+        };
+        let (original, paraphrase) = (read("original")?, read("paraphrase")?);
+        let words = original.split_whitespace().count() + paraphrase.split_whitespace().count();
+        let mut read_ms = f64::INFINITY;
+        let mut compare_ms = f64::INFINITY;
+        let mut stages: BTreeMap<&'static str, f64> = BTreeMap::new();
+        for _ in 0..runs {
+            let started = Instant::now();
+            let mut vocabulary = Vocabulary::new(&nfkc);
+            let o = Text::read(&original, &options, &mut vocabulary);
+            let p = Text::read(&paraphrase, &options, &mut vocabulary);
+            read_ms = read_ms.min(ms_since(started));
+            drop((o, p, vocabulary));
+
+            let started = Instant::now();
+            let comparison =
+                compare_with(&original, &paraphrase, &options).map_err(|e| e.to_string())?;
+            compare_ms = compare_ms.min(ms_since(started));
+            drop(comparison);
+
+            // Reading, its three stages apart (Text::read does these, and
+            // maps the quoted tokens to units).
+            let mut best = |stage, started| {
+                let best = stages.entry(stage).or_insert(f64::INFINITY);
+                *best = best.min(ms_since(started));
+            };
+            let started = Instant::now();
+            let tokens = [&original, &paraphrase].map(|text| tokenize(text, true));
+            best("1 tokenize", started);
+            let started = Instant::now();
+            let mut vocabulary = Vocabulary::new(&nfkc);
+            let units = [0, 1].map(|side| {
+                let text = [&original, &paraphrase][side];
+                vocabulary.units(text, &tokens[side], &options)
+            });
+            best("2 keys", started);
+            let started = Instant::now();
+            for side in [0, 1] {
+                let text = [&original, &paraphrase][side];
+                black_box(sentences_and_quotes(text, &tokens[side], &units[side]));
+            }
+            best("3 sentences", started);
+
+            let mut vocabulary = Vocabulary::new(&nfkc);
+            let o = Text::read(&original, &options, &mut vocabulary);
+            let p = Text::read(&paraphrase, &options, &mut vocabulary);
+            let budget = pipeline::budget(&options, original.len() + paraphrase.len());
+            let mut lap = Instant::now();
+            pipeline::compare_observed((&o, &p), &vocabulary, &options, budget, |stage| {
+                let best = stages.entry(stage).or_insert(f64::INFINITY);
+                *best = best.min(ms_since(lap));
+                lap = Instant::now();
+            });
+        }
+        let stages: Vec<String> = stages
+            .iter()
+            .map(|(stage, ms)| format!("{stage:?}:{ms:.3}"))
+            .collect();
+        println!(
+            "{{\"name\":{name:?},\"words\":{words},\"read_ms\":{read_ms:.3},\"compare_ms\":{compare_ms:.3},\"stages\":{{{}}}}}",
+            stages.join(",")
+        );
+    }
+    Ok(())
+}
+
+fn ms_since(started: Instant) -> f64 {
+    started.elapsed().as_secs_f64() * 1000.0
+}
