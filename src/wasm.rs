@@ -3,32 +3,41 @@
 //! typed arrays (`compact()`) or, on request, as the `article-diff/1` model
 //! (`toJSON()`); offsets count UTF-16 code units.
 
+/// The start of a `TypeError`'s message, put together at compile time:
+/// `must_be!("f(x)", "x", "a string")` is `"f(x): x must be a string (got "`,
+/// and [`type_error`] adds what was given instead. Defined before the
+/// modules below, which use it too.
+macro_rules! must_be {
+    ($call:literal, $argument:literal, $expected:literal) => {
+        concat!($call, ": ", $argument, " must be ", $expected, " (got ")
+    };
+}
+
 mod failure;
+mod many;
 
 pub use failure::last_failure;
+pub use many::{SourcesComparison, compare_many, compare_sources};
+
+use std::rc::Rc;
 
 use js_sys::{Float32Array, Object, Reflect, Uint32Array};
 use wasm_bindgen::prelude::*;
 
 use crate::compact::{Compact, CompactSide, LAYOUT_JSON};
+use crate::report::Figures;
 use crate::{Findings, OffsetUnit, Options};
 
 /// A comparison kept in WebAssembly memory until `free()` is called (or the
 /// object is collected). `JSON.stringify(comparison)` gives the model.
+///
+/// The texts are shared: the comparisons `compareMany` returns hold one
+/// copy of their original, those of `compareSources` one of their text.
 #[wasm_bindgen]
 pub struct Comparison {
-    original: String,
-    paraphrase: String,
+    original: Rc<str>,
+    paraphrase: Rc<str>,
     findings: Findings,
-}
-
-/// The start of a `TypeError`'s message, put together at compile time:
-/// `must_be!("f(x)", "x", "a string")` is `"f(x): x must be a string (got "`,
-/// and [`type_error`] adds what was given instead.
-macro_rules! must_be {
-    ($call:literal, $argument:literal, $expected:literal) => {
-        concat!($call, ": ", $argument, " must be ", $expected, " (got ")
-    };
 }
 
 /// Compares `original` with `paraphrase`.
@@ -72,17 +81,34 @@ pub fn compare(
             "a string"
         ),
     )?;
-    let options = parse_options(options)?;
-    let normalize =
-        |word: &str| -> String { js_sys::JsString::from(word).normalize("NFKC").into() };
-    let findings = crate::compare_with_normalizer(&original, &paraphrase, &options, &normalize)
-        .map_err(|error| JsError::new(&error.to_string()))?
+    let options = parse_options(
+        options,
+        must_be!(
+            "compare(original, paraphrase, options)",
+            "options",
+            "an object"
+        ),
+    )?;
+    let findings = crate::compare_with_normalizer(&original, &paraphrase, &options, &nfkc)
+        .map_err(engine_error)?
         .into_findings();
     Ok(Comparison {
-        original,
-        paraphrase,
+        original: original.into(),
+        paraphrase: paraphrase.into(),
         findings,
     })
+}
+
+/// Unicode NFKC by the browser's `String.prototype.normalize`, which spares
+/// the module the tables of the crate's own (58 KB gzip).
+fn nfkc(word: &str) -> String {
+    js_sys::JsString::from(word).normalize("NFKC").into()
+}
+
+/// The engine's refusal (an option out of range, a text over the size
+/// limit) as an `Error` with its message.
+fn engine_error(error: crate::Error) -> JsValue {
+    JsError::new(&error.to_string()).into()
 }
 
 /// Panics with the message `a staged panic`, as a bug in the engine would:
@@ -159,6 +185,29 @@ impl Comparison {
         parse_json(&serde_json::to_string(self.findings.stats()).unwrap_or_default())
     }
 
+    /// The rewrite's line in an overview of many, as the command line's
+    /// overview has it: `{ words, copied, reworded, new, movedPassages,
+    /// unquotedCopiedWords, longestPassage }`, the three shares in percent
+    /// of the rewrite's words to one decimal, the rest counts (the longest
+    /// passage in words, 0 when nothing is copied).
+    #[wasm_bindgen(getter)]
+    pub fn figures(&self) -> Result<JsValue, JsError> {
+        let f = Figures::of_findings(&self.findings);
+        let object = Object::new();
+        for (key, value) in [
+            ("words", f64::from(f.words)),
+            ("copied", f.copied),
+            ("reworded", f.reworded),
+            ("new", f.new),
+            ("movedPassages", f64::from(f.moved_passages)),
+            ("unquotedCopiedWords", f64::from(f.unquoted_copied_words)),
+            ("longestPassage", f64::from(f.longest_passage)),
+        ] {
+            set(&object, key, value).map_err(|_| handing_error())?;
+        }
+        Ok(object.into())
+    }
+
     /// Whether every stage ran within the time budget.
     #[wasm_bindgen(getter)]
     pub fn complete(&self) -> bool {
@@ -196,14 +245,18 @@ impl Comparison {
         let compact = self
             .findings
             .to_compact(&self.original, &self.paraphrase, OffsetUnit::Utf16);
-        compact_object(&compact)
-            .map_err(|_| JsError::new("the comparison could not be handed to JavaScript"))
+        compact_object(&compact).map_err(|_| handing_error())
     }
 }
 
 fn parse_json(json: &str) -> Result<JsValue, JsError> {
-    js_sys::JSON::parse(json)
-        .map_err(|_| JsError::new("the comparison could not be handed to JavaScript"))
+    js_sys::JSON::parse(json).map_err(|_| handing_error())
+}
+
+/// What went wrong when JavaScript refused a value (which it does only
+/// when out of memory).
+fn handing_error() -> JsError {
+    JsError::new("the comparison could not be handed to JavaScript")
 }
 
 fn set(object: &Object, key: &str, value: impl Into<JsValue>) -> Result<(), JsValue> {
@@ -253,25 +306,19 @@ fn compact_object(compact: &Compact) -> Result<JsValue, JsValue> {
     Ok(object.into())
 }
 
-/// Reads the options object field by field.
+/// Reads the options object field by field; `must_be` begins the
+/// `TypeError` for options that are not an object (see [`must_be!`]).
 ///
 /// Field by field rather than through serde: serde's deserializer (and the
 /// float formatting its messages pull in) would add 26 KB gzip to the build.
 /// The messages follow serde's, and a browser test round-trips every field
 /// of [`Options`] so that this list cannot fall behind it.
-fn parse_options(options: JsValue) -> Result<Options, JsValue> {
+fn parse_options(options: JsValue, must_be: &str) -> Result<Options, JsValue> {
     if options.is_undefined() || options.is_null() {
         return Ok(Options::default());
     }
     if !options.is_object() || js_sys::Array::is_array(&options) {
-        return Err(type_error(
-            must_be!(
-                "compare(original, paraphrase, options)",
-                "options",
-                "an object"
-            ),
-            &options,
-        ));
+        return Err(type_error(must_be, &options));
     }
     let object = Object::from(options);
     let mut parsed = Options::default();
@@ -303,9 +350,7 @@ fn parse_options(options: JsValue) -> Result<Options, JsValue> {
             }
         }
     }
-    parsed
-        .validate()
-        .map_err(|error| JsError::new(&error.to_string()))?;
+    parsed.validate().map_err(engine_error)?;
     Ok(parsed)
 }
 

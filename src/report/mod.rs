@@ -13,7 +13,7 @@ mod wording;
 use std::ops::Range;
 
 use crate::align::Evidence;
-use crate::model::{Comparison, Pair, Sentence};
+use crate::model::{Comparison, Findings, Pair, Sentence};
 
 /// A pair's two shares in words: "keeps 60% of the original; 100% of this
 /// sentence comes from it".
@@ -37,7 +37,8 @@ pub fn evidence_text(pair: &Pair) -> &'static str {
 
 /// One rewrite's line in an overview of many: its figures, from its
 /// comparison's [`Stats`](crate::Stats) and runs, so that they are the
-/// figures of that comparison alone.
+/// figures of that comparison alone (the command line's overview and the
+/// WebAssembly binding's `figures` both come from here).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Figures {
     /// Words of the rewrite.
@@ -59,6 +60,12 @@ pub struct Figures {
 impl Figures {
     /// The figures of one comparison.
     pub fn of(comparison: &Comparison<'_>) -> Self {
+        Figures::of_findings(comparison)
+    }
+
+    /// The figures of one comparison's findings (which is all they need:
+    /// the WebAssembly binding keeps findings without the borrowed texts).
+    pub fn of_findings(comparison: &Findings) -> Self {
         let s = comparison.stats();
         Figures {
             words: s.paraphrase_words,

@@ -1,0 +1,254 @@
+//! Many documents at once: one original against many rewrites
+//! (`compareMany`, the original read once) and one text against several
+//! sources (`compareSources`, each copied run and pair of the text
+//! attributed to one source). Each comparison is the [`Comparison`] that
+//! `compare` returns.
+
+use std::rc::Rc;
+
+use js_sys::{Array, Object, Uint32Array};
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+
+use super::{
+    Comparison, engine_error, failure, handing_error, nfkc, parse_options, set, string, type_error,
+};
+use crate::sources::{Attributed, SourceStats};
+use crate::{MAX_INPUT_BYTES, Original, too_large_message};
+
+/// Compares `original` with each of `rewrites`, reading the original once:
+/// an array of comparisons, one a rewrite in the order given, each what
+/// `compare(original, rewrite, options)` returns (and, like it, to be
+/// freed with `free()` or left to be collected).
+///
+/// # Errors
+///
+/// A `TypeError` when `original` is not a string, `rewrites` not an array,
+/// an element not a string (`compareMany(original, rewrites, options):
+/// rewrites[3] must be a string (got a number)`) or `options` not an
+/// object. An `Error` for an option as `compare` has it, for an original
+/// over the size limit (as `compare` words it), and for a rewrite over it,
+/// named by its place counted from 1 (`Rewrite 4 is 9 MB of text; …` for
+/// `rewrites[3]`); nothing is compared then.
+#[wasm_bindgen(js_name = compareMany, unchecked_return_type = "Comparison[]")]
+pub fn compare_many(
+    #[wasm_bindgen(unchecked_param_type = "string")] original: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string[]")] rewrites: JsValue,
+    options: JsValue,
+) -> Result<Array, JsValue> {
+    failure::install_panic_hook();
+    let original: Rc<str> = string(
+        &original,
+        must_be!(
+            "compareMany(original, rewrites, options)",
+            "original",
+            "a string"
+        ),
+    )?
+    .into();
+    let rewrites = texts(
+        &rewrites,
+        "compareMany(original, rewrites, options): rewrites",
+        "Rewrite",
+    )?;
+    let options = parse_options(
+        options,
+        must_be!(
+            "compareMany(original, rewrites, options)",
+            "options",
+            "an object"
+        ),
+    )?;
+    let read = Original::read_with_normalizer(&original, &options, &nfkc).map_err(engine_error)?;
+    rewrites
+        .iter()
+        .map(|rewrite| {
+            let findings = read.compare(rewrite).map_err(engine_error)?.into_findings();
+            Ok(JsValue::from(Comparison {
+                original: Rc::clone(&original),
+                paraphrase: Rc::from(rewrite.as_str()),
+                findings,
+            }))
+        })
+        .collect()
+}
+
+/// Compares `text` with each of `sources` (each source as the original,
+/// the text as the paraphrase; the text read once) and attributes each of
+/// the text's copied runs and sentence pairs to one source, the one with
+/// the most evidence (see the engine's `sources` module).
+///
+/// # Errors
+///
+/// A `TypeError` when `sources` is not an array, an element not a string
+/// (`compareSources(sources, text, options): sources[1] must be a string
+/// (got null)`), `text` not a string or `options` not an object. An
+/// `Error` for an option as `compare` has it, and for a text over the size
+/// limit: a source named by its place counted from 1 (`Source 2 is 9 MB of
+/// text; …`), the text as `the text is …`.
+#[wasm_bindgen(js_name = compareSources)]
+pub fn compare_sources(
+    #[wasm_bindgen(unchecked_param_type = "string[]")] sources: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    options: JsValue,
+) -> Result<SourcesComparison, JsValue> {
+    failure::install_panic_hook();
+    let sources = texts(
+        &sources,
+        "compareSources(sources, text, options): sources",
+        "Source",
+    )?;
+    let text: Rc<str> = string(
+        &text,
+        must_be!("compareSources(sources, text, options)", "text", "a string"),
+    )?
+    .into();
+    if text.len() > MAX_INPUT_BYTES {
+        return Err(too_large("the text", text.len()));
+    }
+    let options = parse_options(
+        options,
+        must_be!(
+            "compareSources(sources, text, options)",
+            "options",
+            "an object"
+        ),
+    )?;
+    let borrowed: Vec<&str> = sources.iter().map(String::as_str).collect();
+    let mut found =
+        crate::sources::compare_sources(&borrowed, &text, &options, &nfkc).map_err(engine_error)?;
+    let comparisons = std::mem::take(&mut found.comparisons)
+        .into_iter()
+        .zip(&sources)
+        .map(|(comparison, source)| {
+            JsValue::from(Comparison {
+                original: Rc::from(source.as_str()),
+                paraphrase: Rc::clone(&text),
+                findings: comparison.into_findings(),
+            })
+        })
+        .collect();
+    Ok(SourcesComparison {
+        comparisons,
+        runs: found.runs,
+        pairs: found.pairs,
+        per_source: found.per_source,
+        whole: found.whole,
+        text_words: found.text_words,
+    })
+}
+
+/// One text compared with several sources: `comparisons` (one a source)
+/// and `attribution()`. Kept in WebAssembly memory until `free()` is called
+/// (or the object is collected); each comparison is a handle of its own,
+/// with its own `free()`.
+#[wasm_bindgen]
+pub struct SourcesComparison {
+    /// The comparisons as JavaScript objects, made once.
+    comparisons: Array,
+    runs: Vec<Attributed>,
+    pairs: Vec<Attributed>,
+    per_source: Vec<SourceStats>,
+    whole: SourceStats,
+    text_words: u32,
+}
+
+#[wasm_bindgen]
+impl SourcesComparison {
+    /// Each source compared with the text (the source as the original, the
+    /// text as the paraphrase), in the order given. A new array each time,
+    /// of the same `Comparison` objects: freeing one frees it for every
+    /// array that holds it.
+    #[wasm_bindgen(getter, unchecked_return_type = "Comparison[]")]
+    pub fn comparisons(&self) -> Array {
+        self.comparisons.slice(0, self.comparisons.length())
+    }
+
+    /// Which source each copied run and each sentence pair of the text is
+    /// credited to: `{ runs: { source, index, words }, pairs: { source,
+    /// index, words }, perSource: [{ copiedWords, runs, pairs }], whole: {
+    /// copiedWords, runs, pairs }, textWords }`. `runs` and `pairs` are
+    /// three `Uint32Array`s each, one entry a run or pair in text order:
+    /// the source (its place in `sources`), the run's or pair's index in
+    /// that source's comparison (`compact().runs` and `.pairs`, the model's
+    /// `runs` and `pairs`), and the words of the text it is credited with
+    /// (for a run, those no longer run of any source took). `whole` counts
+    /// a word copied from several sources once.
+    ///
+    /// # Errors
+    ///
+    /// Only when JavaScript refuses a value (out of memory).
+    pub fn attribution(&self) -> Result<JsValue, JsError> {
+        self.attribution_object().map_err(|_| handing_error())
+    }
+}
+
+impl SourcesComparison {
+    fn attribution_object(&self) -> Result<JsValue, JsValue> {
+        let object = Object::new();
+        set(&object, "runs", attributed_object(&self.runs)?)?;
+        set(&object, "pairs", attributed_object(&self.pairs)?)?;
+        let per_source = Array::new();
+        for stats in &self.per_source {
+            per_source.push(&stats_object(stats)?.into());
+        }
+        set(&object, "perSource", per_source)?;
+        set(&object, "whole", stats_object(&self.whole)?)?;
+        set(&object, "textWords", self.text_words)?;
+        Ok(object.into())
+    }
+}
+
+/// `{ source, index, words }`, a `Uint32Array` each.
+fn attributed_object(list: &[Attributed]) -> Result<Object, JsValue> {
+    let object = Object::new();
+    for (key, field) in [
+        ("source", (|a| a.source) as fn(&Attributed) -> u32),
+        ("index", |a| a.index),
+        ("words", |a| a.words),
+    ] {
+        let numbers: Vec<u32> = list.iter().map(field).collect();
+        set(&object, key, Uint32Array::from(&numbers[..]))?;
+    }
+    Ok(object)
+}
+
+/// `{ copiedWords, runs, pairs }`.
+fn stats_object(stats: &SourceStats) -> Result<Object, JsValue> {
+    let object = Object::new();
+    set(&object, "copiedWords", stats.copied_words)?;
+    set(&object, "runs", stats.runs)?;
+    set(&object, "pairs", stats.pairs)?;
+    Ok(object)
+}
+
+/// The strings of an array argument (`argument` begins its `TypeError`s:
+/// `"f(x): x"`), each within the size limit (`noun` and its place counted
+/// from 1 name it when not: `Rewrite 4`).
+fn texts(value: &JsValue, argument: &str, noun: &str) -> Result<Vec<String>, JsValue> {
+    if !Array::is_array(value) {
+        return Err(type_error(
+            &format!("{argument} must be an array (got "),
+            value,
+        ));
+    }
+    value
+        .unchecked_ref::<Array>()
+        .iter()
+        .enumerate()
+        .map(|(index, element)| {
+            let text = string(
+                &element,
+                &format!("{argument}[{index}] must be a string (got "),
+            )?;
+            if text.len() > MAX_INPUT_BYTES {
+                return Err(too_large(&format!("{noun} {}", index + 1), text.len()));
+            }
+            Ok(text)
+        })
+        .collect()
+}
+
+fn too_large(what: &str, bytes: usize) -> JsValue {
+    JsError::new(&too_large_message(what, bytes as u64)).into()
+}
