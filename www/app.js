@@ -1,21 +1,27 @@
 // The page: wires the inputs, the options, the engine (in a worker) and the
 // views together. User text reaches the document only as text nodes.
 
+import { coverageOf } from './coverage.js';
 import { Cancelled, Engine } from './engine.js';
-import { reportHtml } from './export.js';
+import { manyReportHtml, reportHtml } from './export.js';
 import { Findings } from './findings.js';
 import { acceptDrops, download, readFile } from './io.js';
+import { OverviewTable, coverageView, sourcesLegend, sourcesText } from './many.js';
 import { changesOf, rowsOf, summaryText, unattributedOf } from './model.js';
 import { Navigator } from './navigate.js';
-import { MAX_LINK_CHARS, decodeLink, encodeLink, isLink } from './permalink.js';
-import { DensityStrip, RowsView, renderSummary } from './render.js';
+import { overviewCsv } from './overview.js';
+import { MAX_LINK_CHARS, decodeLink, encodeLink, encodeManyLink, isLink } from './permalink.js';
+import { DensityStrip, RowsView, element, renderSummary } from './render.js';
+import { letterOf, sourcesOf } from './sources.js';
 import { PAGE_OPTIONS, loadOptions, loadSettings, saveSettings } from './state.js';
+import { TextFields } from './texts.js';
 
 const $ = (id) => document.getElementById(id);
 const inputs = { original: $('original'), paraphrase: $('paraphrase') };
 const status = $('status');
 const progress = $('progress');
 const progressText = $('progress-text');
+const progressBar = progress.querySelector('progress');
 
 const TYPING_PAUSE_MS = 300;
 // Texts longer than this are shown folded: a browser lays out all of a text
@@ -29,6 +35,29 @@ const settings = loadSettings();
 const engine = new Engine();
 let current = null; // the Findings on screen
 let compared = 0; // comparisons shown so far
+// The last result of many texts: { mode, entries: [{ name, findings,
+// figures } or { name, error }], original (many rewrites), coverage, or
+// sources and text (sources mode) }; null when one pair is compared.
+let many = null;
+// What the many view shows: 'overview', 'coverage', 'sources', or
+// 'comparison' (entry `opened` of `many`, side by side), and the list view
+// to go back to.
+let manyView = 'overview';
+let listView = 'overview';
+let opened = -1;
+
+const fields = new TextFields({
+  fixed: Object.fromEntries(
+    ['original', 'paraphrase'].map((side) => [side, { box: inputs[side], label: $(`${side}-label`), remove: $(`${side}-remove`) }]),
+  ),
+  onEdit: (event) => (event.inputType === 'insertFromPaste' ? run() : runSoon()),
+  onFiles: (files, target) => takeFiles(files, target),
+  onChange: () => {
+    applyMany();
+    run();
+  },
+});
+const overview = new OverviewTable($('overview'), (index) => openEntry(index));
 
 const rowsView = new RowsView($('rows'), (index) => changeNavigator.reached(index));
 const strip = new DensityStrip($('strip'), (index) => {
@@ -40,6 +69,8 @@ const changeNavigator = new Navigator({
   counter: $('change-counter'),
   previous: $('previous'),
   next: $('next'),
+  // Not while the rows are hidden behind the overview of many texts.
+  active: () => !$('result').hidden,
 });
 // Walks the copied passages outside quotation marks while they are shown.
 const unattributedNavigator = new Navigator({
@@ -53,7 +84,7 @@ const unattributedNavigator = new Navigator({
     count: (total) => `${total} unattributed passage${total === 1 ? '' : 's'}`,
     at: (position, total) => `Unattributed passage ${position} of ${total}`,
   },
-  active: () => settings.showUnattributed,
+  active: () => settings.showUnattributed && !$('result').hidden,
 });
 
 /** Shows `message` in the status line; a `problem` is marked out from routine news. */
@@ -141,21 +172,17 @@ async function show() {
  */
 async function run(notice = '', noticeIsProblem = false) {
   clearTimeout(typingTimer);
+  applyMany();
+  if (fields.many) return runMany(notice, noticeIsProblem);
   const texts = { original: inputs.original.value, paraphrase: inputs.paraphrase.value };
-  const started = performance.now();
-  const ticker = setInterval(() => {
-    const seconds = (performance.now() - started) / 1000;
-    if (seconds * 1000 < PROGRESS_AFTER_MS) return;
-    progress.hidden = false;
-    progressText.textContent = `Comparing… ${seconds.toFixed(1)} s`;
-  }, 100);
-  document.documentElement.dataset.busy = 'true';
+  const { ticker, started } = startProgress();
   // Marks for the performance panel (and bench/page.mjs).
   performance.mark('article-diff:compare');
   try {
     const answer = await engine.compare(texts.original, texts.paraphrase, settings.options);
     performance.mark('article-diff:answer');
     current = new Findings(answer, texts);
+    many = null;
     markStale(false);
     await show();
     performance.mark('article-diff:shown');
@@ -168,31 +195,195 @@ async function run(notice = '', noticeIsProblem = false) {
     say(`${lead}Compared ${words.toLocaleString('en')} words in ${Math.round(elapsed)} ms.`, noticeIsProblem);
     document.documentElement.dataset.ready = 'true';
   } catch (error) {
-    if (current) markStale(true);
-    const earlier = current ? ' The result below is for the earlier texts.' : '';
-    if (error instanceof Cancelled) {
-      say(`Comparison cancelled. Your texts are untouched; press Compare to try again.${earlier}`);
-    } else if (error.kind === 'refused') {
-      say(`${error.message}. Your texts are kept: shorten one, or compare it in parts.${earlier}`, true);
-    } else if (error.kind === 'crashed') {
-      say(`${error.message} The engine was restarted and your texts are kept.${earlier}`, true);
-    } else {
-      say(`The comparison failed: ${error.message.replace(/\.$/, '')}. Your texts are untouched.${earlier}`, true);
-    }
+    failed(error);
   } finally {
-    if (!engine.busy) {
-      clearInterval(ticker);
-      progress.hidden = true;
-      delete document.documentElement.dataset.busy;
-    } else {
-      clearInterval(ticker); // a newer comparison owns the progress display
-    }
+    settleProgress(ticker);
   }
 }
 
+/** Says why a comparison failed; the result shown, if any, is marked as for earlier texts. */
+function failed(error) {
+  const shown = current || many;
+  if (shown) markStale(true);
+  const earlier = shown ? ' The result below is for the earlier texts.' : '';
+  if (error instanceof Cancelled) {
+    say(`Comparison cancelled. Your texts are untouched; press Compare to try again.${earlier}`);
+  } else if (error.kind === 'refused') {
+    say(`${error.message}. Your texts are kept: shorten one, or compare it in parts.${earlier}`, true);
+  } else if (error.kind === 'crashed') {
+    say(`${error.message} The engine was restarted and your texts are kept.${earlier}`, true);
+  } else {
+    say(`The comparison failed: ${error.message.replace(/\.$/, '')}. Your texts are untouched.${earlier}`, true);
+  }
+}
+
+/** Hides the progress display, unless a newer comparison owns it. */
+function settleProgress(ticker) {
+  clearInterval(ticker);
+  if (engine.busy) return;
+  progress.hidden = true;
+  progressBar.removeAttribute('value');
+  delete document.documentElement.dataset.busy;
+}
+
+/** Shows the progress after a moment: seconds, and how many of `total` are done when told. */
+function startProgress() {
+  const started = performance.now();
+  const state = { done: 0, total: 0, what: '' };
+  const ticker = setInterval(() => {
+    const seconds = (performance.now() - started) / 1000;
+    if (seconds * 1000 < PROGRESS_AFTER_MS) return;
+    progress.hidden = false;
+    if (state.total) {
+      progressBar.max = state.total;
+      progressBar.value = state.done;
+      progressText.textContent = `Compared ${state.done} of ${state.total} ${state.what}… ${seconds.toFixed(1)} s`;
+    } else {
+      progressText.textContent = `Comparing… ${seconds.toFixed(1)} s`;
+    }
+  }, 100);
+  document.documentElement.dataset.busy = 'true';
+  return { ticker, state, started };
+}
+
+// ---- many texts ------------------------------------------------------------
+
+/**
+ * Compares one original with every rewrite, or one text with every source
+ * (the mode); a text the engine refuses gets its message in its row, the
+ * others are compared all the same.
+ */
+async function runMany(notice, noticeIsProblem) {
+  const set = fields.collect();
+  const { ticker, state, started } = startProgress();
+  try {
+    let result;
+    if (set.mode === 'rewrites') {
+      const original = set.originals[0].text;
+      state.what = 'rewrites';
+      const answer = await engine.compareMany(original, set.rewrites.map((r) => r.text), settings.options, ({ done, total }) => {
+        Object.assign(state, { done, total });
+      });
+      const entries = answer.results.map((one, i) => {
+        const { name, text } = set.rewrites[i];
+        if (one.error) return { name, error: one.error };
+        return { name, figures: one.figures, findings: new Findings(one, { original, paraphrase: text }) };
+      });
+      result = { mode: 'rewrites', entries, original, coverage: coverageOf(entries.map((e) => e.findings ?? null)) };
+    } else {
+      const text = set.rewrites[0].text;
+      const answer = await engine.compareSources(set.originals.map((o) => o.text), text, settings.options);
+      const entries = answer.comparisons.map((one, i) => ({
+        name: set.originals[i].name,
+        letter: letterOf(i),
+        figures: one.figures,
+        findings: new Findings(one, { original: set.originals[i].text, paraphrase: text }),
+      }));
+      const sources = sourcesOf(entries.map((e) => e.findings), answer.attribution, entries.map((e) => e.name));
+      result = { mode: 'sources', entries, sources, text };
+    }
+    many = result;
+    current = null;
+    markStale(false);
+    if (manyView === 'comparison' && !many.entries[opened]?.findings) manyView = listView;
+    showMany();
+    compared += 1;
+    document.documentElement.dataset.compared = String(compared);
+    const lead = notice ? `${notice} ` : '';
+    const failures = many.entries.filter((e) => !e.findings).length;
+    const count = many.entries.length;
+    const what = many.mode === 'rewrites' ? `rewrite${count === 1 ? '' : 's'} with the original` : `source${count === 1 ? '' : 's'} with the text`;
+    const missed = failures ? ` ${failures} could not be compared (see the overview).` : '';
+    say(`${lead}Compared ${count} ${what} in ${Math.round(performance.now() - started)} ms.${missed}`, noticeIsProblem || failures > 0);
+    document.documentElement.dataset.ready = 'true';
+  } catch (error) {
+    failed(error);
+  } finally {
+    settleProgress(ticker);
+  }
+}
+
+/** Shows the single pair's views or the many views, as the texts ask. */
+function applyMany() {
+  const isMany = fields.many;
+  $('many').hidden = !isMany;
+  $('export-csv').hidden = !isMany;
+  const sources = fields.mode === 'sources';
+  $('show-overview').hidden = sources;
+  $('show-coverage').hidden = sources;
+  $('show-sources').hidden = !sources;
+  if (!isMany) {
+    $('summary').hidden = false;
+    $('result').hidden = false;
+  }
+}
+
+/** Draws the many views from `many` and shows the one chosen. */
+function showMany() {
+  if (!many) return;
+  if (many.mode === 'rewrites') {
+    if (manyView === 'sources') manyView = listView = 'overview';
+    overview.show(many.entries, `${many.entries.length} rewrites of the original`);
+    $('coverage').replaceChildren(coverageView(many.coverage, many.original));
+    $('sources').replaceChildren();
+  } else {
+    if (manyView === 'overview' || manyView === 'coverage') manyView = listView = 'sources';
+    const view = element('div', 'sources-view');
+    view.append(sourcesLegend(many.sources, (source) => openEntry(source)), sourcesText(many.sources, many.text));
+    $('sources').replaceChildren(view);
+    $('overview').replaceChildren();
+    $('coverage').replaceChildren();
+  }
+  showManyView();
+}
+
+/** Shows the many view chosen (manyView). */
+function showManyView() {
+  const comparison = manyView === 'comparison';
+  for (const view of ['overview', 'coverage', 'sources']) {
+    $(view).hidden = manyView !== view;
+    $(`show-${view}`).setAttribute('aria-pressed', String(manyView === view));
+  }
+  $('summary').hidden = !comparison;
+  $('result').hidden = !comparison;
+  $('back-to-list').hidden = !comparison;
+  $('back-to-list').textContent = listView === 'sources' ? 'Back to the sources' : listView === 'coverage' ? 'Back to the coverage' : 'Back to the overview';
+  const entry = many?.entries[opened];
+  if (comparison && entry?.findings) {
+    $('open-name').textContent = many.mode === 'sources' ? `Source ${entry.letter} (${entry.name}) beside the text` : `${entry.name} beside the original`;
+    current = entry.findings;
+    show();
+  } else {
+    $('open-name').textContent = '';
+    current = null;
+  }
+}
+
+/** Opens entry `index` of `many` in the side-by-side view. */
+function openEntry(index) {
+  if (!many?.entries[index]?.findings) return;
+  opened = index;
+  manyView = 'comparison';
+  showManyView();
+  $('back-to-list').focus();
+}
+
+for (const view of ['overview', 'coverage', 'sources']) {
+  $(`show-${view}`).addEventListener('click', () => {
+    manyView = listView = view;
+    showManyView();
+  });
+}
+$('back-to-list').addEventListener('click', () => {
+  manyView = listView;
+  showManyView();
+  const back = listView === 'overview' ? $('overview').querySelector(`tr[data-index="${opened}"] button`) : null;
+  (back ?? $(`show-${listView}`)).focus();
+});
+
 /** Dims the result while it belongs to texts other than those in the boxes. */
 function markStale(stale) {
-  for (const id of ['summary', 'result']) {
+  for (const id of ['summary', 'result', 'many']) {
     if (stale) $(id).dataset.stale = 'true';
     else delete $(id).dataset.stale;
   }
@@ -235,20 +426,52 @@ async function loadExample() {
       return response.text();
     }),
   );
+  fields.reset('rewrites');
   inputs.original.value = original;
   inputs.paraphrase.value = paraphrase;
   foldBoth();
 }
 
-async function takeFile(side, file) {
-  try {
-    const { text, notice } = await readFile(file);
-    inputs[side].value = text;
-    fold(side);
-    run(notice ?? `Opened ${file.name}.`);
-  } catch (error) {
-    say(`${error.message} The ${side} text was left as it was.`, true);
+/**
+ * Reads files into the texts: the first into `target` (a side, or a box
+ * added; 'add' for the button that opens more), each of the others into a
+ * box of its own on the side that holds many, named by its file. A file
+ * that cannot be read is named with why; the others are still taken.
+ */
+async function takeFiles(files, target) {
+  const taken = [];
+  const problems = [];
+  for (const file of files) {
+    try {
+      taken.push({ name: file.name, ...(await readFile(file)) });
+    } catch (error) {
+      problems.push(error.message);
+    }
   }
+  if (taken.length === 0) {
+    const what = typeof target === 'string' && target !== 'add' ? `The ${target} text was` : 'The texts were';
+    say(`${problems.join(' ')} ${what} left as it was.`, true);
+    return;
+  }
+  let rest = taken;
+  if (target === 'add') {
+    const side = fields.manySide;
+    if (fields.extras.length === 0 && inputs[side].value.trim() === '') {
+      fields.put(side, taken[0].text, taken[0].name);
+      fold(side);
+      rest = taken.slice(1);
+    }
+  } else {
+    fields.put(target, taken[0].text, taken[0].name);
+    if (typeof target === 'string') fold(target);
+    rest = taken.slice(1);
+  }
+  for (const { text, name } of rest) fields.add(text, name, { silent: true });
+  applyMany();
+  const notices = taken.map((t) => t.notice).filter(Boolean);
+  const opened = notices.length ? notices.join(' ') : `Opened ${taken.map((t) => t.name).join(', ')}.`;
+  const refused = problems.length ? ` ${problems.join(' ')} The other files were opened.` : '';
+  run(`${opened}${refused}`, problems.length > 0);
 }
 
 for (const side of ['original', 'paraphrase']) {
@@ -263,14 +486,14 @@ for (const side of ['original', 'paraphrase']) {
     $(`${side}-folded`).hidden = true;
     inputs[side].focus();
   });
-  acceptDrops(inputs[side], (file) => takeFile(side, file));
+  acceptDrops(inputs[side], (files) => takeFiles(files, side));
   $(`${side}-file`).addEventListener('change', (event) => {
     const file = event.target.files[0];
     event.target.value = '';
-    if (file) takeFile(side, file);
+    if (file) takeFiles([file], side);
   });
   $(`${side}-clear`).addEventListener('click', () => {
-    inputs[side].value = '';
+    fields.put(side, '', null);
     fold(side);
     inputs[side].focus();
     run();
@@ -280,7 +503,10 @@ for (const side of ['original', 'paraphrase']) {
 $('compare').addEventListener('click', () => run());
 $('cancel').addEventListener('click', () => engine.cancel());
 $('swap').addEventListener('click', () => {
-  [inputs.original.value, inputs.paraphrase.value] = [inputs.paraphrase.value, inputs.original.value];
+  const [original, paraphrase] = [inputs.original.value, inputs.paraphrase.value];
+  const names = { ...fields.fixedNames };
+  fields.put('original', paraphrase, names.paraphrase);
+  fields.put('paraphrase', original, names.original);
   foldBoth();
   run();
 });
@@ -288,6 +514,24 @@ $('example').addEventListener('click', async () => {
   await loadExample();
   run();
 });
+$('add-text').addEventListener('click', () => {
+  const box = fields.add('', null, { silent: true });
+  applyMany();
+  box.focus();
+  run();
+});
+$('add-files').addEventListener('change', (event) => {
+  const files = [...event.target.files];
+  event.target.value = '';
+  if (files.length) takeFiles(files, 'add');
+});
+for (const radio of document.querySelectorAll('input[name="mode"]')) {
+  radio.addEventListener('change', () => {
+    if (!radio.checked) return;
+    fields.setMode(radio.value);
+    run();
+  });
+}
 
 // ---- settings panel --------------------------------------------------------
 
@@ -329,11 +573,9 @@ $('order').addEventListener('change', (event) => {
 // ---- sharing and export ----------------------------------------------------
 
 $('share').addEventListener('click', async () => {
-  const fragment = await encodeLink({
-    original: inputs.original.value,
-    paraphrase: inputs.paraphrase.value,
-    options: settings.options,
-  });
+  const fragment = fields.many
+    ? await encodeManyLink(ownNames({ ...fields.collect(), options: settings.options }))
+    : await encodeLink({ original: inputs.original.value, paraphrase: inputs.paraphrase.value, options: settings.options });
   if (fragment.length > MAX_LINK_CHARS) {
     say(
       `These texts are too long for a link (${Math.ceil(fragment.length / 1024)} KB compressed; ` +
@@ -343,44 +585,65 @@ $('share').addEventListener('click', async () => {
     return;
   }
   history.replaceState(null, '', `#${fragment}`);
+  const holds = fields.many ? 'every text and its name' : 'both texts';
   try {
     await navigator.clipboard.writeText(location.href);
-    say('Link copied. It holds both texts, compressed; opening it restores this comparison.');
+    say(`Link copied. It holds ${holds}, compressed; opening it restores this comparison.`);
   } catch {
     say('The link is in the address bar (the clipboard was not available).');
   }
 });
 
+/** The texts of `set` with the names given, null where the page names a text by its place. */
+function ownNames(set) {
+  const own = (list) => list.map(({ own: name, text }) => ({ name, text }));
+  return { ...set, originals: own(set.originals), rewrites: own(set.rewrites) };
+}
+
+/** An export's action, given the comparison shown (or null) and `many` (or null). */
 const exported = (action) => () => {
-  if (!current) {
+  if (!current && !many) {
     say('There is no comparison to export yet.');
     return;
   }
-  action(current);
+  action(current, many);
   $('export-menu').open = false;
 };
 $('export-html').addEventListener(
   'click',
-  exported((findings) => {
-    download('article-diff-report.html', new Blob([reportHtml(findings, settings)], { type: 'text/html' }));
-    say('Report downloaded.');
+  exported((findings, all) => {
+    const html = all ? manyReportHtml(all, settings) : reportHtml(findings, settings);
+    download('article-diff-report.html', new Blob([html], { type: 'text/html' }));
+    say(all ? `Report downloaded (${all.entries.length} comparisons).` : 'Report downloaded.');
   }),
 );
 $('export-json').addEventListener(
   'click',
-  exported(async () => {
+  exported(async (findings, all) => {
     try {
-      const json = await engine.json();
+      const json = await engine.json(all?.entries.map((entry) => entry.name));
       download('article-diff.json', new Blob([json], { type: 'application/json' }));
-      say('Data downloaded (the article-diff/1 format).');
+      say(all ? 'Data downloaded: an array of article-diff/1 models, each with its name.' : 'Data downloaded (the article-diff/1 format).');
     } catch (error) {
       say(`The data could not be exported: ${error.message}. Press Compare and try again.`, true);
     }
   }),
 );
+$('export-csv').addEventListener(
+  'click',
+  exported((findings, all) => {
+    if (!all) return;
+    download('article-diff-overview.csv', new Blob([overviewCsv(all.entries)], { type: 'text/csv' }));
+    say('Overview downloaded (CSV, one row a comparison).');
+  }),
+);
 $('copy-summary').addEventListener(
   'click',
   exported(async (findings) => {
+    if (!findings) {
+      say('Open a comparison to copy its summary.');
+      return;
+    }
     try {
       await navigator.clipboard.writeText(summaryText(findings));
       say('Summary copied.');
@@ -419,8 +682,17 @@ async function start() {
   if (isLink(location.hash)) {
     try {
       const link = await decodeLink(location.hash, rules);
-      inputs.original.value = link.original;
-      inputs.paraphrase.value = link.paraphrase;
+      if (link.mode) {
+        fields.reset(link.mode);
+        const [fixedOriginal, ...moreOriginals] = link.originals;
+        const [fixedRewrite, ...moreRewrites] = link.rewrites;
+        fields.put('original', fixedOriginal.text, fixedOriginal.name);
+        fields.put('paraphrase', fixedRewrite.text, fixedRewrite.name);
+        for (const { text, name } of [...moreOriginals, ...moreRewrites]) fields.add(text, name, { silent: true });
+      } else {
+        inputs.original.value = link.original;
+        inputs.paraphrase.value = link.paraphrase;
+      }
       foldBoth();
       settings.options = link.options;
       showSettings();

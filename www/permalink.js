@@ -71,19 +71,20 @@ async function compressed(data) {
 /**
  * The fragment (without '#') for many texts: `mode` ('rewrites': one of
  * `originals`, many `rewrites`; 'sources': many `originals`, the sources,
- * and one of `rewrites`, the text), each text { name, text }, and options.
+ * and one of `rewrites`, the text), each text { name, text } (name null for
+ * one the page names by its place), and options.
  */
 export async function encodeManyLink({ mode, originals, rewrites, options }) {
   const texts = (list) => list.map(({ name, text }) => ({ name, text }));
   return MANY_PREFIX + (await compressed({ mode, originals: texts(originals), rewrites: texts(rewrites), options }));
 }
 
-/** The texts of a many-text link, checked: [{ name, text }], at least one. */
+/** The texts of a many-text link, checked: [{ name (a string or null), text }], at least one. */
 function textsOf(list, what) {
   if (!Array.isArray(list) || list.length === 0) throw new Error(`it holds no ${what}`);
   if (list.length > MAX_LINK_TEXTS) throw new Error(`it holds more than ${MAX_LINK_TEXTS} texts`);
   return list.map((entry) => {
-    if (!entry || typeof entry.name !== 'string' || typeof entry.text !== 'string') {
+    if (!entry || (typeof entry.name !== 'string' && entry.name !== null) || typeof entry.text !== 'string') {
       throw new Error(`one of its ${what} is not a named text`);
     }
     return { name: entry.name, text: entry.text };

@@ -27,7 +27,7 @@ test('three texts, their names and the mode go round the link', async () => {
     originals: [{ name: 'Original', text: 'The council voted to build a bridge.' }],
     rewrites: [
       { name: 'wire.txt', text: 'The council voted to build a bridge, officials said.' },
-      { name: 'Rewrite 2', text: 'Councillors backed a new bridge 😀 <script>x</script>' },
+      { name: null, text: 'Councillors backed a new bridge 😀 <script>x</script>' },
     ],
     options,
   };
