@@ -256,6 +256,7 @@ function startProgress() {
 async function runMany(notice, noticeIsProblem) {
   const set = fields.collect();
   const { ticker, state, started } = startProgress();
+  performance.mark('article-diff:compare');
   try {
     let result;
     if (set.mode === 'rewrites') {
@@ -282,11 +283,13 @@ async function runMany(notice, noticeIsProblem) {
       const sources = sourcesOf(entries.map((e) => e.findings), answer.attribution, entries.map((e) => e.name));
       result = { mode: 'sources', entries, sources, text };
     }
+    performance.mark('article-diff:answer');
     many = result;
     current = null;
     markStale(false);
     if (manyView === 'comparison' && !many.entries[opened]?.findings) manyView = listView;
     showMany();
+    performance.mark('article-diff:shown');
     compared += 1;
     document.documentElement.dataset.compared = String(compared);
     const lead = notice ? `${notice} ` : '';
