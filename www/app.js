@@ -48,7 +48,10 @@ let opened = -1;
 
 const fields = new TextFields({
   fixed: Object.fromEntries(
-    ['original', 'paraphrase'].map((side) => [side, { box: inputs[side], label: $(`${side}-label`), remove: $(`${side}-remove`) }]),
+    ['original', 'paraphrase'].map((side) => [
+      side,
+      { box: inputs[side], label: $(`${side}-label`), rename: $(`${side}-rename`), remove: $(`${side}-remove`) },
+    ]),
   ),
   onEdit: (event) => (event.inputType === 'insertFromPaste' ? run() : runSoon()),
   onFiles: (files, target) => takeFiles(files, target),
@@ -56,6 +59,7 @@ const fields = new TextFields({
     applyMany();
     run();
   },
+  onRename: () => renameEntries(),
 });
 const overview = new OverviewTable($('overview'), (index) => openEntry(index));
 
@@ -304,6 +308,25 @@ async function runMany(notice, noticeIsProblem) {
   } finally {
     settleProgress(ticker);
   }
+}
+
+/**
+ * Gives the comparisons shown the names of their texts now, without
+ * comparing again; if the texts were added or removed since, compares.
+ */
+function renameEntries() {
+  const set = fields.collect();
+  const named = many?.mode === 'sources' ? set.originals : set.rewrites;
+  if (!many || many.mode !== set.mode || named.length !== many.entries.length) {
+    run();
+    return;
+  }
+  named.forEach(({ name }, i) => {
+    many.entries[i].name = name;
+    if (many.sources) many.sources.legend[i].name = name;
+  });
+  showMany();
+  say('Renamed; the comparisons are as they were.');
 }
 
 /** Shows the single pair's views or the many views, as the texts ask. */

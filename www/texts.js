@@ -16,10 +16,10 @@ const ACCEPT = '.txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html
  * place), field, box }. Callbacks: `onEdit(event)` after any edit of a box,
  * `onFiles(files, target)` for files dropped on or opened into a box
  * (target: a side's name for a fixed box, else the extra), `onChange()` after a box
- * is added or removed.
+ * is added or removed, `onRename()` after a text is given another name.
  */
 export class TextFields {
-  constructor({ fixed, onEdit, onFiles, onChange }) {
+  constructor({ fixed, onEdit, onFiles, onChange, onRename }) {
     this.mode = 'rewrites';
     this.fixed = fixed; // { original: { box, label, remove }, paraphrase: {...} }
     this.fixedNames = { original: null, paraphrase: null };
@@ -28,8 +28,10 @@ export class TextFields {
     this.onEdit = onEdit;
     this.onFiles = onFiles;
     this.onChange = onChange;
+    this.onRename = onRename;
     for (const side of ['original', 'paraphrase']) {
       this.fixed[side].remove.addEventListener('click', () => this.removeFixed(side));
+      this.fixed[side].rename.addEventListener('click', () => this.#rename(side));
     }
   }
 
@@ -95,14 +97,16 @@ export class TextFields {
     const open = element('label', 'file-button');
     const file = element('input', '', { type: 'file', id: `${id}-file`, accept: ACCEPT, multiple: '' });
     open.append('Open file…', file);
+    const rename = element('button', 'rename', { type: 'button' });
+    rename.textContent = 'Rename';
     const remove = element('button', 'remove', { type: 'button' });
     remove.textContent = 'Remove';
-    tools.append(open, remove);
+    tools.append(open, rename, remove);
     head.append(label, tools);
     const box = element('textarea', '', { id, spellcheck: 'false', 'aria-describedby': 'input-hint' });
     box.value = text;
     field.append(head, box);
-    const extra = { key, name, field, box, label, file, remove };
+    const extra = { key, name, field, box, label, file, rename, remove };
     this.extras.push(extra);
     this.#more.append(field);
     box.addEventListener('input', (event) => this.onEdit(event));
@@ -113,6 +117,7 @@ export class TextFields {
       if (files.length) this.onFiles(files, extra);
     });
     remove.addEventListener('click', () => this.remove(extra));
+    rename.addEventListener('click', () => this.#rename(extra));
     this.relabel();
     if (!silent) this.onChange();
     return box;
@@ -154,6 +159,45 @@ export class TextFields {
     this.relabel();
   }
 
+  /**
+   * Lets the reader name the text of `target` (a side, or an added box): its
+   * label gives way to a text field; Enter or leaving it keeps the name
+   * typed (none: the text is named by its place again), Escape keeps the
+   * old one.
+   */
+  #rename(target) {
+    const fixed = typeof target === 'string';
+    const { label, rename } = fixed ? this.fixed[target] : target;
+    const current = fixed ? this.fixedNames[target] : target.name;
+    const field = element('input', 'name-edit', { type: 'text', 'aria-label': `New name for ${label.textContent}` });
+    field.value = current ?? label.textContent;
+    label.hidden = true;
+    label.after(field);
+    field.focus();
+    field.select();
+    let done = false;
+    const finish = (keep) => {
+      if (done) return;
+      done = true;
+      const name = field.value.trim() || null;
+      field.remove();
+      label.hidden = false;
+      rename.focus();
+      if (!keep || name === current) return;
+      if (fixed) this.fixedNames[target] = name;
+      else target.name = name;
+      this.relabel();
+      this.onRename();
+    };
+    field.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter' || event.key === 'Escape') {
+        event.preventDefault();
+        finish(event.key === 'Enter');
+      }
+    });
+    field.addEventListener('blur', () => finish(true));
+  }
+
   /** Removes every added box and forgets the names (the example, a cleared page). */
   reset(mode = 'rewrites') {
     for (const extra of this.extras) extra.field.remove();
@@ -184,10 +228,13 @@ export class TextFields {
       const removable = side === this.manySide && this.extras.length > 0;
       this.fixed[side].remove.hidden = !removable;
       this.fixed[side].remove.setAttribute('aria-label', `Remove ${this.fixed[side].label.textContent}`);
+      this.fixed[side].rename.hidden = !(many && side === this.manySide);
+      this.fixed[side].rename.setAttribute('aria-label', `Rename ${this.fixed[side].label.textContent}`);
     }
     this.extras.forEach((extra, i) => {
       extra.label.textContent = label(this.manySide, i + 1, extra.name);
       extra.remove.setAttribute('aria-label', `Remove ${extra.label.textContent}`);
+      extra.rename.setAttribute('aria-label', `Rename ${extra.label.textContent}`);
       extra.file.setAttribute('aria-label', `Open a file as ${extra.label.textContent}`);
     });
     const sources = this.mode === 'sources';

@@ -92,6 +92,33 @@ test('rewrites are added and removed; with one left the page is as before', asyn
   assert.deepEqual(errors, []);
 });
 
+test('a rewrite is renamed with the keyboard, without comparing again', async () => {
+  const { page, errors } = await threeRewrites();
+  const before = await comparedCount(page);
+  await page.focus('.field.extra .rename >> nth=0');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), 'New name for Rewrite 2');
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type('Reuters <b>wire</b>');
+  await page.keyboard.press('Enter');
+  assert.deepEqual(await page.locator('.inputs .field-head > label').allTextContents(), ['Original', 'Rewrite 1', 'Reuters <b>wire</b>', 'Rewrite 3']);
+  assert.deepEqual((await overviewRows(page)).map((row) => row[0]), ['Rewrite 1', 'Reuters <b>wire</b>', 'Rewrite 3']);
+  assert.equal(await page.locator('#overview b').count(), 0, 'a name is text, never markup');
+  assert.equal(await comparedCount(page), before, 'renaming compares nothing again');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Rename');
+  // Escape keeps the old name; an empty one names the text by its place again.
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Ignored');
+  await page.keyboard.press('Escape');
+  assert.equal(await page.locator('.field.extra label').first().textContent(), 'Reuters <b>wire</b>');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.locator('.field.extra label').first().textContent(), 'Rewrite 2');
+  assert.deepEqual(errors, []);
+});
+
 test('several files opened at once each become a rewrite named by its file', async () => {
   const { page, errors } = await openPage(shared.browser, shared.server.url);
   const before = await comparedCount(page);
