@@ -12,7 +12,7 @@ import { Navigator } from './navigate.js';
 import { overviewCsv } from './overview.js';
 import { MAX_LINK_CHARS, decodeLink, encodeLink, encodeManyLink, isLink } from './permalink.js';
 import { DensityStrip, RowsView, element, renderSummary } from './render.js';
-import { letterOf, sourcesOf } from './sources.js';
+import { letterOf, sourceTitle, sourcesOf } from './sources.js';
 import { PAGE_OPTIONS, loadOptions, loadSettings, saveSettings } from './state.js';
 import { TextFields } from './texts.js';
 
@@ -376,7 +376,7 @@ function showManyView() {
   $('back-to-list').textContent = listView === 'sources' ? 'Back to the sources' : listView === 'coverage' ? 'Back to the coverage' : 'Back to the overview';
   const entry = many?.entries[opened];
   if (comparison && entry?.findings) {
-    $('open-name').textContent = many.mode === 'sources' ? `Source ${entry.letter} (${entry.name}) beside the text` : `${entry.name} beside the original`;
+    $('open-name').textContent = many.mode === 'sources' ? `${sourceTitle(entry.letter, entry.name)} beside the text` : `${entry.name} beside the original`;
     current = entry.findings;
     show();
   } else {

@@ -7,6 +7,7 @@
 import { coverageView, overviewTable, sourcesLegend, sourcesText } from './many.js';
 import { rowsOf } from './model.js';
 import { element, fillRow, renderSummary, rowShell } from './render.js';
+import { sourceTitle } from './sources.js';
 
 /** The page's stylesheet as text (same origin, so its rules are readable). */
 function styleText() {
@@ -109,7 +110,7 @@ export function manyReportHtml(many, settings) {
     if (!entry.findings) return;
     const section = element('section', 'comparison', { id: `rewrite-${index + 1}` });
     const title = element('h2');
-    title.textContent = many.mode === 'sources' ? `Source ${entry.letter}: ${entry.name}` : entry.name;
+    title.textContent = many.mode === 'sources' ? sourceTitle(entry.letter, entry.name) : entry.name;
     const { summary, rows } = comparisonParts(entry.findings, settings);
     section.append(title, summary, ...rows);
     main.append(section);

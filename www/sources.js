@@ -9,6 +9,12 @@ export function letterOf(index) {
   return letters;
 }
 
+/** "Source B" for a source named by its letter, else "Source B: wire.txt". */
+export function sourceTitle(letter, name) {
+  const bare = `Source ${letter}`;
+  return name === bare ? bare : `${bare}: ${name}`;
+}
+
 const percent = (part, whole) => (whole === 0 ? 0 : Math.round((part * 1000) / whole) / 10);
 
 /**

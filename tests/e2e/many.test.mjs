@@ -273,9 +273,21 @@ test('sources mode marks passages by source, with a legend of letters and shares
   assert.notEqual(marks[0][2], marks[1][2], 'the sources have colours of their own');
   assert.match(await page.locator('#sources .sources-text').textContent(), /Our reporter saw long lines/);
 
+  // The report holds the legend, the marked text and each comparison.
+  await page.click('#export-menu summary');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-html')]);
+  const context = await shared.browser.newContext({ javaScriptEnabled: false, offline: true });
+  const report = await context.newPage();
+  await report.setContent(readFileSync(await download.path(), 'utf8'));
+  assert.equal(await report.locator('h1').textContent(), 'Where the text comes from: 2 sources');
+  assert.deepEqual(await report.locator('.sources-legend tbody th').allTextContents(), ['A', 'B', 'All']);
+  assert.deepEqual(await report.locator('mark.source .source-letter').allTextContents(), ['A', 'B']);
+  assert.deepEqual(await report.locator('section.comparison h2').allTextContents(), ['Source A', 'Source B']);
+  await context.close();
+
   // A source's comparison opens side by side.
   await page.click('#sources button.open[data-source="1"]');
-  assert.equal(await page.locator('#open-name').textContent(), 'Source B (Source B) beside the text');
+  assert.equal(await page.locator('#open-name').textContent(), 'Source B beside the text');
   assert.ok(await page.locator('#rows .row').count() > 0);
   await page.click('#back-to-list');
   assert.ok(await page.locator('#sources').isVisible());
