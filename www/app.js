@@ -14,7 +14,7 @@ import { MAX_LINK_CHARS, decodeLink, encodeLink, encodeManyLink, isLink } from '
 import { DensityStrip, RowsView, element, renderSummary } from './render.js';
 import { letterOf, sourceTitle, sourcesOf } from './sources.js';
 import { PAGE_OPTIONS, loadOptions, loadSettings, saveSettings } from './state.js';
-import { TextFields } from './texts.js';
+import { TextFields, foldBox, unfoldBox } from './texts.js';
 
 const $ = (id) => document.getElementById(id);
 const inputs = { original: $('original'), paraphrase: $('paraphrase') };
@@ -24,10 +24,6 @@ const progressText = $('progress-text');
 const progressBar = progress.querySelector('progress');
 
 const TYPING_PAUSE_MS = 300;
-// Texts longer than this are shown folded: a browser lays out all of a text
-// box's text, which for a book takes seconds and the processor the engine
-// needs. Editing a book in a text box is not done anyway.
-const FOLD_CHARS = 200_000;
 const PROGRESS_AFTER_MS = 400;
 
 // The options join the settings once the engine has given its rules (start).
@@ -50,7 +46,7 @@ const fields = new TextFields({
   fixed: Object.fromEntries(
     ['original', 'paraphrase'].map((side) => [
       side,
-      { box: inputs[side], label: $(`${side}-label`), rename: $(`${side}-rename`), remove: $(`${side}-remove`) },
+      { box: inputs[side], label: $(`${side}-label`), rename: $(`${side}-rename`), remove: $(`${side}-remove`), folded: $(`${side}-folded`) },
     ]),
   ),
   onEdit: (event) => (event.inputType === 'insertFromPaste' ? run() : runSoon()),
@@ -423,20 +419,9 @@ function runSoon() {
 
 // ---- inputs ----------------------------------------------------------------
 
-/** Folds a side's text box when its text is very long (see FOLD_CHARS). */
+/** Folds a side's text box when its text is very long (see texts.js). */
 function fold(side) {
-  const text = inputs[side].value;
-  const field = inputs[side].closest('.field');
-  const note = $(`${side}-folded`);
-  const folded = text.length > FOLD_CHARS;
-  const wasFocused = document.activeElement === inputs[side];
-  field.classList.toggle('folded', folded);
-  note.hidden = !folded;
-  if (folded) {
-    const megabytes = (text.length / 1_000_000).toFixed(1);
-    note.firstElementChild.textContent = `${megabytes} million characters, folded to keep the page quick.`;
-    if (wasFocused) $(`${side}-unfold`).focus();
-  }
+  foldBox(inputs[side], $(`${side}-folded`));
 }
 
 function foldBoth() {
@@ -507,11 +492,7 @@ for (const side of ['original', 'paraphrase']) {
     if (event.inputType === 'insertFromPaste') run();
     else runSoon();
   });
-  $(`${side}-unfold`).addEventListener('click', () => {
-    inputs[side].closest('.field').classList.remove('folded');
-    $(`${side}-folded`).hidden = true;
-    inputs[side].focus();
-  });
+  $(`${side}-unfold`).addEventListener('click', () => unfoldBox(inputs[side], $(`${side}-folded`)));
   acceptDrops(inputs[side], (files) => takeFiles(files, side));
   $(`${side}-file`).addEventListener('change', (event) => {
     const file = event.target.files[0];

@@ -8,6 +8,35 @@ import { acceptDrops } from './io.js';
 import { element } from './render.js';
 import { letterOf } from './sources.js';
 
+// Texts longer than this are shown folded: a browser lays out all of a text
+// box's text, which for a book takes seconds and the processor the engine
+// needs. Editing a book in a text box is not done anyway.
+const FOLD_CHARS = 200_000;
+
+/**
+ * Folds a text box whose text is very long: the box is hidden and `note`
+ * (a paragraph: a span for the words, then the "Show the text" button)
+ * says so; a box of ordinary length is shown.
+ */
+export function foldBox(box, note) {
+  const folded = box.value.length > FOLD_CHARS;
+  const wasFocused = document.activeElement === box;
+  box.closest('.field').classList.toggle('folded', folded);
+  note.hidden = !folded;
+  if (folded) {
+    const megabytes = (box.value.length / 1_000_000).toFixed(1);
+    note.firstElementChild.textContent = `${megabytes} million characters, folded to keep the page quick.`;
+    if (wasFocused) note.querySelector('button').focus();
+  }
+}
+
+/** Shows a folded box again (its note's button). */
+export function unfoldBox(box, note) {
+  box.closest('.field').classList.remove('folded');
+  note.hidden = true;
+  box.focus();
+}
+
 const ACCEPT = '.txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html';
 
 /**
@@ -21,7 +50,7 @@ const ACCEPT = '.txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html
 export class TextFields {
   constructor({ fixed, onEdit, onFiles, onChange, onRename }) {
     this.mode = 'rewrites';
-    this.fixed = fixed; // { original: { box, label, remove }, paraphrase: {...} }
+    this.fixed = fixed; // { original: { box, label, rename, remove, folded }, paraphrase: {...} }
     this.fixedNames = { original: null, paraphrase: null };
     this.extras = [];
     this.nextKey = 1;
@@ -105,11 +134,20 @@ export class TextFields {
     head.append(label, tools);
     const box = element('textarea', '', { id, spellcheck: 'false', 'aria-describedby': 'input-hint' });
     box.value = text;
-    field.append(head, box);
-    const extra = { key, name, field, box, label, file, rename, remove };
+    const folded = element('p', 'folded-note', { hidden: '' });
+    const unfold = element('button', '', { type: 'button' });
+    unfold.textContent = 'Show the text';
+    folded.append(element('span'), ' ', unfold);
+    field.append(head, box, folded);
+    const extra = { key, name, field, box, label, file, rename, remove, folded };
+    unfold.addEventListener('click', () => unfoldBox(box, folded));
     this.extras.push(extra);
     this.#more.append(field);
-    box.addEventListener('input', (event) => this.onEdit(event));
+    box.addEventListener('input', (event) => {
+      foldBox(box, folded);
+      this.onEdit(event);
+    });
+    foldBox(box, folded);
     acceptDrops(box, (files) => this.onFiles(files, extra));
     file.addEventListener('change', (event) => {
       const files = [...event.target.files];
@@ -140,6 +178,7 @@ export class TextFields {
     if (side !== this.manySide || !next) return;
     this.fixed[side].box.value = next.box.value;
     this.fixedNames[side] = next.name;
+    foldBox(this.fixed[side].box, this.fixed[side].folded);
     this.extras.shift();
     next.field.remove();
     this.relabel();
@@ -152,9 +191,11 @@ export class TextFields {
     if (typeof target === 'string') {
       this.fixed[target].box.value = text;
       this.fixedNames[target] = name;
+      foldBox(this.fixed[target].box, this.fixed[target].folded);
     } else {
       target.box.value = text;
       target.name = name;
+      foldBox(target.box, target.folded);
     }
     this.relabel();
   }

@@ -199,17 +199,24 @@ test('the coverage view counts the rewrites reusing each sentence of the origina
 test('a text the engine refuses gets its message in its row; the others are compared', async () => {
   const { page, errors } = await threeRewrites();
   const before = await comparedCount(page);
+  // Pasted: the page folds the box (a book's layout would hold up the page) and compares.
   await page.evaluate(() => {
-    document.querySelector('.field.extra textarea').value = 'word '.repeat(1_800_000);
+    const box = document.querySelector('.field.extra textarea');
+    box.value = 'word '.repeat(1_800_000);
+    box.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
   });
-  await page.click('#compare');
   await waitForComparison(page, before);
+  assert.ok(await page.locator('.field.extra textarea').first().isHidden(), 'the long text is folded');
+  assert.match(await page.locator('.field.extra .folded-note').first().textContent(), /9\.0 million characters, folded/);
   const rows = await overviewRows(page);
   assert.equal(rows[1][0], 'Rewrite 2');
   assert.match(rows[1][1], /^Not compared: Rewrite 2 is 8\.6 MB of text/);
   assert.equal(rows[0].length, COLUMNS.length + 1);
   assert.equal(rows[2].length, COLUMNS.length + 1);
   assert.match(await page.locator('#status').textContent(), /1 could not be compared/);
+  await page.locator('.field.extra .folded-note button').first().click();
+  assert.ok(await page.locator('.field.extra textarea').first().isVisible());
+  assert.equal(await page.evaluate(() => document.activeElement.localName), 'textarea');
   assert.deepEqual(errors, []);
 });
 
