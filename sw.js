@@ -9,6 +9,7 @@ const SHELL = [
   './',
   './index.html',
   './www/app.js',
+  './www/batch.js',
   './www/coverage.js',
   './www/engine.js',
   './www/export.js',

@@ -1,18 +1,16 @@
 // The page: wires the inputs, the options, the engine (in a worker) and the
 // views together. User text reaches the document only as text nodes.
 
-import { coverageOf } from './coverage.js';
+import { ManyResults, compareAll } from './batch.js';
 import { Cancelled, Engine } from './engine.js';
 import { manyReportHtml, reportHtml } from './export.js';
 import { Findings } from './findings.js';
 import { acceptDrops, download, readFile } from './io.js';
-import { OverviewTable, coverageView, sourcesLegend, sourcesText } from './many.js';
 import { changesOf, rowsOf, summaryText, unattributedOf } from './model.js';
 import { Navigator } from './navigate.js';
 import { overviewCsv } from './overview.js';
 import { MAX_LINK_CHARS, decodeLink, encodeLink, encodeManyLink, isLink } from './permalink.js';
-import { DensityStrip, RowsView, element, renderSummary } from './render.js';
-import { letterOf, sourceTitle, sourcesOf } from './sources.js';
+import { DensityStrip, RowsView, renderSummary } from './render.js';
 import { PAGE_OPTIONS, loadOptions, loadSettings, saveSettings } from './state.js';
 import { TextFields, foldBox, unfoldBox } from './texts.js';
 
@@ -31,17 +29,6 @@ const settings = loadSettings();
 const engine = new Engine();
 let current = null; // the Findings on screen
 let compared = 0; // comparisons shown so far
-// The last result of many texts: { mode, entries: [{ name, findings,
-// figures } or { name, error }], original (many rewrites), coverage, or
-// sources and text (sources mode) }; null when one pair is compared.
-let many = null;
-// What the many view shows: 'overview', 'coverage', 'sources', or
-// 'comparison' (entry `opened` of `many`, side by side), and the list view
-// to go back to.
-let manyView = 'overview';
-let listView = 'overview';
-let opened = -1;
-
 const fields = new TextFields({
   fixed: Object.fromEntries(
     ['original', 'paraphrase'].map((side) => [
@@ -52,12 +39,19 @@ const fields = new TextFields({
   onEdit: (event) => (event.inputType === 'insertFromPaste' ? run() : runSoon()),
   onFiles: (files, target) => takeFiles(files, target),
   onChange: () => {
-    applyMany();
+    manyResults.apply(fields);
     run();
   },
-  onRename: () => renameEntries(),
+  onRename: () => {
+    if (manyResults.rename(fields.collect())) say('Renamed; the comparisons are as they were.');
+    else run();
+  },
 });
-const overview = new OverviewTable($('overview'), (index) => openEntry(index));
+// The results of many texts; a comparison opened among them is `current`.
+const manyResults = new ManyResults((findings) => {
+  current = findings;
+  show();
+});
 
 const rowsView = new RowsView($('rows'), (index) => changeNavigator.reached(index));
 const strip = new DensityStrip($('strip'), (index) => {
@@ -172,7 +166,7 @@ async function show() {
  */
 async function run(notice = '', noticeIsProblem = false) {
   clearTimeout(typingTimer);
-  applyMany();
+  manyResults.apply(fields);
   if (fields.many) return runMany(notice, noticeIsProblem);
   const texts = { original: inputs.original.value, paraphrase: inputs.paraphrase.value };
   const { ticker, started } = startProgress();
@@ -182,7 +176,6 @@ async function run(notice = '', noticeIsProblem = false) {
     const answer = await engine.compare(texts.original, texts.paraphrase, settings.options);
     performance.mark('article-diff:answer');
     current = new Findings(answer, texts);
-    many = null;
     markStale(false);
     await show();
     performance.mark('article-diff:shown');
@@ -203,7 +196,7 @@ async function run(notice = '', noticeIsProblem = false) {
 
 /** Says why a comparison failed; the result shown, if any, is marked as for earlier texts. */
 function failed(error) {
-  const shown = current || many;
+  const shown = current || manyResults.result;
   if (shown) markStale(true);
   const earlier = shown ? ' The result below is for the earlier texts.' : '';
   if (error instanceof Cancelled) {
@@ -256,46 +249,20 @@ function startProgress() {
 async function runMany(notice, noticeIsProblem) {
   const set = fields.collect();
   const { ticker, state, started } = startProgress();
+  state.what = set.mode === 'rewrites' ? 'rewrites' : 'sources';
   performance.mark('article-diff:compare');
   try {
-    let result;
-    if (set.mode === 'rewrites') {
-      const original = set.originals[0].text;
-      state.what = 'rewrites';
-      const answer = await engine.compareMany(original, set.rewrites.map((r) => r.text), settings.options, ({ done, total }) => {
-        Object.assign(state, { done, total });
-      });
-      const entries = answer.results.map((one, i) => {
-        const { name, text } = set.rewrites[i];
-        if (one.error) return { name, error: one.error };
-        return { name, figures: one.figures, findings: new Findings(one, { original, paraphrase: text }) };
-      });
-      result = { mode: 'rewrites', entries, original, coverage: coverageOf(entries.map((e) => e.findings ?? null)) };
-    } else {
-      const text = set.rewrites[0].text;
-      const answer = await engine.compareSources(set.originals.map((o) => o.text), text, settings.options);
-      const entries = answer.comparisons.map((one, i) => ({
-        name: set.originals[i].name,
-        letter: letterOf(i),
-        figures: one.figures,
-        findings: new Findings(one, { original: set.originals[i].text, paraphrase: text }),
-      }));
-      const sources = sourcesOf(entries.map((e) => e.findings), answer.attribution, entries.map((e) => e.name));
-      result = { mode: 'sources', entries, sources, text };
-    }
+    const result = await compareAll(engine, set, settings.options, ({ done, total }) => Object.assign(state, { done, total }));
     performance.mark('article-diff:answer');
-    many = result;
-    current = null;
     markStale(false);
-    if (manyView === 'comparison' && !many.entries[opened]?.findings) manyView = listView;
-    showMany();
+    manyResults.show(result);
     performance.mark('article-diff:shown');
     compared += 1;
     document.documentElement.dataset.compared = String(compared);
     const lead = notice ? `${notice} ` : '';
-    const failures = many.entries.filter((e) => !e.findings).length;
-    const count = many.entries.length;
-    const what = many.mode === 'rewrites' ? `rewrite${count === 1 ? '' : 's'} with the original` : `source${count === 1 ? '' : 's'} with the text`;
+    const failures = result.entries.filter((e) => !e.findings).length;
+    const count = result.entries.length;
+    const what = result.mode === 'rewrites' ? `rewrite${count === 1 ? '' : 's'} with the original` : `source${count === 1 ? '' : 's'} with the text`;
     const missed = failures ? ` ${failures} could not be compared (see the overview).` : '';
     say(`${lead}Compared ${count} ${what} in ${Math.round(performance.now() - started)} ms.${missed}`, noticeIsProblem || failures > 0);
     document.documentElement.dataset.ready = 'true';
@@ -305,103 +272,6 @@ async function runMany(notice, noticeIsProblem) {
     settleProgress(ticker);
   }
 }
-
-/**
- * Gives the comparisons shown the names of their texts now, without
- * comparing again; if the texts were added or removed since, compares.
- */
-function renameEntries() {
-  const set = fields.collect();
-  const named = many?.mode === 'sources' ? set.originals : set.rewrites;
-  if (!many || many.mode !== set.mode || named.length !== many.entries.length) {
-    run();
-    return;
-  }
-  named.forEach(({ name }, i) => {
-    many.entries[i].name = name;
-    if (many.sources) many.sources.legend[i].name = name;
-  });
-  showMany();
-  say('Renamed; the comparisons are as they were.');
-}
-
-/** Shows the single pair's views or the many views, as the texts ask. */
-function applyMany() {
-  const isMany = fields.many;
-  $('many').hidden = !isMany;
-  $('export-csv').hidden = !isMany;
-  const sources = fields.mode === 'sources';
-  $('show-overview').hidden = sources;
-  $('show-coverage').hidden = sources;
-  $('show-sources').hidden = !sources;
-  if (!isMany) {
-    $('summary').hidden = false;
-    $('result').hidden = false;
-  }
-}
-
-/** Draws the many views from `many` and shows the one chosen. */
-function showMany() {
-  if (!many) return;
-  if (many.mode === 'rewrites') {
-    if (manyView === 'sources') manyView = listView = 'overview';
-    overview.show(many.entries, `${many.entries.length} rewrites of the original`);
-    $('coverage').replaceChildren(coverageView(many.coverage, many.original));
-    $('sources').replaceChildren();
-  } else {
-    if (manyView === 'overview' || manyView === 'coverage') manyView = listView = 'sources';
-    const view = element('div', 'sources-view');
-    view.append(sourcesLegend(many.sources, (source) => openEntry(source)), sourcesText(many.sources, many.text));
-    $('sources').replaceChildren(view);
-    $('overview').replaceChildren();
-    $('coverage').replaceChildren();
-  }
-  showManyView();
-}
-
-/** Shows the many view chosen (manyView). */
-function showManyView() {
-  const comparison = manyView === 'comparison';
-  for (const view of ['overview', 'coverage', 'sources']) {
-    $(view).hidden = manyView !== view;
-    $(`show-${view}`).setAttribute('aria-pressed', String(manyView === view));
-  }
-  $('summary').hidden = !comparison;
-  $('result').hidden = !comparison;
-  $('back-to-list').hidden = !comparison;
-  $('back-to-list').textContent = listView === 'sources' ? 'Back to the sources' : listView === 'coverage' ? 'Back to the coverage' : 'Back to the overview';
-  const entry = many?.entries[opened];
-  if (comparison && entry?.findings) {
-    $('open-name').textContent = many.mode === 'sources' ? `${sourceTitle(entry.letter, entry.name)} beside the text` : `${entry.name} beside the original`;
-    current = entry.findings;
-    show();
-  } else {
-    $('open-name').textContent = '';
-    current = null;
-  }
-}
-
-/** Opens entry `index` of `many` in the side-by-side view. */
-function openEntry(index) {
-  if (!many?.entries[index]?.findings) return;
-  opened = index;
-  manyView = 'comparison';
-  showManyView();
-  $('back-to-list').focus();
-}
-
-for (const view of ['overview', 'coverage', 'sources']) {
-  $(`show-${view}`).addEventListener('click', () => {
-    manyView = listView = view;
-    showManyView();
-  });
-}
-$('back-to-list').addEventListener('click', () => {
-  manyView = listView;
-  showManyView();
-  const back = listView === 'overview' ? $('overview').querySelector(`tr[data-index="${opened}"] button`) : null;
-  (back ?? $(`show-${listView}`)).focus();
-});
 
 /** Dims the result while it belongs to texts other than those in the boxes. */
 function markStale(stale) {
@@ -478,7 +348,7 @@ async function takeFiles(files, target) {
     rest = taken.slice(1);
   }
   for (const { text, name } of rest) fields.add(text, name, { silent: true });
-  applyMany();
+  manyResults.apply(fields);
   const notices = taken.map((t) => t.notice).filter(Boolean);
   const opened = notices.length ? notices.join(' ') : `Opened ${taken.map((t) => t.name).join(', ')}.`;
   const refused = problems.length ? ` ${problems.join(' ')} The other files were opened.` : '';
@@ -523,7 +393,7 @@ $('example').addEventListener('click', async () => {
 });
 $('add-text').addEventListener('click', () => {
   const box = fields.add('', null, { silent: true });
-  applyMany();
+  manyResults.apply(fields);
   box.focus();
   run();
 });
@@ -607,13 +477,13 @@ function ownNames(set) {
   return { ...set, originals: own(set.originals), rewrites: own(set.rewrites) };
 }
 
-/** An export's action, given the comparison shown (or null) and `many` (or null). */
+/** An export's action, given the comparison shown (or null) and the results of many texts (or null). */
 const exported = (action) => () => {
-  if (!current && !many) {
+  if (!current && !manyResults.result) {
     say('There is no comparison to export yet.');
     return;
   }
-  action(current, many);
+  action(current, manyResults.result);
   $('export-menu').open = false;
 };
 $('export-html').addEventListener(
