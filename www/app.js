@@ -263,7 +263,8 @@ async function runMany(notice, noticeIsProblem) {
     const failures = result.entries.filter((e) => !e.findings).length;
     const count = result.entries.length;
     const what = result.mode === 'rewrites' ? `rewrite${count === 1 ? '' : 's'} with the original` : `source${count === 1 ? '' : 's'} with the text`;
-    const missed = failures ? ` ${failures} could not be compared (see the overview).` : '';
+    const where = result.mode === 'rewrites' ? 'the overview' : 'the sources';
+    const missed = failures ? ` ${failures} could not be compared (see ${where}).` : '';
     say(`${lead}Compared ${count} ${what} in ${Math.round(performance.now() - started)} ms.${missed}`, noticeIsProblem || failures > 0);
     document.documentElement.dataset.ready = 'true';
   } catch (error) {

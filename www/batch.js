@@ -33,13 +33,15 @@ export async function compareAll(engine, set, options, onProgress) {
   }
   const text = set.rewrites[0].text;
   const answer = await engine.compareSources(set.originals.map((o) => o.text), text, options);
-  const entries = answer.comparisons.map((one, i) => ({
-    name: set.originals[i].name,
-    letter: letterOf(i),
-    figures: one.figures,
-    findings: new Findings(one, { original: set.originals[i].text, paraphrase: text }),
-  }));
-  const sources = sourcesOf(entries.map((e) => e.findings), answer.attribution, entries.map((e) => e.name));
+  const entries = answer.comparisons.map((one, i) => {
+    const { name, text: source } = set.originals[i];
+    if (one.error) return { name, letter: letterOf(i), error: one.error };
+    return { name, letter: letterOf(i), figures: one.figures, findings: new Findings(one, { original: source, paraphrase: text }) };
+  });
+  const sources = sourcesOf(entries.map((e) => e.findings ?? null), answer.attribution, entries.map((e) => e.name));
+  entries.forEach((entry, i) => {
+    if (entry.error) sources.legend[i].error = entry.error;
+  });
   return { mode: 'sources', entries, sources, text };
 }
 

@@ -208,6 +208,14 @@ export function sourcesLegend({ legend, whole, textWords }, onOpen) {
     const nameCell = element('td', 'name');
     nameCell.textContent = name;
     tr.append(th, nameCell);
+    if (stats.error) {
+      tr.className = 'error';
+      const message = element('td', 'message', { colspan: String(onOpen ? 5 : 4) });
+      message.textContent = `Not compared: ${stats.error}`;
+      tr.append(message);
+      body.append(tr);
+      return;
+    }
     for (const value of [`${stats.share}%`, stats.copiedWords.toLocaleString('en'), String(stats.runs), String(stats.pairs)]) {
       const td = element('td', 'number');
       td.textContent = value;

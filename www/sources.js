@@ -19,9 +19,10 @@ const percent = (part, whole) => (whole === 0 ? 0 : Math.round((part * 1000) / w
 
 /**
  * What the sources view shows, from `comparisons` (Findings, source i as
- * the original, the text as the paraphrase) and `attribution`:
+ * the original, the text as the paraphrase; null for a source not
+ * compared, whose `perSource` is null too) and `attribution`:
  * - `legend`: per source { letter, name, copiedWords, share (percent of the
- *   text's words copied from it), runs, pairs };
+ *   text's words copied from it), runs, pairs } (zeros for one not compared);
  * - `whole`: the same for all sources together (a word counts once);
  * - `passages`: the text's copied passages, { start, end, source } in text
  *   order (UTF-16 offsets into the text);
@@ -30,13 +31,14 @@ const percent = (part, whole) => (whole === 0 ? 0 : Math.round((part * 1000) / w
  */
 export function sourcesOf(comparisons, attribution, names) {
   const { runs, pairs, perSource, whole, textWords } = attribution;
+  const none = { copiedWords: 0, runs: 0, pairs: 0 };
   const legend = perSource.map((stats, source) => ({
     letter: letterOf(source),
     name: names[source],
-    copiedWords: stats.copiedWords,
-    share: percent(stats.copiedWords, textWords),
-    runs: stats.runs,
-    pairs: stats.pairs,
+    copiedWords: (stats ?? none).copiedWords,
+    share: percent((stats ?? none).copiedWords, textWords),
+    runs: (stats ?? none).runs,
+    pairs: (stats ?? none).pairs,
   }));
   const passages = [];
   for (let i = 0; i < runs.source.length; i++) {
@@ -50,7 +52,7 @@ export function sourcesOf(comparisons, attribution, names) {
     });
   }
   passages.sort((a, b) => a.start - b.start);
-  const first = comparisons[0];
+  const first = comparisons.find(Boolean);
   const sentences = Array.from({ length: first ? first.sentenceCount('paraphrase') : 0 }, (_, i) => {
     const { start, end, paragraph } = first.sentence('paraphrase', i);
     return { start, end, paragraph, source: undefined };

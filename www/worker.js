@@ -138,7 +138,7 @@ function answerMany({ id, original, rewrites, options }) {
   for (let first = 0; first < rewrites.length; first += BATCH) {
     const batch = [];
     for (let i = first; i < Math.min(rewrites.length, first + BATCH); i++) {
-      const message = tooLarge(`Rewrite ${i + 1}`, rewrites[i]);
+      const message = tooLarge('This rewrite', rewrites[i]);
       if (message) {
         kept[i] = message;
         results[i] = { error: message, kind: 'refused' };
@@ -169,21 +169,37 @@ function answerMany({ id, original, rewrites, options }) {
   return { results, timing: { engine: performance.now() - started } };
 }
 
-/** One text, many sources: each source's comparison and the attribution. */
+/**
+ * One text, many sources: each source's comparison (or, for a source over
+ * the size limit, the message why there is none) and the attribution among
+ * the others, its source numbers those of all the sources given.
+ */
 function answerSources({ sources, text, options }) {
-  const refused = tooLarge('The text', text) ?? sources.map((source, i) => tooLarge(`Source ${i + 1}`, source)).find(Boolean);
+  const refused = tooLarge('The text', text);
   if (refused) throw new Refusal(refused);
   forget();
+  const results = sources.map((source) => {
+    const message = tooLarge('This source', source);
+    return message ? { error: message, kind: 'refused' } : null;
+  });
+  const compared = results.flatMap((result, i) => (result ? [] : [i]));
+  if (compared.length === 0) throw new Refusal(results[0].error.replace('This source', 'Every source'));
   const started = performance.now();
-  const result = compareSources(sources, text, options);
+  const result = compareSources(compared.map((i) => sources[i]), text, options);
   try {
     const comparisons = result.comparisons;
-    last = comparisons;
-    return {
-      comparisons: comparisons.map((comparison) => ({ ...described(comparison), figures: comparison.figures })),
-      attribution: result.attribution(),
-      timing: { engine: performance.now() - started },
-    };
+    comparisons.forEach((comparison, j) => {
+      results[compared[j]] = { ...described(comparison), figures: comparison.figures };
+    });
+    last = results.map((one, i) => (one.error ? one.error : comparisons[compared.indexOf(i)]));
+    const attribution = result.attribution();
+    for (const part of [attribution.runs, attribution.pairs]) part.source = part.source.map((j) => compared[j]);
+    const perSource = sources.map(() => null);
+    attribution.perSource.forEach((stats, j) => {
+      perSource[compared[j]] = stats;
+    });
+    attribution.perSource = perSource;
+    return { comparisons: results, attribution, timing: { engine: performance.now() - started } };
   } finally {
     result.free();
   }

@@ -55,6 +55,17 @@ async function threeRewrites(options) {
   return opened;
 }
 
+/** Pastes 9 MB of text (over the size limit) into the first box added; waits for the comparison. */
+async function pasteTooLarge(page) {
+  const before = await comparedCount(page);
+  await page.evaluate(() => {
+    const box = document.querySelector('.field.extra textarea');
+    box.value = 'word '.repeat(1_800_000);
+    box.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+  });
+  await waitForComparison(page, before);
+}
+
 /** The overview's rows as [name, ...cells], in the order shown. */
 function overviewRows(page) {
   return page.locator('#overview tbody tr').evaluateAll((rows) =>
@@ -198,19 +209,13 @@ test('the coverage view counts the rewrites reusing each sentence of the origina
 
 test('a text the engine refuses gets its message in its row; the others are compared', async () => {
   const { page, errors } = await threeRewrites();
-  const before = await comparedCount(page);
   // Pasted: the page folds the box (a book's layout would hold up the page) and compares.
-  await page.evaluate(() => {
-    const box = document.querySelector('.field.extra textarea');
-    box.value = 'word '.repeat(1_800_000);
-    box.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
-  });
-  await waitForComparison(page, before);
+  await pasteTooLarge(page);
   assert.ok(await page.locator('.field.extra textarea').first().isHidden(), 'the long text is folded');
   assert.match(await page.locator('.field.extra .folded-note').first().textContent(), /9\.0 million characters, folded/);
   const rows = await overviewRows(page);
   assert.equal(rows[1][0], 'Rewrite 2');
-  assert.match(rows[1][1], /^Not compared: Rewrite 2 is 8\.6 MB of text/);
+  assert.match(rows[1][1], /^Not compared: This rewrite is 8\.6 MB of text/);
   assert.equal(rows[0].length, COLUMNS.length + 1);
   assert.equal(rows[2].length, COLUMNS.length + 1);
   assert.match(await page.locator('#status').textContent(), /1 could not be compared/);
@@ -298,6 +303,28 @@ test('sources mode marks passages by source, with a legend of letters and shares
   assert.ok(await page.locator('#rows .row').count() > 0);
   await page.click('#back-to-list');
   assert.ok(await page.locator('#sources').isVisible());
+  assert.deepEqual(errors, []);
+});
+
+test('a source over the size limit gets its message in the legend; the others are compared', async () => {
+  const { page, errors } = await twoSources();
+  await pasteTooLarge(page);
+  const legend = await page.locator('#sources .sources-legend tbody tr').evaluateAll((rows) =>
+    rows.map((row) => [...row.querySelectorAll('th, td')].map((cell) => cell.textContent)),
+  );
+  assert.equal(legend[1][0], 'B');
+  assert.match(legend[1][2], /^Not compared: This source is 8\.6 MB of text/);
+  assert.equal(legend[0][2], `${Math.round((13 * 1000) / 41) / 10}%`, "A's share as before");
+  assert.deepEqual(await page.locator('#sources mark.source .source-letter').allTextContents(), ['A']);
+  assert.match(await page.locator('#status').textContent(), /Compared 2 sources with the text in \d+ ms\. 1 could not be compared/);
+  // The JSON names the source that was not compared, with why.
+  await page.click('#export-menu summary');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-json')]);
+  const models = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  assert.deepEqual(models.map((model) => [model.name, model.format ?? model.error.slice(0, 16)]), [
+    ['Source A', 'article-diff/1'],
+    ['Source B', 'This source is 8'],
+  ]);
   assert.deepEqual(errors, []);
 });
 
