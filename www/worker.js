@@ -130,9 +130,9 @@ function answerMany({ id, original, rewrites, options }) {
   const started = performance.now();
   const compareBatch = (indices) => {
     if (indices.length === 0) return;
-    for (const [i, result] of compareMany(original, indices.map((i) => rewrites[i]), options).entries()) {
-      kept[indices[i]] = result;
-      results[indices[i]] = { ...described(result), figures: result.figures };
+    for (const [at, result] of compareMany(original, indices.map((i) => rewrites[i]), options).entries()) {
+      kept[indices[at]] = result;
+      results[indices[at]] = { ...described(result), figures: result.figures };
     }
   };
   for (let first = 0; first < rewrites.length; first += BATCH) {
@@ -162,6 +162,9 @@ function answerMany({ id, original, rewrites, options }) {
           results[i] = { error: message, kind: 'failed' };
         }
       }
+      // Refused alone, each for the reason the batch was: the request
+      // itself (a bad option), not a rewrite.
+      if (batch.length > 1 && batch.every((i) => results[i].error === String(error?.message ?? error))) throw error;
     }
     postMessage({ id, type: 'progress', done: Math.min(rewrites.length, first + BATCH), total: rewrites.length });
   }
