@@ -365,10 +365,11 @@ for (const side of ['original', 'paraphrase']) {
   });
   $(`${side}-unfold`).addEventListener('click', () => unfoldBox(inputs[side], $(`${side}-folded`)));
   acceptDrops(inputs[side], (files) => takeFiles(files, side));
+  // Several files: the first is this side's, each other one a text of its own.
   $(`${side}-file`).addEventListener('change', (event) => {
-    const file = event.target.files[0];
+    const files = [...event.target.files];
     event.target.value = '';
-    if (file) takeFiles([file], side);
+    if (files.length) takeFiles(files, side);
   });
   $(`${side}-clear`).addEventListener('click', () => {
     fields.put(side, '', null);

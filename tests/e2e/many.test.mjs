@@ -152,6 +152,16 @@ test('several files opened at once each become a rewrite named by its file', asy
   await waitForComparison(page, dropped);
   assert.equal(await page.inputValue('#paraphrase'), ORIGINAL);
   assert.deepEqual((await overviewRows(page)).map((row) => row[0]), ['drop-1.txt', 'outlet-1.txt', 'outlet-2.txt', 'outlet-3.txt', 'drop-2.txt']);
+
+  // Opened on the original's box: the first is the original, the rest rewrites.
+  const opened = await comparedCount(page);
+  await page.setInputFiles('#original-file', [
+    { name: 'wire.txt', mimeType: 'text/plain', buffer: Buffer.from(ORIGINAL) },
+    { name: 'late.txt', mimeType: 'text/plain', buffer: Buffer.from(REWRITES[2]) },
+  ]);
+  await waitForComparison(page, opened);
+  assert.equal(await page.inputValue('#original'), ORIGINAL);
+  assert.equal((await overviewRows(page)).at(-1)[0], 'late.txt');
   assert.deepEqual(errors, []);
 });
 
