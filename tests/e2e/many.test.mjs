@@ -217,6 +217,19 @@ test('the coverage view counts the rewrites reusing each sentence of the origina
   assert.deepEqual(errors, []);
 });
 
+test('the worker tells how far many rewrites are, a batch at a time', async () => {
+  const { page, errors } = await openPage(shared.browser, shared.server.url);
+  const heard = await page.evaluate(async ([original, rewrites]) => {
+    const { Engine } = await import('./www/engine.js');
+    const engine = new Engine();
+    const progress = [];
+    const answer = await engine.compareMany(original, rewrites, undefined, ({ done, total }) => progress.push(`${done}/${total}`));
+    return { progress, compared: answer.results.filter((one) => one.figures).length };
+  }, [ORIGINAL, Array.from({ length: 20 }, (_, i) => REWRITES[i % 3])]);
+  assert.deepEqual(heard, { progress: ['8/20', '16/20', '20/20'], compared: 20 });
+  assert.deepEqual(errors, []);
+});
+
 test('a text the engine refuses gets its message in its row; the others are compared', async () => {
   const { page, errors } = await threeRewrites();
   // Pasted: the page folds the box (a book's layout would hold up the page) and compares.
