@@ -25,11 +25,13 @@ export class OverviewTable {
     this.entries = [];
   }
 
-  /** Shows `entries` ({ name, figures } or { name, error }), in the order given, under `caption`. */
+  /**
+   * Shows `entries` ({ name, figures } or { name, error }) under `caption`,
+   * sorted as the reader last chose (in the order given until then).
+   */
   show(entries, caption) {
     this.entries = entries;
     this.caption = caption;
-    this.sort = { key: null, direction: 'ascending' };
     this.#draw();
   }
 

@@ -187,6 +187,12 @@ test("the overview's numbers are each pair's own, sorted with the keyboard, and 
   assert.equal(await page.getAttribute('#overview th:has(button[data-key="words"])', 'aria-sort'), 'descending');
   assert.deepEqual((await page.locator('#overview tbody td[data-key="words"]').allTextContents()).map(Number), [...words].sort((a, b) => b - a));
   assert.equal(await page.getAttribute('#overview th:has(button[data-key="name"])', 'aria-sort'), 'none');
+  // Compared again (an edit), the overview keeps its order.
+  const before = await comparedCount(page);
+  await page.click('#compare');
+  await waitForComparison(page, before);
+  assert.equal(await page.getAttribute('#overview th:has(button[data-key="words"])', 'aria-sort'), 'descending');
+  assert.deepEqual((await page.locator('#overview tbody td[data-key="words"]').allTextContents()).map(Number), [...words].sort((a, b) => b - a));
 
   // A row's name opens its comparison; back goes to the overview.
   await page.focus('#overview tbody tr[data-index="1"] button.open');
