@@ -87,6 +87,7 @@ endif
 
 bench: build browser
 	node bench/bench.mjs
+	node bench/many-wasm.mjs
 	node bench/page.mjs
 	node bench/limits.mjs
 	node bench/worst.mjs

@@ -7,7 +7,9 @@ use std::ops::Range;
 /// Sorts keys. Every sort of the engine is of `u64` keys (values and indices
 /// packed together) so that the WebAssembly build holds one sort routine:
 /// each element type and comparator compiles a sort of its own, and a dozen
-/// of them came to 67 KB.
+/// of them came to 67 KB. Out of line: inlined at its sixteen callers, it
+/// cost 162 bytes of the gzipped build.
+#[inline(never)]
 pub fn sort_keys(keys: &mut [u64]) {
     keys.sort_unstable();
 }

@@ -324,3 +324,75 @@ fn too_large_message_takes_a_string_and_a_count_of_bytes() {
         ));
     }
 }
+
+/// The strings as a JavaScript array.
+fn strings(texts: &[&str]) -> JsValue {
+    texts
+        .iter()
+        .map(|text| JsValue::from_str(text))
+        .collect::<Array>()
+        .into()
+}
+
+#[wasm_bindgen_test]
+fn compare_many_gives_the_pairwise_comparisons_in_the_browser() {
+    let original = "The council voted to build a bridge. It will open in May.";
+    let rewrites = [
+        "The council voted to build a tunnel.",
+        "It will open in May, the council said.",
+    ];
+    let many = wasm::compare_many(original.into(), strings(&rewrites), JsValue::UNDEFINED).unwrap();
+    assert_eq!(many.length(), 2);
+    for (i, rewrite) in rewrites.iter().enumerate() {
+        let comparison = many.get(i as u32);
+        let json: js_sys::Function = get(&comparison, "json").dyn_into().unwrap();
+        let json = json.call0(&comparison).unwrap();
+        let alone = wasm::compare(original.into(), (*rewrite).into(), JsValue::UNDEFINED)
+            .unwrap()
+            .json();
+        assert_eq!(json.as_string().unwrap(), alone);
+    }
+    let figures = get(&many.get(0), "figures");
+    assert_eq!(get(&figures, "words").as_f64(), Some(7.0));
+    assert_eq!(get(&figures, "longestPassage").as_f64(), Some(6.0));
+    let error = wasm::compare_many(original.into(), strings(&["a"]), 5.into()).unwrap_err();
+    assert_eq!(
+        type_error_message(error),
+        "compareMany(original, rewrites, options): options must be an object (got a number)"
+    );
+    let ill_typed: JsValue = [JsValue::from_str("a"), JsValue::TRUE]
+        .into_iter()
+        .collect::<Array>()
+        .into();
+    let error = wasm::compare_many(original.into(), ill_typed, JsValue::UNDEFINED).unwrap_err();
+    assert_eq!(
+        type_error_message(error),
+        "compareMany(original, rewrites, options): rewrites[1] must be a string (got a boolean)"
+    );
+}
+
+#[wasm_bindgen_test]
+fn compare_sources_attributes_in_the_browser() {
+    let sources = [
+        "The council voted to build a bridge over the river on Monday.",
+        "Rain is expected across the valley for the rest of the week.",
+    ];
+    let text = "Rain is expected across the valley for the rest of the week. \
+        The council voted to build a bridge over the river on Monday.";
+    let result = wasm::compare_sources(strings(&sources), text.into(), JsValue::UNDEFINED).unwrap();
+    assert_eq!(result.comparisons().length(), 2);
+    let attribution = result.attribution();
+    let runs = get(&attribution, "runs");
+    let source: js_sys::Uint32Array = get(&runs, "source").dyn_into().unwrap();
+    assert_eq!(source.to_vec(), [1, 0]);
+    let whole = get(&attribution, "whole");
+    assert_eq!(get(&whole, "copiedWords").as_f64(), Some(24.0));
+    assert_eq!(get(&attribution, "textWords").as_f64(), Some(24.0));
+    let error = wasm::compare_sources(JsValue::NULL, text.into(), JsValue::UNDEFINED)
+        .err()
+        .unwrap();
+    assert_eq!(
+        type_error_message(error),
+        "compareSources(sources, text, options): sources must be an array (got null)"
+    );
+}

@@ -11,9 +11,10 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
 use super::{
-    Comparison, engine_error, failure, handing_error, nfkc, parse_options, set, string, type_error,
+    Comparison, engine_error, failure, handing_error, nfkc, numbers_object, parse_options, set,
+    string, type_error,
 };
-use crate::sources::{Attributed, SourceStats};
+use crate::sources::{Attributed, SourceStats, Sources};
 use crate::{MAX_INPUT_BYTES, Original, too_large_message};
 
 /// Compares `original` with each of `rewrites`, reading the original once:
@@ -37,7 +38,7 @@ pub fn compare_many(
     options: JsValue,
 ) -> Result<Array, JsValue> {
     failure::install_panic_hook();
-    let original: Rc<str> = string(
+    let original: Rc<String> = string(
         &original,
         must_be!(
             "compareMany(original, rewrites, options)",
@@ -46,7 +47,7 @@ pub fn compare_many(
         ),
     )?
     .into();
-    let rewrites = texts(
+    let mut rewrites = texts(
         &rewrites,
         "compareMany(original, rewrites, options): rewrites",
         "Rewrite",
@@ -60,17 +61,16 @@ pub fn compare_many(
         ),
     )?;
     let read = Original::read_with_normalizer(&original, &options, &nfkc).map_err(engine_error)?;
-    rewrites
-        .iter()
-        .map(|rewrite| {
-            let findings = read.compare(rewrite).map_err(engine_error)?.into_findings();
-            Ok(JsValue::from(Comparison {
-                original: Rc::clone(&original),
-                paraphrase: Rc::from(rewrite.as_str()),
-                findings,
-            }))
-        })
-        .collect()
+    let comparisons = Array::new();
+    for rewrite in &mut rewrites {
+        let findings = read.compare(rewrite).map_err(engine_error)?.into_findings();
+        comparisons.push(&JsValue::from(Comparison {
+            original: Rc::clone(&original),
+            paraphrase: Rc::new(std::mem::take(rewrite)),
+            findings,
+        }));
+    }
+    Ok(comparisons)
 }
 
 /// Compares `text` with each of `sources` (each source as the original,
@@ -98,7 +98,7 @@ pub fn compare_sources(
         "compareSources(sources, text, options): sources",
         "Source",
     )?;
-    let text: Rc<str> = string(
+    let text: Rc<String> = string(
         &text,
         must_be!("compareSources(sources, text, options)", "text", "a string"),
     )?
@@ -117,12 +117,13 @@ pub fn compare_sources(
     let borrowed: Vec<&str> = sources.iter().map(String::as_str).collect();
     let mut found =
         crate::sources::compare_sources(&borrowed, &text, &options, &nfkc).map_err(engine_error)?;
+    let attribution = attribution_object(&found).map_err(|_| handing_error())?;
     let comparisons = std::mem::take(&mut found.comparisons)
         .into_iter()
         .zip(&sources)
         .map(|(comparison, source)| {
             JsValue::from(Comparison {
-                original: Rc::from(source.as_str()),
+                original: Rc::new(source.clone()),
                 paraphrase: Rc::clone(&text),
                 findings: comparison.into_findings(),
             })
@@ -130,27 +131,40 @@ pub fn compare_sources(
         .collect();
     Ok(SourcesComparison {
         comparisons,
-        runs: found.runs,
-        pairs: found.pairs,
-        per_source: found.per_source,
-        whole: found.whole,
-        text_words: found.text_words,
+        attribution,
     })
 }
 
+// The shapes of the objects built here by hand, for `article_diff.d.ts`.
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = r#"
+/** A rewrite's line in an overview of many (`Comparison.figures`). */
+export interface Figures {
+    words: number; copied: number; reworded: number; new: number;
+    movedPassages: number; unquotedCopiedWords: number; longestPassage: number;
+}
+/** What one source (or all of them) gave the text. */
+export interface SourceStats { copiedWords: number; runs: number; pairs: number; }
+/** Runs or pairs of the text, each credited to one source. */
+export interface Attributed { source: Uint32Array; index: Uint32Array; words: Uint32Array; }
+/** `SourcesComparison.attribution()`. */
+export interface SourcesAttribution {
+    runs: Attributed; pairs: Attributed; perSource: SourceStats[];
+    whole: SourceStats; textWords: number;
+}
+"#;
+
 /// One text compared with several sources: `comparisons` (one a source)
-/// and `attribution()`. Kept in WebAssembly memory until `free()` is called
-/// (or the object is collected); each comparison is a handle of its own,
-/// with its own `free()`.
+/// and `attribution()`. Kept until `free()` is called (or the object is
+/// collected); each comparison is a handle of its own, with its own
+/// `free()`.
 #[wasm_bindgen]
 pub struct SourcesComparison {
     /// The comparisons as JavaScript objects, made once.
     comparisons: Array,
-    runs: Vec<Attributed>,
-    pairs: Vec<Attributed>,
-    per_source: Vec<SourceStats>,
-    whole: SourceStats,
-    text_words: u32,
+    /// The attribution, made once: it is small (three numbers a run and a
+    /// pair, three a source).
+    attribution: JsValue,
 }
 
 #[wasm_bindgen]
@@ -173,41 +187,36 @@ impl SourcesComparison {
     /// that source's comparison (`compact().runs` and `.pairs`, the model's
     /// `runs` and `pairs`), and the words of the text it is credited with
     /// (for a run, those no longer run of any source took). `whole` counts
-    /// a word copied from several sources once.
-    ///
-    /// # Errors
-    ///
-    /// Only when JavaScript refuses a value (out of memory).
-    pub fn attribution(&self) -> Result<JsValue, JsError> {
-        self.attribution_object().map_err(|_| handing_error())
+    /// a word copied from several sources once. The same object each time.
+    #[wasm_bindgen(unchecked_return_type = "SourcesAttribution")]
+    pub fn attribution(&self) -> JsValue {
+        self.attribution.clone()
     }
 }
 
-impl SourcesComparison {
-    fn attribution_object(&self) -> Result<JsValue, JsValue> {
-        let object = Object::new();
-        set(&object, "runs", attributed_object(&self.runs)?)?;
-        set(&object, "pairs", attributed_object(&self.pairs)?)?;
-        let per_source = Array::new();
-        for stats in &self.per_source {
-            per_source.push(&stats_object(stats)?.into());
-        }
-        set(&object, "perSource", per_source)?;
-        set(&object, "whole", stats_object(&self.whole)?)?;
-        set(&object, "textWords", self.text_words)?;
-        Ok(object.into())
+/// The attribution as [`SourcesComparison::attribution`] describes it.
+fn attribution_object(found: &Sources<'_>) -> Result<JsValue, JsValue> {
+    let object = Object::new();
+    set(&object, "runs", attributed_object(&found.runs)?)?;
+    set(&object, "pairs", attributed_object(&found.pairs)?)?;
+    let per_source = Array::new();
+    for stats in &found.per_source {
+        per_source.push(&stats_object(stats)?.into());
     }
+    set(&object, "perSource", per_source)?;
+    set(&object, "whole", stats_object(&found.whole)?)?;
+    set(&object, "textWords", found.text_words)?;
+    Ok(object.into())
 }
 
 /// `{ source, index, words }`, a `Uint32Array` each.
 fn attributed_object(list: &[Attributed]) -> Result<Object, JsValue> {
     let object = Object::new();
-    for (key, field) in [
-        ("source", (|a| a.source) as fn(&Attributed) -> u32),
-        ("index", |a| a.index),
-        ("words", |a| a.words),
-    ] {
-        let numbers: Vec<u32> = list.iter().map(field).collect();
+    for (place, key) in ["source", "index", "words"].into_iter().enumerate() {
+        let numbers: Vec<u32> = list
+            .iter()
+            .map(|a| [a.source, a.index, a.words][place])
+            .collect();
         set(&object, key, Uint32Array::from(&numbers[..]))?;
     }
     Ok(object)
@@ -215,11 +224,10 @@ fn attributed_object(list: &[Attributed]) -> Result<Object, JsValue> {
 
 /// `{ copiedWords, runs, pairs }`.
 fn stats_object(stats: &SourceStats) -> Result<Object, JsValue> {
-    let object = Object::new();
-    set(&object, "copiedWords", stats.copied_words)?;
-    set(&object, "runs", stats.runs)?;
-    set(&object, "pairs", stats.pairs)?;
-    Ok(object)
+    numbers_object(
+        &["copiedWords", "runs", "pairs"],
+        &[stats.copied_words, stats.runs, stats.pairs].map(f64::from),
+    )
 }
 
 /// The strings of an array argument (`argument` begins its `TypeError`s:
@@ -232,21 +240,18 @@ fn texts(value: &JsValue, argument: &str, noun: &str) -> Result<Vec<String>, JsV
             value,
         ));
     }
-    value
-        .unchecked_ref::<Array>()
-        .iter()
-        .enumerate()
-        .map(|(index, element)| {
-            let text = string(
-                &element,
-                &format!("{argument}[{index}] must be a string (got "),
-            )?;
-            if text.len() > MAX_INPUT_BYTES {
-                return Err(too_large(&format!("{noun} {}", index + 1), text.len()));
-            }
-            Ok(text)
-        })
-        .collect()
+    let mut texts = Vec::new();
+    for (index, element) in value.unchecked_ref::<Array>().iter().enumerate() {
+        let text = string(
+            &element,
+            &format!("{argument}[{index}] must be a string (got "),
+        )?;
+        if text.len() > MAX_INPUT_BYTES {
+            return Err(too_large(&format!("{noun} {}", index + 1), text.len()));
+        }
+        texts.push(text);
+    }
+    Ok(texts)
 }
 
 fn too_large(what: &str, bytes: usize) -> JsValue {
