@@ -1,27 +1,27 @@
 // The page: wires the inputs, the options, the engine (in a worker) and the
 // views together. User text reaches the document only as text nodes.
 
+import { ManyResults, compareAll } from './batch.js';
 import { Cancelled, Engine } from './engine.js';
-import { reportHtml } from './export.js';
+import { manyReportHtml, reportHtml } from './export.js';
 import { Findings } from './findings.js';
 import { acceptDrops, download, readFile } from './io.js';
 import { changesOf, rowsOf, summaryText, unattributedOf } from './model.js';
 import { Navigator } from './navigate.js';
-import { MAX_LINK_CHARS, decodeLink, encodeLink, isLink } from './permalink.js';
+import { overviewCsv } from './overview.js';
+import { MAX_LINK_CHARS, decodeLink, encodeLink, encodeManyLink, isLink } from './permalink.js';
 import { DensityStrip, RowsView, renderSummary } from './render.js';
 import { PAGE_OPTIONS, loadOptions, loadSettings, saveSettings } from './state.js';
+import { TextFields, foldBox, unfoldBox } from './texts.js';
 
 const $ = (id) => document.getElementById(id);
 const inputs = { original: $('original'), paraphrase: $('paraphrase') };
 const status = $('status');
 const progress = $('progress');
 const progressText = $('progress-text');
+const progressBar = progress.querySelector('progress');
 
 const TYPING_PAUSE_MS = 300;
-// Texts longer than this are shown folded: a browser lays out all of a text
-// box's text, which for a book takes seconds and the processor the engine
-// needs. Editing a book in a text box is not done anyway.
-const FOLD_CHARS = 200_000;
 const PROGRESS_AFTER_MS = 400;
 
 // The options join the settings once the engine has given its rules (start).
@@ -29,6 +29,29 @@ const settings = loadSettings();
 const engine = new Engine();
 let current = null; // the Findings on screen
 let compared = 0; // comparisons shown so far
+const fields = new TextFields({
+  fixed: Object.fromEntries(
+    ['original', 'paraphrase'].map((side) => [
+      side,
+      { box: inputs[side], label: $(`${side}-label`), rename: $(`${side}-rename`), remove: $(`${side}-remove`), folded: $(`${side}-folded`) },
+    ]),
+  ),
+  onEdit: (event) => (event.inputType === 'insertFromPaste' ? run() : runSoon()),
+  onFiles: (files, target) => takeFiles(files, target),
+  onChange: () => {
+    manyResults.apply(fields);
+    run();
+  },
+  onRename: () => {
+    if (manyResults.rename(fields.collect())) say('Renamed; the comparisons are as they were.');
+    else run();
+  },
+});
+// The results of many texts; a comparison opened among them is `current`.
+const manyResults = new ManyResults((findings) => {
+  current = findings;
+  show();
+});
 
 const rowsView = new RowsView($('rows'), (index) => changeNavigator.reached(index));
 const strip = new DensityStrip($('strip'), (index) => {
@@ -40,6 +63,8 @@ const changeNavigator = new Navigator({
   counter: $('change-counter'),
   previous: $('previous'),
   next: $('next'),
+  // Not while the rows are hidden behind the overview of many texts.
+  active: () => !$('result').hidden,
 });
 // Walks the copied passages outside quotation marks while they are shown.
 const unattributedNavigator = new Navigator({
@@ -53,7 +78,7 @@ const unattributedNavigator = new Navigator({
     count: (total) => `${total} unattributed passage${total === 1 ? '' : 's'}`,
     at: (position, total) => `Unattributed passage ${position} of ${total}`,
   },
-  active: () => settings.showUnattributed,
+  active: () => settings.showUnattributed && !$('result').hidden,
 });
 
 /** Shows `message` in the status line; a `problem` is marked out from routine news. */
@@ -141,15 +166,10 @@ async function show() {
  */
 async function run(notice = '', noticeIsProblem = false) {
   clearTimeout(typingTimer);
+  manyResults.apply(fields);
+  if (fields.many) return runMany(notice, noticeIsProblem);
   const texts = { original: inputs.original.value, paraphrase: inputs.paraphrase.value };
-  const started = performance.now();
-  const ticker = setInterval(() => {
-    const seconds = (performance.now() - started) / 1000;
-    if (seconds * 1000 < PROGRESS_AFTER_MS) return;
-    progress.hidden = false;
-    progressText.textContent = `Comparing… ${seconds.toFixed(1)} s`;
-  }, 100);
-  document.documentElement.dataset.busy = 'true';
+  const { ticker, started } = startProgress();
   // Marks for the performance panel (and bench/page.mjs).
   performance.mark('article-diff:compare');
   try {
@@ -168,31 +188,95 @@ async function run(notice = '', noticeIsProblem = false) {
     say(`${lead}Compared ${words.toLocaleString('en')} words in ${Math.round(elapsed)} ms.`, noticeIsProblem);
     document.documentElement.dataset.ready = 'true';
   } catch (error) {
-    if (current) markStale(true);
-    const earlier = current ? ' The result below is for the earlier texts.' : '';
-    if (error instanceof Cancelled) {
-      say(`Comparison cancelled. Your texts are untouched; press Compare to try again.${earlier}`);
-    } else if (error.kind === 'refused') {
-      say(`${error.message}. Your texts are kept: shorten one, or compare it in parts.${earlier}`, true);
-    } else if (error.kind === 'crashed') {
-      say(`${error.message} The engine was restarted and your texts are kept.${earlier}`, true);
-    } else {
-      say(`The comparison failed: ${error.message.replace(/\.$/, '')}. Your texts are untouched.${earlier}`, true);
-    }
+    failed(error);
   } finally {
-    if (!engine.busy) {
-      clearInterval(ticker);
-      progress.hidden = true;
-      delete document.documentElement.dataset.busy;
+    settleProgress(ticker);
+  }
+}
+
+/** Says why a comparison failed; the result shown, if any, is marked as for earlier texts. */
+function failed(error) {
+  const shown = current || manyResults.result;
+  if (shown) markStale(true);
+  const earlier = shown ? ' The result below is for the earlier texts.' : '';
+  if (error instanceof Cancelled) {
+    say(`Comparison cancelled. Your texts are untouched; press Compare to try again.${earlier}`);
+  } else if (error.kind === 'refused') {
+    say(`${error.message}. Your texts are kept: shorten one, or compare it in parts.${earlier}`, true);
+  } else if (error.kind === 'crashed') {
+    say(`${error.message} The engine was restarted and your texts are kept.${earlier}`, true);
+  } else {
+    say(`The comparison failed: ${error.message.replace(/\.$/, '')}. Your texts are untouched.${earlier}`, true);
+  }
+}
+
+/** Hides the progress display, unless a newer comparison owns it. */
+function settleProgress(ticker) {
+  clearInterval(ticker);
+  if (engine.busy) return;
+  progress.hidden = true;
+  progressBar.removeAttribute('value');
+  delete document.documentElement.dataset.busy;
+}
+
+/** Shows the progress after a moment: seconds, and how many of `total` are done when told. */
+function startProgress() {
+  const started = performance.now();
+  const state = { done: 0, total: 0, what: '' };
+  const ticker = setInterval(() => {
+    const seconds = (performance.now() - started) / 1000;
+    if (seconds * 1000 < PROGRESS_AFTER_MS) return;
+    progress.hidden = false;
+    if (state.total) {
+      progressBar.max = state.total;
+      progressBar.value = state.done;
+      progressText.textContent = `Compared ${state.done} of ${state.total} ${state.what}… ${seconds.toFixed(1)} s`;
     } else {
-      clearInterval(ticker); // a newer comparison owns the progress display
+      progressText.textContent = `Comparing… ${seconds.toFixed(1)} s`;
     }
+  }, 100);
+  document.documentElement.dataset.busy = 'true';
+  return { ticker, state, started };
+}
+
+// ---- many texts ------------------------------------------------------------
+
+/**
+ * Compares one original with every rewrite, or one text with every source
+ * (the mode); a text the engine refuses gets its message in its row, the
+ * others are compared all the same.
+ */
+async function runMany(notice, noticeIsProblem) {
+  const set = fields.collect();
+  const { ticker, state, started } = startProgress();
+  state.what = set.mode === 'rewrites' ? 'rewrites' : 'sources';
+  performance.mark('article-diff:compare');
+  try {
+    const result = await compareAll(engine, set, settings.options, ({ done, total }) => Object.assign(state, { done, total }));
+    performance.mark('article-diff:answer');
+    markStale(false);
+    manyResults.show(result);
+    performance.mark('article-diff:shown');
+    compared += 1;
+    document.documentElement.dataset.compared = String(compared);
+    const lead = notice ? `${notice} ` : '';
+    const failures = result.entries.filter((e) => !e.findings).length;
+    const count = result.entries.length;
+    const what = result.mode === 'rewrites' ? `rewrite${count === 1 ? '' : 's'} with the original` : `source${count === 1 ? '' : 's'} with the text`;
+    const where = result.mode === 'rewrites' ? 'the overview' : 'the sources';
+    const missed = failures ? ` ${failures} could not be compared (see ${where}).` : '';
+    say(`${lead}Compared ${count} ${what} in ${Math.round(performance.now() - started)} ms.${missed}`, noticeIsProblem || failures > 0);
+    document.documentElement.dataset.ready = 'true';
+  } catch (error) {
+    failed(error);
+  } finally {
+    settleProgress(ticker);
   }
 }
 
 /** Dims the result while it belongs to texts other than those in the boxes. */
 function markStale(stale) {
-  for (const id of ['summary', 'result']) {
+  for (const id of ['summary', 'result', 'many']) {
     if (stale) $(id).dataset.stale = 'true';
     else delete $(id).dataset.stale;
   }
@@ -206,20 +290,9 @@ function runSoon() {
 
 // ---- inputs ----------------------------------------------------------------
 
-/** Folds a side's text box when its text is very long (see FOLD_CHARS). */
+/** Folds a side's text box when its text is very long (see texts.js). */
 function fold(side) {
-  const text = inputs[side].value;
-  const field = inputs[side].closest('.field');
-  const note = $(`${side}-folded`);
-  const folded = text.length > FOLD_CHARS;
-  const wasFocused = document.activeElement === inputs[side];
-  field.classList.toggle('folded', folded);
-  note.hidden = !folded;
-  if (folded) {
-    const megabytes = (text.length / 1_000_000).toFixed(1);
-    note.firstElementChild.textContent = `${megabytes} million characters, folded to keep the page quick.`;
-    if (wasFocused) $(`${side}-unfold`).focus();
-  }
+  foldBox(inputs[side], $(`${side}-folded`));
 }
 
 function foldBoth() {
@@ -235,20 +308,52 @@ async function loadExample() {
       return response.text();
     }),
   );
+  fields.reset('rewrites');
   inputs.original.value = original;
   inputs.paraphrase.value = paraphrase;
   foldBoth();
 }
 
-async function takeFile(side, file) {
-  try {
-    const { text, notice } = await readFile(file);
-    inputs[side].value = text;
-    fold(side);
-    run(notice ?? `Opened ${file.name}.`);
-  } catch (error) {
-    say(`${error.message} The ${side} text was left as it was.`, true);
+/**
+ * Reads files into the texts: the first into `target` (a side, or a box
+ * added; 'add' for the button that opens more), each of the others into a
+ * box of its own on the side that holds many, named by its file. A file
+ * that cannot be read is named with why; the others are still taken.
+ */
+async function takeFiles(files, target) {
+  const taken = [];
+  const problems = [];
+  for (const file of files) {
+    try {
+      taken.push({ name: file.name, ...(await readFile(file)) });
+    } catch (error) {
+      problems.push(error.message);
+    }
   }
+  if (taken.length === 0) {
+    const what = typeof target === 'string' && target !== 'add' ? `The ${target} text was` : 'The texts were';
+    say(`${problems.join(' ')} ${what} left as it was.`, true);
+    return;
+  }
+  let rest = taken;
+  if (target === 'add') {
+    const side = fields.manySide;
+    if (fields.extras.length === 0 && inputs[side].value.trim() === '') {
+      fields.put(side, taken[0].text, taken[0].name);
+      fold(side);
+      rest = taken.slice(1);
+    }
+  } else {
+    fields.put(target, taken[0].text, taken[0].name);
+    if (typeof target === 'string') fold(target);
+    rest = taken.slice(1);
+  }
+  for (const { text, name } of rest) fields.add(text, name, { silent: true });
+  manyResults.apply(fields);
+  const notices = taken.map((t) => t.notice).filter(Boolean);
+  const opened = notices.length ? notices.join(' ') : `Opened ${taken.map((t) => t.name).join(', ')}.`;
+  const refused = problems.length ? ` ${problems.join(' ')} The other files were opened.` : '';
+  run(`${opened}${refused}`, problems.length > 0);
 }
 
 for (const side of ['original', 'paraphrase']) {
@@ -258,19 +363,16 @@ for (const side of ['original', 'paraphrase']) {
     if (event.inputType === 'insertFromPaste') run();
     else runSoon();
   });
-  $(`${side}-unfold`).addEventListener('click', () => {
-    inputs[side].closest('.field').classList.remove('folded');
-    $(`${side}-folded`).hidden = true;
-    inputs[side].focus();
-  });
-  acceptDrops(inputs[side], (file) => takeFile(side, file));
+  $(`${side}-unfold`).addEventListener('click', () => unfoldBox(inputs[side], $(`${side}-folded`)));
+  acceptDrops(inputs[side], (files) => takeFiles(files, side));
+  // Several files: the first is this side's, each other one a text of its own.
   $(`${side}-file`).addEventListener('change', (event) => {
-    const file = event.target.files[0];
+    const files = [...event.target.files];
     event.target.value = '';
-    if (file) takeFile(side, file);
+    if (files.length) takeFiles(files, side);
   });
   $(`${side}-clear`).addEventListener('click', () => {
-    inputs[side].value = '';
+    fields.put(side, '', null);
     fold(side);
     inputs[side].focus();
     run();
@@ -280,7 +382,10 @@ for (const side of ['original', 'paraphrase']) {
 $('compare').addEventListener('click', () => run());
 $('cancel').addEventListener('click', () => engine.cancel());
 $('swap').addEventListener('click', () => {
-  [inputs.original.value, inputs.paraphrase.value] = [inputs.paraphrase.value, inputs.original.value];
+  const [original, paraphrase] = [inputs.original.value, inputs.paraphrase.value];
+  const names = { ...fields.fixedNames };
+  fields.put('original', paraphrase, names.paraphrase);
+  fields.put('paraphrase', original, names.original);
   foldBoth();
   run();
 });
@@ -288,6 +393,24 @@ $('example').addEventListener('click', async () => {
   await loadExample();
   run();
 });
+$('add-text').addEventListener('click', () => {
+  const box = fields.add('', null, { silent: true });
+  manyResults.apply(fields);
+  box.focus();
+  run();
+});
+$('add-files').addEventListener('change', (event) => {
+  const files = [...event.target.files];
+  event.target.value = '';
+  if (files.length) takeFiles(files, 'add');
+});
+for (const radio of document.querySelectorAll('input[name="mode"]')) {
+  radio.addEventListener('change', () => {
+    if (!radio.checked) return;
+    fields.setMode(radio.value);
+    run();
+  });
+}
 
 // ---- settings panel --------------------------------------------------------
 
@@ -329,11 +452,9 @@ $('order').addEventListener('change', (event) => {
 // ---- sharing and export ----------------------------------------------------
 
 $('share').addEventListener('click', async () => {
-  const fragment = await encodeLink({
-    original: inputs.original.value,
-    paraphrase: inputs.paraphrase.value,
-    options: settings.options,
-  });
+  const fragment = fields.many
+    ? await encodeManyLink(ownNames({ ...fields.collect(), options: settings.options }))
+    : await encodeLink({ original: inputs.original.value, paraphrase: inputs.paraphrase.value, options: settings.options });
   if (fragment.length > MAX_LINK_CHARS) {
     say(
       `These texts are too long for a link (${Math.ceil(fragment.length / 1024)} KB compressed; ` +
@@ -343,44 +464,65 @@ $('share').addEventListener('click', async () => {
     return;
   }
   history.replaceState(null, '', `#${fragment}`);
+  const holds = fields.many ? 'every text and its name' : 'both texts';
   try {
     await navigator.clipboard.writeText(location.href);
-    say('Link copied. It holds both texts, compressed; opening it restores this comparison.');
+    say(`Link copied. It holds ${holds}, compressed; opening it restores this comparison.`);
   } catch {
     say('The link is in the address bar (the clipboard was not available).');
   }
 });
 
+/** The texts of `set` with the names given, null where the page names a text by its place. */
+function ownNames(set) {
+  const own = (list) => list.map(({ own: name, text }) => ({ name, text }));
+  return { ...set, originals: own(set.originals), rewrites: own(set.rewrites) };
+}
+
+/** An export's action, given the comparison shown (or null) and the results of many texts (or null). */
 const exported = (action) => () => {
-  if (!current) {
+  if (!current && !manyResults.result) {
     say('There is no comparison to export yet.');
     return;
   }
-  action(current);
+  action(current, manyResults.result);
   $('export-menu').open = false;
 };
 $('export-html').addEventListener(
   'click',
-  exported((findings) => {
-    download('article-diff-report.html', new Blob([reportHtml(findings, settings)], { type: 'text/html' }));
-    say('Report downloaded.');
+  exported((findings, all) => {
+    const html = all ? manyReportHtml(all, settings) : reportHtml(findings, settings);
+    download('article-diff-report.html', new Blob([html], { type: 'text/html' }));
+    say(all ? `Report downloaded (${all.entries.length} comparisons).` : 'Report downloaded.');
   }),
 );
 $('export-json').addEventListener(
   'click',
-  exported(async () => {
+  exported(async (findings, all) => {
     try {
-      const json = await engine.json();
+      const json = await engine.json(all?.entries.map((entry) => entry.name));
       download('article-diff.json', new Blob([json], { type: 'application/json' }));
-      say('Data downloaded (the article-diff/1 format).');
+      say(all ? 'Data downloaded: an array of article-diff/1 models, each with its name.' : 'Data downloaded (the article-diff/1 format).');
     } catch (error) {
       say(`The data could not be exported: ${error.message}. Press Compare and try again.`, true);
     }
   }),
 );
+$('export-csv').addEventListener(
+  'click',
+  exported((findings, all) => {
+    if (!all) return;
+    download('article-diff-overview.csv', new Blob([overviewCsv(all.entries)], { type: 'text/csv' }));
+    say('Overview downloaded (CSV, one row a comparison).');
+  }),
+);
 $('copy-summary').addEventListener(
   'click',
   exported(async (findings) => {
+    if (!findings) {
+      say('Open a comparison to copy its summary.');
+      return;
+    }
     try {
       await navigator.clipboard.writeText(summaryText(findings));
       say('Summary copied.');
@@ -419,8 +561,17 @@ async function start() {
   if (isLink(location.hash)) {
     try {
       const link = await decodeLink(location.hash, rules);
-      inputs.original.value = link.original;
-      inputs.paraphrase.value = link.paraphrase;
+      if (link.mode) {
+        fields.reset(link.mode);
+        const [fixedOriginal, ...moreOriginals] = link.originals;
+        const [fixedRewrite, ...moreRewrites] = link.rewrites;
+        fields.put('original', fixedOriginal.text, fixedOriginal.name);
+        fields.put('paraphrase', fixedRewrite.text, fixedRewrite.name);
+        for (const { text, name } of [...moreOriginals, ...moreRewrites]) fields.add(text, name, { silent: true });
+      } else {
+        inputs.original.value = link.original;
+        inputs.paraphrase.value = link.paraphrase;
+      }
       foldBoth();
       settings.options = link.options;
       showSettings();

@@ -90,16 +90,39 @@ export class Engine {
     return this.#request({ original, paraphrase, options });
   }
 
-  /** The last comparison's article-diff/1 model as JSON text. */
-  json() {
-    if (this.#pending) return Promise.reject(new Error('a comparison is still running'));
-    return this.#request({ type: 'json' }).then((answer) => answer.json);
+  /**
+   * Compares one original with many rewrites (texts); resolves to { results:
+   * [{ compact, stats, complete, cutShort, figures } or { error, kind }] }
+   * in the order given. `onProgress({ done, total })` hears how far it is.
+   */
+  compareMany(original, rewrites, options, onProgress) {
+    if (this.#pending) this.#restart(new Cancelled());
+    return this.#request({ type: 'many', original, rewrites, options }, onProgress);
   }
 
-  #request(message) {
+  /**
+   * Compares one text with many sources (texts); resolves to { comparisons:
+   * [{ compact, stats, complete, cutShort, figures }], attribution } (see
+   * worker.js).
+   */
+  compareSources(sources, text, options) {
+    if (this.#pending) this.#restart(new Cancelled());
+    return this.#request({ type: 'sources', sources, text, options });
+  }
+
+  /**
+   * The last comparison's article-diff/1 model as JSON text; after many,
+   * an array of models, each named from `names`.
+   */
+  json(names) {
+    if (this.#pending) return Promise.reject(new Error('a comparison is still running'));
+    return this.#request({ type: 'json', names }).then((answer) => answer.json);
+  }
+
+  #request(message, onProgress) {
     const id = this.#nextId++;
     return new Promise((resolve, reject) => {
-      this.#pending = { id, resolve, reject };
+      this.#pending = { id, resolve, reject, onProgress };
       this.#ready.then(
         () => this.#worker.postMessage({ id, ...message }),
         (error) => this.#settle(id, () => reject(error)),
@@ -114,6 +137,10 @@ export class Engine {
 
   #answer(data) {
     if (data.id === undefined || !this.#pending || data.id !== this.#pending.id) return;
+    if (data.type === 'progress') {
+      this.#pending.onProgress?.(data);
+      return;
+    }
     if (data.ok) {
       this.#settle(data.id, (p) => p.resolve(data));
     } else if (data.kind === 'crashed') {

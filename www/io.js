@@ -156,10 +156,11 @@ export async function readFile(file) {
 }
 
 /**
- * Lets files be dropped onto `target`; `onFile(file)` receives the first.
- * Text dragged from elsewhere keeps the text box's usual behaviour.
+ * Lets files be dropped onto `target`; `onFiles(files)` receives them all,
+ * in the order dropped. Text dragged from elsewhere keeps the text box's
+ * usual behaviour.
  */
-export function acceptDrops(target, onFile) {
+export function acceptDrops(target, onFiles) {
   const hasFiles = (event) => [...(event.dataTransfer?.types ?? [])].includes('Files');
   target.addEventListener('dragover', (event) => {
     if (!hasFiles(event)) return;
@@ -172,8 +173,8 @@ export function acceptDrops(target, onFile) {
     target.classList.remove('drop-target');
     if (!hasFiles(event)) return;
     event.preventDefault();
-    const file = event.dataTransfer.files[0];
-    if (file) onFile(file);
+    const files = [...event.dataTransfer.files];
+    if (files.length) onFiles(files);
   });
 }
 

@@ -1,11 +1,17 @@
-// Permalinks: both texts and the options, compressed into the URL fragment
-// (`#v1,` then deflate-raw in base64url). The fragment never reaches a
-// server. Reading one is defensive: it is data to check, never code, and its
-// decompressed size is bounded.
+// Permalinks: the texts and the options, compressed into the URL fragment
+// (a version prefix, then deflate-raw in base64url). `#v1,` holds one pair;
+// `#v2,` holds many texts with their names and the mode (one original and
+// many rewrites, or one text and many sources). The fragment never reaches
+// a server. Reading one is defensive: it is data to check, never code, and
+// its decompressed size is bounded.
 
 import { cleanOptions } from './state.js';
 
 const PREFIX = 'v1,';
+const MANY_PREFIX = 'v2,';
+
+/** Most texts a many-text link may hold. */
+const MAX_LINK_TEXTS = 1000;
 
 /** Longest fragment offered as a link: many tools cut URLs beyond this. */
 export const MAX_LINK_CHARS = 64_000;
@@ -48,30 +54,66 @@ async function pipe(bytes, transform, limit = Infinity) {
 
 /** Whether the fragment is one of this page's links. */
 export function isLink(fragment) {
-  return fragment.replace(/^#/, '').startsWith(PREFIX);
+  const body = fragment.replace(/^#/, '');
+  return body.startsWith(PREFIX) || body.startsWith(MANY_PREFIX);
 }
 
 /** The fragment (without '#') for two texts and options. */
 export async function encodeLink({ original, paraphrase, options }) {
-  const json = JSON.stringify({ original, paraphrase, options });
-  const compressed = await pipe(new TextEncoder().encode(json), new CompressionStream('deflate-raw'));
-  return PREFIX + toBase64Url(compressed);
+  return PREFIX + (await compressed({ original, paraphrase, options }));
+}
+
+async function compressed(data) {
+  const bytes = await pipe(new TextEncoder().encode(JSON.stringify(data)), new CompressionStream('deflate-raw'));
+  return toBase64Url(bytes);
 }
 
 /**
- * Reads a link's fragment back into { original, paraphrase, options }, the
- * options checked against the engine's `rules` (optionRules()).
+ * The fragment (without '#') for many texts: `mode` ('rewrites': one of
+ * `originals`, many `rewrites`; 'sources': many `originals`, the sources,
+ * and one of `rewrites`, the text), each text { name, text } (name null for
+ * one the page names by its place), and options.
+ */
+export async function encodeManyLink({ mode, originals, rewrites, options }) {
+  const texts = (list) => list.map(({ name, text }) => ({ name, text }));
+  return MANY_PREFIX + (await compressed({ mode, originals: texts(originals), rewrites: texts(rewrites), options }));
+}
+
+/** The texts of a many-text link, checked: [{ name (a string or null), text }], at least one. */
+function textsOf(list, what) {
+  if (!Array.isArray(list) || list.length === 0) throw new Error(`it holds no ${what}`);
+  if (list.length > MAX_LINK_TEXTS) throw new Error(`it holds more than ${MAX_LINK_TEXTS} texts`);
+  return list.map((entry) => {
+    if (!entry || (typeof entry.name !== 'string' && entry.name !== null) || typeof entry.text !== 'string') {
+      throw new Error(`one of its ${what} is not a named text`);
+    }
+    return { name: entry.name, text: entry.text };
+  });
+}
+
+/**
+ * Reads a link's fragment back into { original, paraphrase, options } (a
+ * `v1` link) or { mode, originals, rewrites, options } (`v2`), the options
+ * checked against the engine's `rules` (optionRules()).
  * @throws {Error} with a sentence saying what is wrong with it
  */
 export async function decodeLink(fragment, rules) {
   const body = fragment.replace(/^#/, '');
-  if (!body.startsWith(PREFIX)) throw new Error('it is not a link of this page');
+  const prefix = [PREFIX, MANY_PREFIX].find((p) => body.startsWith(p));
+  if (!prefix) throw new Error('it is not a link of this page');
   let data;
   try {
-    const bytes = await pipe(fromBase64Url(body.slice(PREFIX.length)), new DecompressionStream('deflate-raw'), MAX_EXPANDED_BYTES);
+    const bytes = await pipe(fromBase64Url(body.slice(prefix.length)), new DecompressionStream('deflate-raw'), MAX_EXPANDED_BYTES);
     data = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch (error) {
     throw new Error(error.message.startsWith('it ') ? error.message : 'it is damaged (cut short or altered)');
+  }
+  if (prefix === MANY_PREFIX) {
+    if (!data || (data.mode !== 'rewrites' && data.mode !== 'sources')) throw new Error('it does not say how its texts compare');
+    const originals = textsOf(data.originals, data.mode === 'sources' ? 'sources' : 'original');
+    const rewrites = textsOf(data.rewrites, data.mode === 'sources' ? 'text' : 'rewrites');
+    if ((data.mode === 'rewrites' ? originals : rewrites).length !== 1) throw new Error('it holds more than one text where one belongs');
+    return { mode: data.mode, originals, rewrites, options: cleanOptions(data.options, rules) };
   }
   if (!data || typeof data.original !== 'string' || typeof data.paraphrase !== 'string') {
     throw new Error('it does not hold two texts');

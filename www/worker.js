@@ -1,7 +1,14 @@
 // The engine's thread: compares texts off the page's main thread, so that
 // typing never waits for a comparison. Messages:
-//   in:  { id, original, paraphrase, options }, or { id, type: 'json' } for
-//        the last comparison's article-diff/1 model as JSON text
+//   in:  { id, original, paraphrase, options } (one pair);
+//        { id, type: 'many', original, rewrites: [text], options } (one
+//        original, many rewrites: compareMany, a batch at a time, with
+//        { id, type: 'progress', done, total } after each batch);
+//        { id, type: 'sources', sources: [text], text, options } (one text,
+//        many sources: compareSources); or { id, type: 'json', names } for
+//        the last request's article-diff/1 model(s) as JSON text (after a
+//        'many' or 'sources' request, an array of models, each with its
+//        `name` from `names`, as the command line's `-f json` writes them)
 //   out: { type: 'rules', rules } (the options' defaults and ranges, from
 //        optionRules()) and { type: 'ready' } once, then per request
 //        { id, ok: true, ... } or
@@ -12,7 +19,15 @@
 //        replaced) or 'failed' (an error the engine reported, such as a bad
 //        option; the worker stays usable).
 // A comparison's findings travel as typed arrays, transferred, not copied.
-import init, { compare, lastFailure, maxInputBytes, optionRules, tooLargeMessage } from './pkg/article_diff.js';
+import init, {
+  compare,
+  compareMany,
+  compareSources,
+  lastFailure,
+  maxInputBytes,
+  optionRules,
+  tooLargeMessage,
+} from './pkg/article_diff.js';
 import { buffersOf } from './findings.js';
 import { describeSize, utf8Length } from './limits.js';
 
@@ -41,28 +56,166 @@ function warmUp() {
   for (let round = 0; round < 3; round++) compare(text, shuffled).free();
 }
 
-// The last comparison, kept in WebAssembly memory for a JSON export.
+// The last request's comparisons, kept in WebAssembly memory for a JSON
+// export: one Comparison, or (after 'many' and 'sources') a list whose
+// entries are a Comparison or the message saying why there is none.
 let last = null;
+
+/** Frees what the last request kept. */
+function forget() {
+  if (Array.isArray(last)) {
+    for (const kept of last) if (typeof kept !== 'string') kept.free();
+  } else {
+    last?.free();
+  }
+  last = null;
+}
+
+/** The size check, before a text too long is copied into WebAssembly memory (which never shrinks again). */
+function tooLarge(what, text) {
+  const bytes = utf8Length(text);
+  return bytes > maxInputBytes() ? tooLargeMessage(what, bytes) : null;
+}
+
+/** What crosses to the page of one comparison: its findings as typed arrays, its counts. */
+function described(result) {
+  return { compact: result.compact(), stats: result.stats, complete: result.complete, cutShort: result.cutShort };
+}
+
+/** The article-diff/1 model of `comparison` as JSON text with `name` first, or { name, error }. */
+function namedJson(name, kept) {
+  if (typeof kept === 'string') return JSON.stringify({ name, error: kept });
+  const json = kept.json().trimStart();
+  return `{"name":${JSON.stringify(name)},${json.slice(1)}`;
+}
+
+// Rewrites compared in one call into the engine: the original is read once
+// a batch, and the page hears how far the work is after each.
+const BATCH = 8;
 
 function answer(data) {
   if (data.type === 'json') {
     if (!last) throw new Error('there is no comparison to export');
-    return { json: last.json() };
+    if (!Array.isArray(last)) return { json: last.json() };
+    const names = data.names ?? [];
+    return { json: `[\n${last.map((kept, i) => namedJson(names[i] ?? `Text ${i + 1}`, kept)).join(',\n')}\n]\n` };
   }
-  // Checked here, before a text too long is copied into WebAssembly memory
-  // (which never shrinks again).
+  if (data.type === 'many') return answerMany(data);
+  if (data.type === 'sources') return answerSources(data);
   for (const side of ['original', 'paraphrase']) {
-    const bytes = utf8Length(data[side]);
-    if (bytes > maxInputBytes()) throw new Refusal(tooLargeMessage(`The ${side}`, bytes));
+    const refused = tooLarge(`The ${side}`, data[side]);
+    if (refused) throw new Refusal(refused);
   }
   const started = performance.now();
   const result = compare(data.original, data.paraphrase, data.options);
   const engine = performance.now() - started;
-  const compact = result.compact();
+  const reply = described(result);
   const crossing = performance.now() - started - engine;
-  last?.free();
+  forget();
   last = result;
-  return { compact, stats: result.stats, complete: result.complete, cutShort: result.cutShort, timing: { engine, crossing } };
+  return { ...reply, timing: { engine, crossing } };
+}
+
+/**
+ * One original, many rewrites: each rewrite's findings and figures, or the
+ * message why it was not compared (too large, or refused by the engine);
+ * the others are compared all the same.
+ */
+function answerMany({ id, original, rewrites, options }) {
+  const refused = tooLarge('The original', original);
+  if (refused) throw new Refusal(refused);
+  forget();
+  const kept = new Array(rewrites.length);
+  const results = new Array(rewrites.length);
+  const started = performance.now();
+  const compareBatch = (indices) => {
+    if (indices.length === 0) return;
+    for (const [at, result] of compareMany(original, indices.map((i) => rewrites[i]), options).entries()) {
+      kept[indices[at]] = result;
+      results[indices[at]] = { ...described(result), figures: result.figures };
+    }
+  };
+  for (let first = 0; first < rewrites.length; first += BATCH) {
+    const batch = [];
+    for (let i = first; i < Math.min(rewrites.length, first + BATCH); i++) {
+      const message = tooLarge('This rewrite', rewrites[i]);
+      if (message) {
+        kept[i] = message;
+        results[i] = { error: message, kind: 'refused' };
+      } else {
+        batch.push(i);
+      }
+    }
+    try {
+      compareBatch(batch);
+    } catch (error) {
+      if (error instanceof WebAssembly.RuntimeError || error instanceof RangeError) throw error;
+      // One of the batch was refused: compare each alone to say which.
+      for (const i of batch) {
+        if (results[i]) continue;
+        try {
+          compareBatch([i]);
+        } catch (alone) {
+          if (alone instanceof WebAssembly.RuntimeError || alone instanceof RangeError) throw alone;
+          const message = String(alone?.message ?? alone);
+          kept[i] = message;
+          results[i] = { error: message, kind: 'failed' };
+        }
+      }
+      // Refused alone, each for the reason the batch was: the request
+      // itself (a bad option), not a rewrite.
+      if (batch.length > 1 && batch.every((i) => results[i].error === String(error?.message ?? error))) throw error;
+    }
+    postMessage({ id, type: 'progress', done: Math.min(rewrites.length, first + BATCH), total: rewrites.length });
+  }
+  last = kept;
+  return { results, timing: { engine: performance.now() - started } };
+}
+
+/**
+ * One text, many sources: each source's comparison (or, for a source over
+ * the size limit, the message why there is none) and the attribution among
+ * the others, its source numbers those of all the sources given.
+ */
+function answerSources({ sources, text, options }) {
+  const refused = tooLarge('The text', text);
+  if (refused) throw new Refusal(refused);
+  forget();
+  const results = sources.map((source) => {
+    const message = tooLarge('This source', source);
+    return message ? { error: message, kind: 'refused' } : null;
+  });
+  const compared = results.flatMap((result, i) => (result ? [] : [i]));
+  if (compared.length === 0) throw new Refusal(results[0].error.replace('This source', 'Every source'));
+  const started = performance.now();
+  const result = compareSources(compared.map((i) => sources[i]), text, options);
+  try {
+    const comparisons = result.comparisons;
+    comparisons.forEach((comparison, j) => {
+      results[compared[j]] = { ...described(comparison), figures: comparison.figures };
+    });
+    last = results.map((one, i) => (one.error ? one.error : comparisons[compared.indexOf(i)]));
+    const attribution = result.attribution();
+    for (const part of [attribution.runs, attribution.pairs]) part.source = part.source.map((j) => compared[j]);
+    const perSource = sources.map(() => null);
+    attribution.perSource.forEach((stats, j) => {
+      perSource[compared[j]] = stats;
+    });
+    attribution.perSource = perSource;
+    return { comparisons: results, attribution, timing: { engine: performance.now() - started } };
+  } finally {
+    result.free();
+  }
+}
+
+/** Every buffer of a reply, for postMessage's transfer list (moved, not copied). */
+function transferables(reply) {
+  if (reply.compact) return buffersOf(reply.compact);
+  const each = reply.results ?? reply.comparisons ?? [];
+  const buffers = each.flatMap((one) => (one.compact ? buffersOf(one.compact) : []));
+  const a = reply.attribution;
+  if (a) for (const part of [a.runs, a.pairs]) buffers.push(part.source.buffer, part.index.buffer, part.words.buffer);
+  return buffers;
 }
 
 class Refusal extends Error {}
@@ -90,7 +243,7 @@ addEventListener('message', async ({ data }) => {
   await ready;
   try {
     const reply = answer(data);
-    postMessage({ id: data.id, ok: true, ...reply }, reply.compact ? buffersOf(reply.compact) : []);
+    postMessage({ id: data.id, ok: true, ...reply }, transferables(reply));
   } catch (error) {
     if (error instanceof Refusal) {
       postMessage({ id: data.id, ok: false, kind: 'refused', error: error.message });
