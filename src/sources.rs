@@ -92,6 +92,7 @@ pub struct TextSentence {
 }
 
 /// A text compared with several sources.
+#[derive(Clone)]
 pub struct Sources<'t> {
     /// The text.
     pub text: &'t str,
@@ -362,6 +363,25 @@ impl Sources<'_> {
         unit: OffsetUnit,
         writer: impl io::Write,
     ) -> io::Result<()> {
+        serde_json::to_writer_pretty(writer, &self.view(entries, unit)?).map_err(io::Error::from)
+    }
+
+    /// The same model as JSON text on one line (what the browser binding
+    /// hands out: the pair model's `to_json` writes the same way, so the
+    /// two share their code in the WebAssembly build).
+    ///
+    /// # Errors
+    ///
+    /// [`io::ErrorKind::InvalidInput`] as [`Sources::write_json_pretty`].
+    pub fn to_json(&self, entries: &[SourceEntry<'_>], unit: OffsetUnit) -> io::Result<String> {
+        serde_json::to_string(&self.view(entries, unit)?).map_err(io::Error::from)
+    }
+
+    fn view<'a>(
+        &'a self,
+        entries: &'a [SourceEntry<'a>],
+        unit: OffsetUnit,
+    ) -> io::Result<SourcesView<'a, 'a>> {
         let given: Vec<u32> = (0..entries.len() as u32)
             .filter(|&i| entries[i as usize].error.is_none())
             .collect();
@@ -375,7 +395,7 @@ impl Sources<'_> {
                 ),
             ));
         }
-        let view = SourcesView {
+        Ok(SourcesView {
             sources: self,
             entries,
             given,
@@ -386,8 +406,7 @@ impl Sources<'_> {
                 .iter()
                 .map(|c| Offsets::new(c.original(), unit))
                 .collect(),
-        };
-        serde_json::to_writer_pretty(writer, &view).map_err(io::Error::from)
+        })
     }
 }
 

@@ -37,7 +37,9 @@ use crate::{Findings, OffsetUnit, Options};
 pub struct Comparison {
     original: Rc<String>,
     paraphrase: Rc<String>,
-    findings: Findings,
+    /// Shared with the [`SourcesComparison`] it came from, if any, which
+    /// writes the sources model from it.
+    findings: Rc<Findings>,
 }
 
 /// Compares `original` with `paraphrase`.
@@ -91,7 +93,8 @@ pub fn compare(
     )?;
     let findings = crate::compare_with_normalizer(&original, &paraphrase, &options, &nfkc)
         .map_err(engine_error)?
-        .into_findings();
+        .into_findings()
+        .into();
     Ok(Comparison {
         original: Rc::new(original),
         paraphrase: Rc::new(paraphrase),

@@ -502,7 +502,13 @@ $('export-json').addEventListener(
     try {
       const json = await engine.json(all?.entries.map((entry) => entry.name));
       download('article-diff.json', new Blob([json], { type: 'application/json' }));
-      say(all ? 'Data downloaded: an array of article-diff/1 models, each with its name.' : 'Data downloaded (the article-diff/1 format).');
+      say(
+        !all
+          ? 'Data downloaded (the article-diff/1 format).'
+          : all.mode === 'sources'
+            ? 'Data downloaded: the article-diff/1 model of the text against its sources.'
+            : 'Data downloaded: an array of article-diff/1 models, each with its name.',
+      );
     } catch (error) {
       say(`The data could not be exported: ${error.message}. Press Compare and try again.`, true);
     }

@@ -7,8 +7,10 @@
 //        { id, type: 'sources', sources: [text], text, options } (one text,
 //        many sources: compareSources); or { id, type: 'json', names } for
 //        the last request's article-diff/1 model(s) as JSON text (after a
-//        'many' or 'sources' request, an array of models, each with its
-//        `name` from `names`, as the command line's `-f json` writes them)
+//        'many' request, an array of models, each with its `name` from
+//        `names`, as the command line's `-f json` writes them; after
+//        'sources', the one model of the text against its sources, as
+//        `-f json --source ...` writes it, the sources named by `names`)
 //   out: { type: 'rules', rules } (the options' defaults and ranges, from
 //        optionRules()) and { type: 'ready' } once, then per request
 //        { id, ok: true, ... } or
@@ -58,8 +60,10 @@ function warmUp() {
 
 // The last request's comparisons, kept in WebAssembly memory for a JSON
 // export: one Comparison, or (after 'many' and 'sources') a list whose
-// entries are a Comparison or the message saying why there is none.
+// entries are a Comparison or the message saying why there is none; after
+// 'sources' also the SourcesComparison, which writes the sources model.
 let last = null;
+let lastSources = null;
 
 /** Frees what the last request kept. */
 function forget() {
@@ -69,6 +73,8 @@ function forget() {
     last?.free();
   }
   last = null;
+  lastSources?.free();
+  lastSources = null;
 }
 
 /** The size check, before a text too long is copied into WebAssembly memory (which never shrinks again). */
@@ -98,6 +104,12 @@ function answer(data) {
     if (!last) throw new Error('there is no comparison to export');
     if (!Array.isArray(last)) return { json: last.json() };
     const names = data.names ?? [];
+    if (lastSources) {
+      // One model of the text against its sources, as `--source` writes it;
+      // a source not compared is named with its message.
+      const entries = last.map((kept, i) => ({ name: names[i] ?? `Source ${i + 1}`, error: typeof kept === 'string' ? kept : null }));
+      return { json: `${lastSources.json(entries)}\n` };
+    }
     return { json: `[\n${last.map((kept, i) => namedJson(names[i] ?? `Text ${i + 1}`, kept)).join(',\n')}\n]\n` };
   }
   if (data.type === 'many') return answerMany(data);
@@ -202,9 +214,11 @@ function answerSources({ sources, text, options }) {
       perSource[compared[j]] = stats;
     });
     attribution.perSource = perSource;
+    lastSources = result;
     return { comparisons: results, attribution, timing: { engine: performance.now() - started } };
-  } finally {
+  } catch (error) {
     result.free();
+    throw error;
   }
 }
 

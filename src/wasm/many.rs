@@ -14,7 +14,8 @@ use super::{
     Comparison, engine_error, failure, handing_error, nfkc, numbers_object, parse_options, set,
     string, type_error,
 };
-use crate::sources::{Attributed, SourceStats, Sources};
+use crate::model::{Findings, OffsetUnit};
+use crate::sources::{Attributed, SourceEntry, SourceStats, Sources};
 use crate::{MAX_INPUT_BYTES, Original, too_large_message};
 
 /// Compares `original` with each of `rewrites`, reading the original once:
@@ -63,7 +64,11 @@ pub fn compare_many(
     let read = Original::read_with_normalizer(&original, &options, &nfkc).map_err(engine_error)?;
     let comparisons = Array::new();
     for rewrite in &mut rewrites {
-        let findings = read.compare(rewrite).map_err(engine_error)?.into_findings();
+        let findings = read
+            .compare(rewrite)
+            .map_err(engine_error)?
+            .into_findings()
+            .into();
         comparisons.push(&JsValue::from(Comparison {
             original: Rc::clone(&original),
             paraphrase: Rc::new(std::mem::take(rewrite)),
@@ -118,20 +123,45 @@ pub fn compare_sources(
     let mut found =
         crate::sources::compare_sources(&borrowed, &text, &options, &nfkc).map_err(engine_error)?;
     let attribution = attribution_object(&found).map_err(|_| handing_error())?;
-    let comparisons = std::mem::take(&mut found.comparisons)
+    let findings: Vec<Rc<Findings>> = std::mem::take(&mut found.comparisons)
         .into_iter()
-        .zip(&sources)
-        .map(|(comparison, source)| {
+        .map(|comparison| Rc::new(comparison.into_findings()))
+        .collect();
+    // What the model needs besides the texts and the comparisons, which
+    // are kept apart (as the comparisons' own): owned, so kept as it is.
+    let rest = Sources {
+        text: "",
+        comparisons: Vec::new(),
+        runs: found.runs,
+        pairs: found.pairs,
+        per_source: found.per_source,
+        whole: found.whole,
+        text_words: found.text_words,
+        reworded_words: found.reworded_words,
+        new_words: found.new_words,
+        spans: found.spans,
+        sentences: found.sentences,
+        options: found.options,
+    };
+    let sources: Vec<Rc<String>> = sources.into_iter().map(Rc::new).collect();
+    let comparisons = sources
+        .iter()
+        .zip(&findings)
+        .map(|(source, findings)| {
             JsValue::from(Comparison {
-                original: Rc::new(source.clone()),
+                original: Rc::clone(source),
                 paraphrase: Rc::clone(&text),
-                findings: comparison.into_findings(),
+                findings: Rc::clone(findings),
             })
         })
         .collect();
     Ok(SourcesComparison {
         comparisons,
         attribution,
+        sources,
+        text,
+        findings,
+        rest,
     })
 }
 
@@ -165,6 +195,13 @@ pub struct SourcesComparison {
     /// The attribution, made once: it is small (three numbers a run and a
     /// pair, three a source).
     attribution: JsValue,
+    /// For the model ([`SourcesComparison::json`]): the texts, each
+    /// comparison's findings (shared with its JavaScript object), and the
+    /// rest of what the engine found, without texts or comparisons.
+    sources: Vec<Rc<String>>,
+    text: Rc<String>,
+    findings: Vec<Rc<Findings>>,
+    rest: Sources<'static>,
 }
 
 #[wasm_bindgen]
@@ -191,6 +228,68 @@ impl SourcesComparison {
     #[wasm_bindgen(unchecked_return_type = "SourcesAttribution")]
     pub fn attribution(&self) -> JsValue {
         self.attribution.clone()
+    }
+
+    /// The `article-diff/1` model of the text against its sources as JSON
+    /// text, the one `article-diff -f json --source ...` prints (offsets in
+    /// UTF-16 code units): see docs/format.md, "One text, several sources".
+    /// `entries` names the sources as the reader gave them, `{ name, error }`
+    /// each: a source with no `error` is the next of those compared, one
+    /// with an `error` (a message: why it was not compared) is listed with
+    /// it and nothing attributed to it.
+    ///
+    /// # Errors
+    ///
+    /// A `TypeError` when `entries` is not an array of such objects; an
+    /// `Error` when its sources without `error` are not as many as those
+    /// compared.
+    pub fn json(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "{ name: string, error?: string | null }[]")]
+        entries: JsValue,
+    ) -> Result<String, JsValue> {
+        const MUST_BE: &str = must_be!(
+            "SourcesComparison.json(entries)",
+            "entries",
+            "an array of { name, error } objects"
+        );
+        let entries = entries
+            .dyn_into::<Array>()
+            .map_err(|value| type_error(MUST_BE, &value))?;
+        let mut owned: Vec<(String, Option<String>)> = Vec::new();
+        for entry in entries.iter() {
+            let field = |key: &str| js_sys::Reflect::get(&entry, &JsValue::from_str(key));
+            let name = field("name").ok().and_then(|name| name.as_string());
+            let error = field("error")
+                .ok()
+                .filter(|e| !e.is_undefined() && !e.is_null());
+            match (name, error.map(|e| e.as_string())) {
+                (Some(name), None) => owned.push((name, None)),
+                (Some(name), Some(Some(error))) => owned.push((name, Some(error))),
+                _ => return Err(type_error(MUST_BE, &entry)),
+            }
+        }
+        let entries: Vec<SourceEntry<'_>> = owned
+            .iter()
+            .map(|(name, error)| SourceEntry {
+                name,
+                error: error.as_deref(),
+            })
+            .collect();
+        let mut view: Sources<'_> = self.rest.clone();
+        view.text = &self.text;
+        view.comparisons = self
+            .sources
+            .iter()
+            .zip(&self.findings)
+            .map(|(source, findings)| crate::Comparison {
+                original: source,
+                paraphrase: &self.text,
+                findings: Findings::clone(findings),
+            })
+            .collect();
+        view.to_json(&entries, OffsetUnit::Utf16)
+            .map_err(|error| JsError::new(&error.to_string()).into())
     }
 }
 

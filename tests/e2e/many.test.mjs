@@ -346,14 +346,22 @@ test('a source over the size limit gets its message in the legend; the others ar
   assert.equal(legend[0][2], `${Math.round((13 * 1000) / 41) / 10}%`, "A's share as before");
   assert.deepEqual(await page.locator('#sources mark.source .source-letter').allTextContents(), ['A']);
   assert.match(await page.locator('#status').textContent(), /Compared 2 sources with the text in \d+ ms\. 1 could not be compared/);
-  // The JSON names the source that was not compared, with why.
+  // The JSON is the one sources model the command line's --source writes:
+  // it names the source that was not compared, with why, and credits
+  // nothing to it.
   await page.click('#export-menu summary');
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-json')]);
-  const models = JSON.parse(readFileSync(await download.path(), 'utf8'));
-  assert.deepEqual(models.map((model) => [model.name, model.format ?? model.error.slice(0, 16)]), [
-    ['Source A', 'article-diff/1'],
+  const model = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  assert.equal(model.format, 'article-diff/1');
+  assert.equal(model.offsets, 'utf-16');
+  assert.deepEqual(model.sources.map((source) => [source.name, source.stats?.copied_words ?? source.error.slice(0, 16)]), [
+    ['Source A', 13],
     ['Source B', 'This source is 8'],
   ]);
+  assert.ok(model.runs.length > 0 && model.runs.every((run) => run.source === 0));
+  for (const run of model.runs) {
+    assert.equal(model.sources[0].text.slice(...run.original), TEXT.slice(...run.paraphrase));
+  }
   assert.deepEqual(errors, []);
 });
 

@@ -5,7 +5,8 @@
 // their TypeError or size message.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import {
@@ -319,4 +320,45 @@ test('compareSources with no sources attributes nothing', () => {
   assert.equal(attribution.runs.source.length, 0);
   assert.equal(attribution.textWords, 3);
   result.free();
+});
+
+test("SourcesComparison.json is the command line's --source model, a source not compared named with why", () => {
+  const { sources, text } = stitched();
+  const dir = mkdtempSync(join(tmpdir(), 'article-diff-sources-'));
+  try {
+    const paths = sources.map((source, i) => {
+      const path = join(dir, `source-${i}.txt`);
+      writeFileSync(path, source);
+      return path;
+    });
+    const textPath = join(dir, 'text.txt');
+    writeFileSync(textPath, text);
+    const missing = join(dir, 'missing.txt');
+    const args = [...paths.slice(0, 2), missing, paths[2]].flatMap((path) => ['--source', path]);
+    let printed;
+    try {
+      execFileSync(cli(), [...args, textPath, '-f', 'json', '--offsets', 'utf-16', '--time-budget', '0'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      assert.fail('a missing source exits with 2');
+    } catch (error) {
+      assert.equal(error.status, 2);
+      printed = JSON.parse(error.stdout);
+    }
+    const result = compareSources(sources, text, UNBOUNDED);
+    try {
+      const names = [...paths.slice(0, 2), missing, paths[2]];
+      const entries = names.map((name, i) => ({ name, error: i === 2 ? printed.sources[2].error : null }));
+      const model = JSON.parse(result.json(entries));
+      assert.deepStrictEqual(model, printed);
+      assert.ok(model.runs.length > 0 && model.sources[2].error);
+      // Entries that do not match the sources compared are refused, not guessed.
+      assert.throws(() => result.json(entries.slice(0, 2)), { name: 'Error', message: /2 sources named as compared for 3 comparisons/ });
+      assert.throws(() => result.json('a'), { name: 'TypeError', message: /entries must be an array of \{ name, error \} objects \(got a string\)/ });
+      assert.throws(() => result.json([{ error: 'x' }]), { name: 'TypeError' });
+    } finally {
+      for (const comparison of result.comparisons) comparison.free();
+      result.free();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
