@@ -90,6 +90,7 @@ bench: build browser
 	node bench/bench.mjs
 	node bench/many-wasm.mjs
 	node bench/page.mjs
+	node bench/page-many.mjs
 	node bench/limits.mjs
 	node bench/worst.mjs
 	cargo bench --bench engine -- --quiet
