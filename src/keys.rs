@@ -73,8 +73,13 @@ pub fn unchanged(text: &str) -> String {
 /// original's ids stay valid and the rewrites' keys do not mix.
 #[derive(Clone)]
 pub struct Vocabulary<'t, 'n> {
-    /// Ids by the text of a token: the key depends on nothing else.
+    /// Ids by the text of a token (the key depends on nothing else), for
+    /// texts of more than [`SHORT_TEXT`] bytes.
     by_text: FxHashMap<&'t str, u32>,
+    /// The same for the shorter texts (most words and all punctuation),
+    /// by [`short_text`]: a lookup hashes and compares one integer, with no
+    /// string hashed or compared byte by byte.
+    by_short_text: FxHashMap<u64, u32>,
     normalize: Normalizer<'n>,
     /// Ids by key, of words and of punctuation apart: a symbol whose NFKC
     /// form is a letter (U+1CCD6 is "A") stays punctuation, and the word
@@ -98,6 +103,7 @@ impl<'t, 'n> Vocabulary<'t, 'n> {
     pub fn new(normalize: Normalizer<'n>) -> Self {
         Vocabulary {
             by_text: FxHashMap::default(),
+            by_short_text: FxHashMap::default(),
             normalize,
             ids: [FxHashMap::default(), FxHashMap::default()],
             stems: FxHashMap::default(),
@@ -127,7 +133,12 @@ impl<'t, 'n> Vocabulary<'t, 'n> {
             }
             let word = token.text(text);
             units.token.push(index as u32);
-            if let Some(&id) = self.by_text.get(word) {
+            let short = short_text(word);
+            let known = match short {
+                Some(short) => self.by_short_text.get(&short),
+                None => self.by_text.get(word),
+            };
+            if let Some(&id) = known {
                 units.id.push(id);
                 continue;
             }
@@ -139,7 +150,10 @@ impl<'t, 'n> Vocabulary<'t, 'n> {
                 key_into(&mut key, token, word, options, self.normalize);
                 self.intern(&key, is_word)
             };
-            self.by_text.insert(word, id);
+            match short {
+                Some(short) => self.by_short_text.insert(short, id),
+                None => self.by_text.insert(word, id),
+            };
             units.id.push(id);
         }
         units
@@ -166,6 +180,24 @@ impl<'t, 'n> Vocabulary<'t, 'n> {
         self.stem.push(stem);
         id
     }
+}
+
+/// The longest token text that [`short_text`] packs into an integer.
+const SHORT_TEXT: usize = 7;
+
+/// A text of at most [`SHORT_TEXT`] bytes as one integer: its bytes from
+/// the lowest and its length in the highest byte, so that two texts give
+/// the same integer only when they are the same.
+fn short_text(text: &str) -> Option<u64> {
+    let bytes = text.as_bytes();
+    if bytes.len() > SHORT_TEXT {
+        return None;
+    }
+    let mut packed = (bytes.len() as u64) << 56;
+    for (at, &byte) in bytes.iter().enumerate() {
+        packed |= u64::from(byte) << (8 * at);
+    }
+    Some(packed)
 }
 
 /// Whether a token's text is its own key: plain lower-case ASCII (most
@@ -555,6 +587,12 @@ mod tests {
         assert!(vocabulary.is_common[units_a.id[0] as usize]);
         assert!(!vocabulary.is_common[units_a.id[1] as usize]);
         assert!(!vocabulary.is_word[units_a.id[2] as usize]);
+        // Texts over SHORT_TEXT bytes are looked up by their text, the
+        // others by their packed text: both meet on their keys.
+        let c = "Understanding the UNDERSTANDING";
+        let units_c = vocabulary.units(c, &tokenize(c, true), &options);
+        assert_eq!(units_c.id[0], units_c.id[2]);
+        assert_eq!(units_c.id[1], units_a.id[0]);
     }
 
     #[test]
@@ -574,6 +612,19 @@ mod tests {
         let stem = |i: usize| vocabulary.stem[units.id[i] as usize];
         assert_eq!(stem(0), stem(1));
         assert_ne!(stem(0), stem(2));
+    }
+
+    proptest::proptest! {
+        /// Two texts short enough to pack give the same integer only when
+        /// they are the same text (the NUL byte and a shorter text included).
+        #[test]
+        fn short_texts_pack_apart(a in "[a\u{0}\u{e9}.]{0,4}", b in "[a\u{0}\u{e9}.]{0,4}") {
+            let (packed_a, packed_b) = (short_text(&a), short_text(&b));
+            proptest::prop_assert_eq!(packed_a.is_some(), a.len() <= SHORT_TEXT);
+            if packed_a.is_some() && packed_b.is_some() {
+                proptest::prop_assert_eq!(packed_a == packed_b, a == b);
+            }
+        }
     }
 
     #[test]

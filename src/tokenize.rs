@@ -181,8 +181,14 @@ pub fn word_segments<F: FnMut(usize, usize, Option<TokenClass>)>(text: &str, mut
                 at = end;
             }
         } else {
-            let end = piece_end(at);
-            if bytes[at..end].is_ascii() {
+            // The piece's end and whether it is all ASCII, in one pass.
+            let mut end = at;
+            let mut any_high = 0u8;
+            while end < bytes.len() && !is_space(bytes[end]) {
+                any_high |= bytes[end];
+                end += 1;
+            }
+            if any_high < 0x80 {
                 ascii_word_segments(bytes, at, end, &mut each);
                 at = end;
             } else {
