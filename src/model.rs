@@ -626,15 +626,38 @@ impl OffsetCursor<'_> {
 
 /// UTF-16 code units of the characters that start in `bytes`: one for each
 /// lead byte, two for a four-byte sequence; continuation bytes count nothing.
+///
+/// Eight bytes at a time: every offset the page is handed is converted this
+/// way (up to 63 bytes each), and byte by byte this was half the time the
+/// findings took to cross into JavaScript on a 1M-word pair. The WebAssembly
+/// build has no vector instructions, so the eight bytes are one `u64`.
 fn utf16_units_in(bytes: &[u8]) -> u32 {
-    bytes
-        .iter()
-        .map(|&b| match b {
-            0x80..=0xBF => 0,
-            0xF0..=0xFF => 2,
-            _ => 1,
-        })
-        .sum()
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut words = bytes.chunks_exact(8);
+    let mut units = 0;
+    for word in &mut words {
+        let word = u64::from_le_bytes(word.try_into().unwrap_or_default());
+        if word & HIGH == 0 {
+            units += 8;
+            continue;
+        }
+        // Bit 7 of each byte after shifting by k holds the byte's bit 7 - k
+        // (the bits that cross into the next byte land below bit 7 and are
+        // masked off).
+        let continuation = word & !(word << 1) & HIGH; // 10xxxxxx
+        let four = word & (word << 1) & (word << 2) & (word << 3) & HIGH; // 1111xxxx
+        units += 8 - continuation.count_ones() + four.count_ones();
+    }
+    units
+        + words
+            .remainder()
+            .iter()
+            .map(|&b| match b {
+                0x80..=0xBF => 0,
+                0xF0..=0xFF => 2,
+                _ => 1,
+            })
+            .sum::<u32>()
 }
 
 // ---- the JSON view: the model with its offsets converted -------------------
@@ -954,6 +977,26 @@ mod tests {
             .collect();
         for stop in stops {
             assert_eq!(cursor.convert(stop), offsets.convert(stop), "at {stop}");
+        }
+    }
+
+    #[test]
+    fn counting_eight_bytes_at_a_time_counts_every_byte() {
+        // Every byte value at every place in a word, and every length.
+        let bytes: Vec<u8> = (0..=255u8).chain((0..=255u8).rev()).chain(0..=40).collect();
+        for start in 0..9 {
+            for end in start..bytes.len().min(start + 80) {
+                let slice = &bytes[start..end];
+                let expected: u32 = slice
+                    .iter()
+                    .map(|&b| match b {
+                        0x80..=0xBF => 0,
+                        0xF0..=0xFF => 2,
+                        _ => 1,
+                    })
+                    .sum();
+                assert_eq!(utf16_units_in(slice), expected, "bytes {start}..{end}");
+            }
         }
     }
 
