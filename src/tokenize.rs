@@ -20,6 +20,8 @@
 //! Offsets are UTF-8 byte offsets; the tokens of a text cover it in order,
 //! without gaps or overlaps.
 
+use std::ops::Range;
+
 use unicode_properties::UnicodeEmoji;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -91,35 +93,59 @@ pub fn tokenize(text: &str, split_zero_width: bool) -> Vec<Token> {
     // all when the vector would grow.
     let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 2 + 1);
     let bytes = text.as_bytes();
-    word_segments(text, |start, end, class| {
-        // Only the library's segments (class unknown) can hold a zero-width space.
-        if class.is_none() && split_zero_width && end - start > 3 {
-            let segment = &text[start..end];
-            if segment.contains(is_zero_width_space) {
-                push_split_at_zero_width(&mut tokens, start, segment);
-                return;
-            }
+    word_segments(text, |start, end, class| match class {
+        // Most segments: a word, a space or a mark the fast path knows,
+        // pushed as they are. Kept this short so that it is inlined into
+        // each of the fast path's loops.
+        Some(class) if !(end - start == 1 && matches!(bytes[start], b'-' | b'.')) => {
+            tokens.push(Token {
+                start: start as u32,
+                end: end as u32,
+                class,
+                abbreviation: Abbreviation::No,
+            });
         }
-        if end - start == 1 && matches!(bytes[start], b'-' | b'.') {
-            if extend_run(bytes, &mut tokens, start) {
-                return;
-            }
-            let ellipsis = bytes[start..].starts_with(b"...");
-            if bytes[start] == b'.'
-                && !ellipsis
-                && join_abbreviation_period(text, &mut tokens, start)
-            {
-                return;
-            }
-        }
-        tokens.push(Token {
-            start: start as u32,
-            end: end as u32,
-            class: class.unwrap_or_else(|| classify(&text[start..end])),
-            abbreviation: Abbreviation::No,
-        });
+        _ => push_segment(text, &mut tokens, start..end, class, split_zero_width),
     });
     tokens
+}
+
+/// Adds the segment `range` to `tokens`: a hyphen or period joins a run of
+/// them or an abbreviation before it, and a segment of the library's
+/// (`class` unknown) is classified, and split at zero-width spaces when
+/// `split_zero_width`.
+#[inline(never)]
+fn push_segment(
+    text: &str,
+    tokens: &mut Vec<Token>,
+    Range { start, end }: Range<usize>,
+    class: Option<TokenClass>,
+    split_zero_width: bool,
+) {
+    let bytes = text.as_bytes();
+    // Only the library's segments (class unknown) can hold a zero-width space.
+    if class.is_none() && split_zero_width && end - start > 3 {
+        let segment = &text[start..end];
+        if segment.contains(is_zero_width_space) {
+            push_split_at_zero_width(tokens, start, segment);
+            return;
+        }
+    }
+    if end - start == 1 && matches!(bytes[start], b'-' | b'.') {
+        if extend_run(bytes, tokens, start) {
+            return;
+        }
+        let ellipsis = bytes[start..].starts_with(b"...");
+        if bytes[start] == b'.' && !ellipsis && join_abbreviation_period(text, tokens, start) {
+            return;
+        }
+    }
+    tokens.push(Token {
+        start: start as u32,
+        end: end as u32,
+        class: class.unwrap_or_else(|| classify(&text[start..end])),
+        abbreviation: Abbreviation::No,
+    });
 }
 
 /// Calls `each(start, end, class)` for every UAX #29 word-boundary segment
@@ -133,7 +159,7 @@ pub fn tokenize(text: &str, split_zero_width: bool) -> Vec<Token> {
 /// `unicode-segmentation`.
 pub fn word_segments<F: FnMut(usize, usize, Option<TokenClass>)>(text: &str, mut each: F) {
     let bytes = text.as_bytes();
-    let is_space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C);
+    let is_space = |b: u8| BYTE_CLASS[b as usize] == AsciiClass::Space;
     let piece_end = |from: usize| {
         bytes[from..]
             .iter()
@@ -228,6 +254,8 @@ fn ascii_space_segments<F: FnMut(usize, usize, Option<TokenClass>)>(
 /// Word-break classes of the ASCII characters that join words.
 #[derive(Clone, Copy, PartialEq)]
 enum AsciiClass {
+    /// ASCII whitespace, where the fast path cuts a text into pieces.
+    Space,
     Letter,
     Digit,
     Underscore,
@@ -240,8 +268,26 @@ enum AsciiClass {
     Other,
 }
 
+/// The [`AsciiClass`] of every byte, computed at compile time by
+/// [`class_of`]: one load a byte where the match is a chain of comparisons
+/// (the fast path classifies every byte of English text).
+const BYTE_CLASS: [AsciiClass; 256] = {
+    let mut table = [AsciiClass::Other; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        table[byte] = class_of(byte as u8);
+        byte += 1;
+    }
+    table
+};
+
 fn ascii_class(b: u8) -> AsciiClass {
+    BYTE_CLASS[b as usize]
+}
+
+const fn class_of(b: u8) -> AsciiClass {
     match b {
+        b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C => AsciiClass::Space,
         b'a'..=b'z' | b'A'..=b'Z' => AsciiClass::Letter,
         b'0'..=b'9' => AsciiClass::Digit,
         b'_' => AsciiClass::Underscore,
@@ -394,8 +440,15 @@ const OTHER_ABBREVIATIONS: &[&str] = &[
     "sep", "sept", "sr", "sun", "thu", "tue", "vol", "wed",
 ];
 
+/// The length of the longest word in [`TITLES`] and [`OTHER_ABBREVIATIONS`].
+const LONGEST_ABBREVIATION: usize = 6;
+
 fn abbreviation_kind(word: &str) -> Abbreviation {
     if word.len() > 8 {
+        return Abbreviation::No;
+    }
+    // Most words before a period are neither: a sentence's last word.
+    if word.len() > LONGEST_ABBREVIATION && !word.contains('.') {
         return Abbreviation::No;
     }
     // Initials: single letters joined by periods ("U.S", "e.g", "a.m") or
@@ -413,10 +466,19 @@ fn abbreviation_kind(word: &str) -> Abbreviation {
     if initials && (letters > 1 || single_capital) {
         return Abbreviation::Other;
     }
-    let lower = word.to_ascii_lowercase();
-    if TITLES.binary_search(&lower.as_str()).is_ok() {
+    // Lowered in a buffer on the stack: every word before a period comes
+    // here, so that is once or more a sentence.
+    let mut buffer = [0u8; 8];
+    let lower = &mut buffer[..word.len()];
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    let lower: &[u8] = lower;
+    if TITLES.binary_search_by(|t| t.as_bytes().cmp(lower)).is_ok() {
         Abbreviation::Title
-    } else if OTHER_ABBREVIATIONS.binary_search(&lower.as_str()).is_ok() {
+    } else if OTHER_ABBREVIATIONS
+        .binary_search_by(|t| t.as_bytes().cmp(lower))
+        .is_ok()
+    {
         Abbreviation::Other
     } else {
         Abbreviation::No
@@ -657,6 +719,12 @@ mod tests {
     fn the_abbreviation_lists_are_sorted() {
         assert!(TITLES.windows(2).all(|w| w[0] < w[1]));
         assert!(OTHER_ABBREVIATIONS.windows(2).all(|w| w[0] < w[1]));
+        let longest = TITLES
+            .iter()
+            .chain(OTHER_ABBREVIATIONS)
+            .map(|w| w.len())
+            .max();
+        assert_eq!(longest, Some(LONGEST_ABBREVIATION));
     }
 
     #[test]
