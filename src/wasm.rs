@@ -127,6 +127,57 @@ pub fn panic_for_tests() {
     panic!("a staged panic");
 }
 
+/// The milliseconds each stage of one comparison of `original` with
+/// `paraphrase` takes here, under the default options without a time
+/// budget: `{ "1-3 read": ms, "4 runs": ms, … }`, the stages as
+/// `examples/speed.rs` times them natively, for `bench/stages-wasm.mjs`.
+/// Built only with the `test-hooks` feature, as [`panic_for_tests`].
+#[cfg(feature = "test-hooks")]
+#[doc(hidden)]
+#[wasm_bindgen(js_name = __stagesForBench)]
+pub fn stages_for_bench(original: &str, paraphrase: &str) -> Result<JsValue, JsError> {
+    use web_time::Instant;
+    let options = Options {
+        time_budget_ms: None,
+        ..Options::default()
+    };
+    let object = Object::new();
+    let mut times = Vec::new();
+    // Reading, its three stages apart, as `examples/speed.rs` has them.
+    let mut lap = Instant::now();
+    let tokens = [original, paraphrase].map(|text| crate::tokenize::tokenize(text, true));
+    times.push(("1 tokenize", lap.elapsed().as_secs_f64() * 1000.0));
+    lap = Instant::now();
+    let mut vocabulary = crate::keys::Vocabulary::new(&nfkc);
+    let units =
+        [0, 1].map(|side| vocabulary.units([original, paraphrase][side], &tokens[side], &options));
+    times.push(("2 keys", lap.elapsed().as_secs_f64() * 1000.0));
+    lap = Instant::now();
+    for side in [0, 1] {
+        let text = [original, paraphrase][side];
+        std::hint::black_box(crate::sentences::sentences_and_quotes(
+            text,
+            &tokens[side],
+            &units[side],
+        ));
+    }
+    times.push(("3 sentences", lap.elapsed().as_secs_f64() * 1000.0));
+    drop((tokens, units, vocabulary));
+    let mut vocabulary = crate::keys::Vocabulary::new(&nfkc);
+    let o = crate::text::Text::read(original, &options, &mut vocabulary);
+    let p = crate::text::Text::read(paraphrase, &options, &mut vocabulary);
+    lap = Instant::now();
+    let budget = crate::pipeline::budget(&options, original.len() + paraphrase.len());
+    crate::pipeline::compare_observed((&o, &p), &vocabulary, &options, budget, |stage| {
+        times.push((stage, lap.elapsed().as_secs_f64() * 1000.0));
+        lap = Instant::now();
+    });
+    for (stage, ms) in times {
+        set(&object, stage, ms).map_err(|_| handing_error())?;
+    }
+    Ok(object.into())
+}
+
 /// What the page's options form needs to know of the options:
 /// `{ defaults: { ignore_case: true, …, min_run: 4, … }, ranges: { min_run:
 /// [1, 1000], pair_threshold: [0, 1] } }`: each one's default (as the model's
