@@ -165,11 +165,17 @@ impl Breaks {
 
     /// Whether a whitespace token ends a line for a reader: it holds a line
     /// break, and that break is not soft.
+    ///
+    /// Asked of every whitespace token, most of which is one space between
+    /// words: that case is answered inline, the rest out of line.
+    #[inline]
     pub(super) fn is_hard(&self, text: &str, space: &Token) -> bool {
-        // Most whitespace is one space between words.
-        if space.end - space.start == 1 && text.as_bytes()[space.start as usize] == b' ' {
-            return false;
-        }
+        !(space.end - space.start == 1 && text.as_bytes()[space.start as usize] == b' ')
+            && self.holds_hard_break(text, space)
+    }
+
+    #[inline(never)]
+    fn holds_hard_break(&self, text: &str, space: &Token) -> bool {
         let mut breaks = line_breaks(space.text(text));
         let Some(first) = breaks.next() else {
             return false;
