@@ -85,7 +85,7 @@ else
 	@echo "No nightly toolchain: fuzz smoke runs skipped (rustup toolchain install nightly)."
 endif
 
-bench: build browser
+bench: build browser test-pkg
 	cargo build --release --example speed
 	node bench/bench.mjs
 	node bench/many-wasm.mjs

@@ -206,6 +206,34 @@ for (const { name } of Object.values(results)) {
   console.log(`| ${name} | ${pair.read_ms.toFixed(1)} | ${stageNames.map((s) => pair.stages[s].toFixed(1)).join(' | ')} |`);
 }
 
+// The same stages in WebAssembly, from the tests' package (target/pkg-test,
+// `make test-pkg`: the shipped build plus the test hooks, without wasm-opt),
+// whose hidden export `__stagesForBench` times them with performance.now().
+const TEST_PKG = join(root, 'target/pkg-test');
+if (existsSync(join(TEST_PKG, 'article_diff.js'))) {
+  const pkg = await import(join(TEST_PKG, 'article_diff.js'));
+  pkg.initSync({ module: readFileSync(join(TEST_PKG, 'article_diff_bg.wasm')) });
+  if (pkg.__stagesForBench) {
+    const warm = makePair('paraphrase', 10_000);
+    for (let i = 0; i < 10; i++) pkg.__stagesForBench(warm.original, warm.paraphrase);
+    const wasmStages = {};
+    for (const { name } of Object.values(results)) {
+      const read = (side) => readFileSync(join(PAIRS, `${name}.${side}.txt`), 'utf8');
+      const [original, paraphrase] = [read('original'), read('paraphrase')];
+      const best = {};
+      for (let r = 0; r < 5; r++) {
+        for (const [stage, ms] of Object.entries(pkg.__stagesForBench(original, paraphrase))) best[stage] = Math.min(best[stage] ?? Infinity, ms);
+      }
+      wasmStages[name] = best;
+    }
+    const names = [...new Set(Object.values(wasmStages).flatMap((pair) => Object.keys(pair)))];
+    console.log('\nIn WebAssembly under Node, stage by stage (target/pkg-test, best of 5, ms):\n');
+    console.log(`| pair | ${names.join(' | ')} |`);
+    console.log(`|---|${names.map(() => '---').join('|')}|`);
+    for (const [name, best] of Object.entries(wasmStages)) console.log(`| ${name} | ${names.map((s) => best[s]?.toFixed(1) ?? '').join(' | ')} |`);
+  }
+}
+
 const memory = SIZES.includes(1_000_000) ? SCENARIO_LIST.filter((s) => s !== 'moved-20%').map((s) => [s, memoryOf(s)]) : [];
 if (memory.length) {
   console.log('\nPeak memory of one 1M-word comparison (fresh Node process, inputs included):\n');
@@ -237,6 +265,11 @@ const u1m = get('unrelated', 1_000_000);
 if (u1m) check('1M unrelated ≤ 3 s', u1m.mine.total <= 3000, `${format(u1m.mine.total)}${u1m.mine.complete ? '' : ' (coarsened by the time budget)'}`);
 const m30 = get('moved-20%', 30_000);
 if (m30) check('30k words, 20% of sentences moved ≤ 12 ms', m30.mine.total <= 12, format(m30.mine.total));
+// The same targets natively (the command line's engine), for comparison.
+for (const [scenario, words, limit, label] of [['edits-1%', 1_000_000, 500, '1M 1% edits'], ['paraphrase', 1_000_000, 800, '1M paraphrase'], ['moved-20%', 30_000, 12, '30k words, 20% of sentences moved']]) {
+  const pair = native[pairName(scenario, words)];
+  if (pair) check(`${label} ≤ ${limit} ms natively`, pair.compare_ms <= limit, format(pair.compare_ms));
+}
 for (const { name } of Object.values(results)) {
   const pair = native[name];
   const words = Number(name.split('-').at(-1));

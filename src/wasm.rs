@@ -130,7 +130,7 @@ pub fn panic_for_tests() {
 /// The milliseconds each stage of one comparison of `original` with
 /// `paraphrase` takes here, under the default options without a time
 /// budget: `{ "1-3 read": ms, "4 runs": ms, … }`, the stages as
-/// `examples/speed.rs` times them natively, for `bench/stages-wasm.mjs`.
+/// `examples/speed.rs` times them natively, for `bench/bench.mjs`.
 /// Built only with the `test-hooks` feature, as [`panic_for_tests`].
 #[cfg(feature = "test-hooks")]
 #[doc(hidden)]
