@@ -20,7 +20,9 @@
 //! stem: the first [`STEM_CHARS`] characters, a language-blind way to let
 //! "tension" meet "tensions" when sentences are scored for similarity.
 
-use rustc_hash::FxHashMap;
+use std::sync::OnceLock;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::options::Options;
 use crate::tokenize::{Abbreviation, Token, TokenClass};
@@ -172,8 +174,17 @@ impl<'t, 'n> Vocabulary<'t, 'n> {
                 .char_indices()
                 .nth(STEM_CHARS)
                 .map_or(key.len(), |(at, _)| at);
-            let next = self.stems.len() as u32;
-            *self.stems.entry(key[..end].into()).or_insert(next)
+            // Looked up before it is inserted: most new keys share their
+            // stem with one seen before ("bridges", "bridged"), and the
+            // entry API would allocate the stem's text for each.
+            match self.stems.get(&key[..end]) {
+                Some(&stem) => stem,
+                None => {
+                    let next = self.stems.len() as u32;
+                    self.stems.insert(key[..end].into(), next);
+                    next
+                }
+            }
         } else {
             NO_STEM
         };
@@ -461,13 +472,17 @@ const COMMON_WORDS: &[&str] = &[
     "yours",
 ];
 
+/// Whether `key` (in any case) is one of [`COMMON_WORDS`].
+///
+/// Asked once for every new key, so by a hash set rather than a binary
+/// search of strings (six string comparisons or more a word).
 pub(crate) fn is_common_word(key: &str) -> bool {
+    static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    let set = SET.get_or_init(|| COMMON_WORDS.iter().copied().collect());
     if key.bytes().any(|b| b.is_ascii_uppercase()) {
-        return COMMON_WORDS
-            .binary_search(&key.to_ascii_lowercase().as_str())
-            .is_ok();
+        return set.contains(key.to_ascii_lowercase().as_str());
     }
-    COMMON_WORDS.binary_search(&key).is_ok()
+    set.contains(key)
 }
 
 #[cfg(test)]
