@@ -20,6 +20,7 @@
 //! stem: the first [`STEM_CHARS`] characters, a language-blind way to let
 //! "tension" meet "tensions" when sentences are scored for similarity.
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -86,8 +87,11 @@ pub struct Vocabulary<'t, 'n> {
     /// Ids by key, of words and of punctuation apart: a symbol whose NFKC
     /// form is a letter (U+1CCD6 is "A") stays punctuation, and the word
     /// "A" a word (found by the property test).
-    ids: [FxHashMap<Box<str>, u32>; 2],
-    stems: FxHashMap<Box<str>, u32>,
+    ///
+    /// A key that is its token's text (most are) borrows it from the text,
+    /// as does its stem: only keys that differ from their text are copied.
+    ids: [FxHashMap<Cow<'t, str>, u32>; 2],
+    stems: FxHashMap<Cow<'t, str>, u32>,
     /// For each id: it is a word (not punctuation).
     pub is_word: Vec<bool>,
     /// For each id: a very common word, which alone proves no copying.
@@ -146,11 +150,11 @@ impl<'t, 'n> Vocabulary<'t, 'n> {
             }
             let is_word = token.class == TokenClass::Word;
             let id = if is_own_key(word, token, options) {
-                self.intern(word, is_word)
+                self.intern(word, Some(word), is_word)
             } else {
                 key.clear();
                 key_into(&mut key, token, word, options, self.normalize);
-                self.intern(&key, is_word)
+                self.intern(&key, None, is_word)
             };
             match short {
                 Some(short) => self.by_short_text.insert(short, id),
@@ -161,12 +165,20 @@ impl<'t, 'n> Vocabulary<'t, 'n> {
         units
     }
 
-    fn intern(&mut self, key: &str, is_word: bool) -> u32 {
+    /// The id of `key`, new if it has none; `text` is the same key in the
+    /// text, when the key is its token's text, which it is then kept as.
+    fn intern(&mut self, key: &str, text: Option<&'t str>, is_word: bool) -> u32 {
         if let Some(&id) = self.ids[is_word as usize].get(key) {
             return id;
         }
+        // The key (or a prefix of it) as it is kept: borrowed from the text
+        // when it is the token's text, else copied.
+        let kept = |end: usize| match text {
+            Some(text) => Cow::Borrowed(&text[..end]),
+            None => Cow::Owned(key[..end].to_owned()),
+        };
         let id = self.is_word.len() as u32;
-        self.ids[is_word as usize].insert(key.into(), id);
+        self.ids[is_word as usize].insert(kept(key.len()), id);
         self.is_word.push(is_word);
         self.is_common.push(is_word && is_common_word(key));
         let stem = if is_word {
@@ -181,7 +193,7 @@ impl<'t, 'n> Vocabulary<'t, 'n> {
                 Some(&stem) => stem,
                 None => {
                     let next = self.stems.len() as u32;
-                    self.stems.insert(key[..end].into(), next);
+                    self.stems.insert(kept(end), next);
                     next
                 }
             }
