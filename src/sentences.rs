@@ -138,9 +138,10 @@ fn split(text: &str, tokens: &[Token], units: &Units, breaks: &wrap::Breaks) -> 
     };
     while i < n {
         let token = tokens[i];
-        let token_text = token.text(text);
+        // Sliced only where it is read: a slice checks both its ends.
+        let token_text = || token.text(text);
         if token.class == TokenClass::Space {
-            if words >= RUN_ON_WORDS && token_text.contains(is_line_break) && !hard(i) {
+            if words >= RUN_ON_WORDS && token_text().contains(is_line_break) && !hard(i) {
                 // A run-on of wrapped lines with no sentence end in sight
                 // (a menu, a list pasted as lines): its lines are the
                 // units a reader goes by.
@@ -189,9 +190,9 @@ fn split(text: &str, tokens: &[Token], units: &Units, breaks: &wrap::Breaks) -> 
             }
         }
         marker_only = false;
-        if token.class == TokenClass::Punct && token_text.contains(is_terminator) {
+        if token.class == TokenClass::Punct && token_text().contains(is_terminator) {
             let j = sentence_end(text, tokens, i + 1, &hard);
-            let cjk = token_text.contains(is_cjk_terminator);
+            let cjk = token_text().contains(is_cjk_terminator);
             if j < n && tokens[j].class == TokenClass::Space {
                 if !hard(j) && !next_starts_lower_case(text, tokens, j) {
                     close(&mut bounds, j + 1, sentence_paragraph);
@@ -215,7 +216,7 @@ fn split(text: &str, tokens: &[Token], units: &Units, breaks: &wrap::Breaks) -> 
             && tokens[i + 1].class == TokenClass::Space
             && !hard(i + 1)
             && (next_is_capitalized_common_word(text, tokens, i + 1)
-                || (token_text.eq_ignore_ascii_case("etc.")
+                || (token_text().eq_ignore_ascii_case("etc.")
                     && next_starts_upper_case(text, tokens, i + 1)))
         {
             close(&mut bounds, i + 2, sentence_paragraph);
