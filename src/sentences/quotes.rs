@@ -66,6 +66,11 @@ pub(super) fn quoted_with(text: &str, tokens: &[Token], breaks: &Breaks) -> Vec<
                 }
             }
             TokenClass::Word => {}
+            // Commas and periods, most punctuation, hold no quotation mark.
+            TokenClass::Punct
+                if text.as_bytes()[token.start as usize..token.end as usize]
+                    .iter()
+                    .all(|&b| b < 0x80 && b != b'"' && b != b'\'') => {}
             TokenClass::Punct => {
                 let start = token.start as usize;
                 for (offset, c) in token.text(text).char_indices() {
