@@ -215,8 +215,9 @@ impl Bag {
         }
     }
 
-    /// The weight and the number of the stems both bags hold. The smaller
-    /// bag's stems are sought in the larger one by galloping (steps of 1,
+    /// The weight and the number of the stems both bags hold. Bags of like
+    /// size are merged; otherwise the smaller bag's stems are sought in the
+    /// larger one by galloping (steps of 1,
     /// 2, 4… then a binary search), so that one sentence against a whole
     /// text written as one costs its own length, not the text's, and two
     /// like sentences cost what a merge of them would.
@@ -227,6 +228,24 @@ impl Bag {
             (&other.stems, &self.stems)
         };
         let (mut shared, mut stems) = (0.0, 0);
+        if large.len() <= 4 * small.len() {
+            // Like sizes: a plain merge, in the same stem order.
+            let (mut i, mut j) = (0, 0);
+            while i < small.len() && j < large.len() {
+                let ((a, count), (b, other_count)) = (small[i], large[j]);
+                if a < b {
+                    i += 1;
+                } else if b < a {
+                    j += 1;
+                } else {
+                    shared += weights[a as usize] * count.min(other_count) as f64;
+                    stems += 1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+            return (shared, stems);
+        }
         let mut rest = &large[..];
         for &(stem, count) in small {
             let mut step = 1;
