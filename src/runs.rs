@@ -216,45 +216,57 @@ fn for_each_window(ids: &[u32], k: usize, mut each: impl FnMut(usize, u32) -> bo
 }
 
 /// The original's windows, sorted by hash then position, with a directory
-/// on the hash's top 16 bits so that a lookup searches a small bucket.
+/// on the hash's top bits (a bucket for every two windows or so) so that a lookup
+/// searches a small bucket.
 struct SeedIndex {
     entries: Vec<u64>,
     directory: Vec<u32>,
+    /// How far a hash is shifted to give its bucket.
+    shift: u32,
 }
 
 impl SeedIndex {
-    /// Built by a counting sort on the directory's buckets (the hash's top
-    /// 16 bits) and a sort of each small bucket: a million windows sorted
-    /// whole cost four times as many instructions.
+    /// Built by a counting sort on the directory's buckets and a sort of
+    /// each bucket of more than one window: a million windows sorted whole
+    /// cost five times as many instructions.
     fn new(ids: &[u32], k: usize) -> Self {
-        const BUCKETS: usize = 1 << 16;
-        let bucket = |hash: u32| (hash >> 16) as usize;
-        let mut directory = vec![0u32; BUCKETS + 1];
+        let windows = ids.len().saturating_sub(k) + 1;
+        let bits = (windows.next_power_of_two().trailing_zeros()).clamp(9, 25) - 1;
+        let (buckets, shift) = (1usize << bits, 32 - bits);
+        let bucket = |hash: u32| (hash >> shift) as usize;
+        let mut directory = vec![0u32; buckets + 1];
         for_each_window(ids, k, |_, hash| {
             directory[bucket(hash) + 1] += 1;
             true
         });
-        for b in 0..BUCKETS {
+        for b in 0..buckets {
             directory[b + 1] += directory[b];
         }
-        let mut entries = vec![0u64; directory[BUCKETS] as usize];
+        let mut entries = vec![0u64; directory[buckets] as usize];
         // Where the next window of each bucket goes.
-        let mut next = directory[..BUCKETS].to_vec();
+        let mut next = directory[..buckets].to_vec();
         for_each_window(ids, k, |start, hash| {
             let slot = &mut next[bucket(hash)];
             entries[*slot as usize] = ((hash as u64) << 32) | start as u64;
             *slot += 1;
             true
         });
-        for b in 0..BUCKETS {
-            sort_keys(&mut entries[directory[b] as usize..directory[b + 1] as usize]);
+        for b in 0..buckets {
+            let (from, to) = (directory[b] as usize, directory[b + 1] as usize);
+            if to - from > 1 {
+                sort_keys(&mut entries[from..to]);
+            }
         }
-        SeedIndex { entries, directory }
+        SeedIndex {
+            entries,
+            directory,
+            shift,
+        }
     }
 
     /// The original positions whose window hashes to `hash`, in order.
     fn lookup(&self, hash: u32) -> &[u64] {
-        let bucket = (hash >> 16) as usize;
+        let bucket = (hash >> self.shift) as usize;
         let slice =
             &self.entries[self.directory[bucket] as usize..self.directory[bucket + 1] as usize];
         let lo = slice.partition_point(|&e| ((e >> 32) as u32) < hash);
