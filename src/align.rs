@@ -67,12 +67,11 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use rustc_hash::FxHashMap;
-
 use crate::budget::Budget;
 use crate::keys::{NO_STEM, Vocabulary};
 use crate::order::{heaviest_chain, order_by, sort_keys};
 use crate::runs::Run;
+use crate::sentences::Sentence;
 use crate::text::Text;
 
 /// Stems in more original sentences than this do not propose candidates.
@@ -216,8 +215,9 @@ impl Bag {
         }
     }
 
-    /// The weight and the number of the stems both bags hold. The smaller
-    /// bag's stems are sought in the larger one by galloping (steps of 1,
+    /// The weight and the number of the stems both bags hold. Bags of like
+    /// size are merged; otherwise the smaller bag's stems are sought in the
+    /// larger one by galloping (steps of 1,
     /// 2, 4… then a binary search), so that one sentence against a whole
     /// text written as one costs its own length, not the text's, and two
     /// like sentences cost what a merge of them would.
@@ -228,6 +228,24 @@ impl Bag {
             (&other.stems, &self.stems)
         };
         let (mut shared, mut stems) = (0.0, 0);
+        if large.len() <= 4 * small.len() {
+            // Like sizes: a plain merge, in the same stem order.
+            let (mut i, mut j) = (0, 0);
+            while i < small.len() && j < large.len() {
+                let ((a, count), (b, other_count)) = (small[i], large[j]);
+                if a < b {
+                    i += 1;
+                } else if b < a {
+                    j += 1;
+                } else {
+                    shared += weights[a as usize] * count.min(other_count) as f64;
+                    stems += 1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+            return (shared, stems);
+        }
         let mut rest = &large[..];
         for &(stem, count) in small {
             let mut step = 1;
@@ -249,80 +267,177 @@ impl Bag {
     }
 }
 
+/// Each sentence's bag. Its stems come out in order without a sort of
+/// each sentence: the stems of the whole side are placed by a counting sort
+/// on the stem, recording their sentences, then read back stem by stem
+/// into their sentences' places. Two passes over the side in all, where
+/// sorting each sentence cost five times the instructions.
 fn bags(side: &Text<'_>, vocabulary: &Vocabulary) -> Vec<Bag> {
-    let mut keys: Vec<u64> = Vec::new();
-    side.sentences
-        .iter()
+    let stem_count = vocabulary.stem_count();
+    // Each sentence's content stems, in text order, from `from[s]` on.
+    let mut stems: Vec<u32> = Vec::new();
+    let mut from: Vec<u32> = Vec::with_capacity(side.sentences.len() + 1);
+    let mut words: Vec<u32> = Vec::with_capacity(side.sentences.len());
+    from.push(0);
+    for sentence in &side.sentences {
+        let mut count = 0;
+        for &id in &side.units.id[sentence.units.start as usize..sentence.units.end as usize] {
+            let id = id as usize;
+            if !vocabulary.is_word[id] {
+                continue;
+            }
+            count += 1;
+            if !vocabulary.is_common[id] && vocabulary.stem[id] != NO_STEM {
+                stems.push(vocabulary.stem[id]);
+            }
+        }
+        words.push(count);
+        from.push(stems.len() as u32);
+    }
+    // Where each stem's occurrences start, then the sentence of each
+    // occurrence in stem order.
+    let mut next = vec![0u32; stem_count + 1];
+    for &stem in &stems {
+        next[stem as usize + 1] += 1;
+    }
+    for stem in 0..stem_count {
+        next[stem + 1] += next[stem];
+    }
+    let mut sentence_of = vec![0u32; stems.len()];
+    for sentence in 0..side.sentences.len() {
+        for &stem in &stems[from[sentence] as usize..from[sentence + 1] as usize] {
+            sentence_of[next[stem as usize] as usize] = sentence as u32;
+            next[stem as usize] += 1;
+        }
+    }
+    // Stem by stem (each stem's occurrences now end at `next[stem]`), back
+    // into the sentences' places, which then hold their stems in order.
+    let mut place = from[..side.sentences.len()].to_vec();
+    let mut first = 0;
+    for (stem, &end) in next[..stem_count].iter().enumerate() {
+        for &sentence in &sentence_of[first as usize..end as usize] {
+            stems[place[sentence as usize] as usize] = stem as u32;
+            place[sentence as usize] += 1;
+        }
+        first = end;
+    }
+    (0..side.sentences.len())
         .map(|sentence| {
-            let mut stems: Vec<(u32, u32)> = Vec::new();
-            let mut words = 0;
-            for &id in &side.units.id[sentence.units.start as usize..sentence.units.end as usize] {
-                let id = id as usize;
-                if !vocabulary.is_word[id] {
-                    continue;
-                }
-                words += 1;
-                if !vocabulary.is_common[id] && vocabulary.stem[id] != NO_STEM {
-                    keys.push(vocabulary.stem[id] as u64);
+            let sorted = &stems[from[sentence] as usize..from[sentence + 1] as usize];
+            let mut counted: Vec<(u32, u32)> = Vec::with_capacity(sorted.len());
+            for &stem in sorted {
+                match counted.last_mut() {
+                    Some((last, count)) if *last == stem => *count += 1,
+                    _ => counted.push((stem, 1)),
                 }
             }
-            sort_keys(&mut keys);
-            for &key in &keys {
-                match stems.last_mut() {
-                    Some((stem, count)) if *stem as u64 == key => *count += 1,
-                    _ => stems.push((key as u32, 1)),
-                }
-            }
-            keys.clear();
             Bag {
-                stems,
+                stems: counted,
                 weight: 0.0,
-                words,
+                words: words[sentence],
             }
         })
         .collect()
 }
 
-/// For each unit of a side, the sentence it belongs to.
-fn sentence_of_units(side: &Text<'_>) -> Vec<u32> {
-    let mut of = vec![0u32; side.units.len()];
-    for (index, sentence) in side.sentences.iter().enumerate() {
-        of[sentence.units.start as usize..sentence.units.end as usize].fill(index as u32);
+/// The sentence holding each unit of a side, for units asked in order:
+/// a step forward each, where a table of every unit's sentence would cost
+/// a pass over the whole side and its memory. A unit outside every
+/// sentence counts as in the first.
+struct SentenceWalk<'s> {
+    sentences: &'s [Sentence],
+    at: usize,
+}
+
+impl<'s> SentenceWalk<'s> {
+    /// A walk from `unit` on.
+    fn from(sentences: &'s [Sentence], unit: u32) -> Self {
+        let at = sentences.partition_point(|s| s.units.end <= unit);
+        SentenceWalk { sentences, at }
     }
-    of
+
+    /// The sentence of `unit`, at or after the one asked before.
+    fn of(&mut self, unit: u32) -> u32 {
+        while self.at < self.sentences.len() && self.sentences[self.at].units.end <= unit {
+            self.at += 1;
+        }
+        match self.sentences.get(self.at) {
+            Some(sentence) if sentence.units.start <= unit => self.at as u32,
+            _ => 0,
+        }
+    }
 }
 
 /// Copied words from each original sentence, per paraphrase sentence, in
-/// original sentence order. One key per copied word, sorted and counted: a
-/// long sentence made from thousands of short ones costs no more than
+/// original sentence order. The runs' words are counted in stretches of
+/// one paraphrase and one original sentence: runs in paraphrase order
+/// (as found) give them in order of paraphrase sentence, and only the few
+/// stretches of one paraphrase sentence are sorted, so that a long
+/// sentence made from thousands of short ones costs no more than
 /// thousands of sentences.
 fn copied_words(
     original: &Text<'_>,
     paraphrase: &Text<'_>,
     vocabulary: &Vocabulary,
     runs: &[Run],
-) -> Vec<Vec<(u32, u32)>> {
-    let o_sentence = sentence_of_units(original);
-    let p_sentence = sentence_of_units(paraphrase);
-    let mut keys: Vec<u64> = Vec::new();
+) -> Lists<(u32, u32)> {
+    // (paraphrase sentence, original sentence, words).
+    let mut stretches: Vec<(u32, u32, u32)> = Vec::new();
     for run in runs {
+        let mut p_walk = SentenceWalk::from(&paraphrase.sentences, run.paraphrase.start);
+        let mut o_walk = SentenceWalk::from(&original.sentences, run.original.start);
         for offset in 0..run.paraphrase.len() as u32 {
-            let p_unit = (run.paraphrase.start + offset) as usize;
-            if !vocabulary.is_word[paraphrase.units.id[p_unit] as usize] {
+            let p_unit = run.paraphrase.start + offset;
+            if !vocabulary.is_word[paraphrase.units.id[p_unit as usize] as usize] {
                 continue;
             }
-            let o = o_sentence[(run.original.start + offset) as usize];
-            keys.push((p_sentence[p_unit] as u64) << 32 | o as u64);
+            let (p, o) = (p_walk.of(p_unit), o_walk.of(run.original.start + offset));
+            match stretches.last_mut() {
+                Some((last_p, last_o, words)) if (*last_p, *last_o) == (p, o) => *words += 1,
+                _ => stretches.push((p, o, 1)),
+            }
         }
     }
-    sort_keys(&mut keys);
-    let mut copied: Vec<Vec<(u32, u32)>> = vec![Vec::new(); paraphrase.sentences.len()];
-    for key in keys {
-        let (p, o) = ((key >> 32) as usize, key as u32);
-        match copied[p].last_mut() {
-            Some((sentence, words)) if *sentence == o => *words += 1,
-            _ => copied[p].push((o, 1)),
+    if !stretches.is_sorted_by_key(|&(p, _, _)| p) {
+        let order = order_by(stretches.len(), |i| stretches[i].0);
+        stretches = order.into_iter().map(|i| stretches[i]).collect();
+    }
+    let m = paraphrase.sentences.len();
+    let mut copied = Lists {
+        start: Vec::with_capacity(m + 1),
+        items: Vec::with_capacity(stretches.len()),
+    };
+    copied.start.push(0);
+    let mut keys: Vec<u64> = Vec::new();
+    let mut at = 0;
+    for p in 0..m as u32 {
+        let from = at;
+        while at < stretches.len() && stretches[at].0 == p {
+            at += 1;
         }
+        let group = &stretches[from..at];
+        if group.windows(2).all(|w| w[0].1 < w[1].1) {
+            copied
+                .items
+                .extend(group.iter().map(|&(_, o, words)| (o, words)));
+        } else {
+            keys.clear();
+            keys.extend(
+                group
+                    .iter()
+                    .map(|&(_, o, words)| (o as u64) << 32 | words as u64),
+            );
+            sort_keys(&mut keys);
+            let list_start = copied.items.len();
+            for &key in &keys {
+                let (o, words) = ((key >> 32) as u32, key as u32);
+                match copied.items[list_start..].last_mut() {
+                    Some((sentence, total)) if *sentence == o => *total += words,
+                    _ => copied.items.push((o, words)),
+                }
+            }
+        }
+        copied.start.push(copied.items.len() as u32);
     }
     copied
 }
@@ -333,7 +448,7 @@ struct Scorer {
     original: Vec<Bag>,
     paraphrase: Vec<Bag>,
     weights: Vec<f64>,
-    copied: Vec<Vec<(u32, u32)>>,
+    copied: Lists<(u32, u32)>,
 }
 
 impl Scorer {
@@ -349,7 +464,7 @@ impl Scorer {
     /// Words of paraphrase sentence `p` copied from the original sentences
     /// in `original` (a binary search in its sorted list).
     fn copied_from(&self, p: u32, original: &Range<u32>) -> u32 {
-        let list = &self.copied[p as usize];
+        let list = self.copied.of(p);
         let from = list.partition_point(|&(o, _)| o < original.start);
         let to = list.partition_point(|&(o, _)| o < original.end);
         list[from..to].iter().map(|&(_, words)| words).sum()
@@ -731,26 +846,25 @@ fn stem_weights(scorer: &Scorer, stems: usize) -> Vec<f64> {
 /// sentences it copies from, none found by shared stems, and the result
 /// says sentence pairs were cut short.
 fn candidates(scorer: &Scorer, threshold: f64, budget: &Budget) -> Vec<(f64, u32, u32)> {
-    let mut postings: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
-    for (index, bag) in scorer.original.iter().enumerate() {
-        for &(stem, _) in &bag.stems {
-            postings.entry(stem).or_default().push(index as u32);
-        }
-    }
+    let postings = postings(&scorer.original, scorer.weights.len());
     let mut found = Vec::new();
     let mut shared = vec![0.0f64; scorer.original.len()];
     let mut touched: Vec<u32> = Vec::new();
+    // The sentences to score, and the best by shared stems, for one
+    // paraphrase sentence at a time.
+    let mut proposals: Vec<u64> = Vec::new();
+    let mut best: Vec<u64> = Vec::with_capacity(CANDIDATES_PER_SENTENCE + 1);
     let mut clock = budget.clock("sentence pairs", CLOCK_SENTENCES);
     for (p, bag) in scorer.paraphrase.iter().enumerate() {
         let late = clock.time_is_up();
-        let mut proposals: Vec<u32> = scorer.copied[p].iter().map(|&(o, _)| o).collect();
-        let copy_share = scorer.copied[p].iter().map(|&(_, w)| w).max().unwrap_or(0) as f64
-            / bag.words.max(1) as f64;
+        proposals.clear();
+        let copied = scorer.copied.of(p as u32);
+        proposals.extend(copied.iter().map(|&(o, _)| o as u64));
+        let copy_share =
+            copied.iter().map(|&(_, w)| w).max().unwrap_or(0) as f64 / bag.words.max(1) as f64;
         if copy_share < COPIED_ENOUGH && !late {
             for &(stem, count) in &bag.stems {
-                let Some(list) = postings.get(&stem) else {
-                    continue;
-                };
+                let list = postings.of(stem);
                 if list.len() > MAX_POSTINGS {
                     continue;
                 }
@@ -762,24 +876,26 @@ fn candidates(scorer: &Scorer, threshold: f64, budget: &Budget) -> Vec<(f64, u32
                 }
             }
             // Most shared weight first (a non-negative float's bits order
-            // like the float).
-            let mut best: Vec<u64> = touched
-                .iter()
-                .map(|&o| {
-                    ((u32::MAX - (shared[o as usize] as f32).to_bits()) as u64) << 32 | o as u64
-                })
-                .collect();
-            sort_keys(&mut best);
-            proposals.extend(best.iter().take(CANDIDATES_PER_SENTENCE).map(|&k| k as u32));
+            // like the float), ties to the earlier sentence: the smallest
+            // keys, kept in order as they come rather than all sorted.
+            best.clear();
             for &o in &touched {
+                let key =
+                    ((u32::MAX - (shared[o as usize] as f32).to_bits()) as u64) << 32 | o as u64;
+                let at = best.partition_point(|&b| b < key);
+                if at < CANDIDATES_PER_SENTENCE {
+                    best.insert(at, key);
+                    best.truncate(CANDIDATES_PER_SENTENCE);
+                }
                 shared[o as usize] = 0.0;
             }
             touched.clear();
+            proposals.extend(best.iter().map(|&k| k as u32 as u64));
         }
-        let mut keys: Vec<u64> = proposals.iter().map(|&o| o as u64).collect();
-        sort_keys(&mut keys);
-        keys.dedup();
-        for o in keys.into_iter().map(|k| k as u32) {
+        sort_keys(&mut proposals);
+        proposals.dedup();
+        for &o in &proposals {
+            let o = o as u32;
             let similarity = scorer.similarity(o..o + 1, p as u32..p as u32 + 1);
             if similarity >= threshold && similarity > 0.0 {
                 found.push((similarity, o, p as u32));
@@ -787,6 +903,43 @@ fn candidates(scorer: &Scorer, threshold: f64, budget: &Budget) -> Vec<(f64, u32
         }
     }
     found
+}
+
+/// Lists of numbers, one after another in one vector: the `i`th is
+/// `items[start[i]..start[i + 1]]`. One allocation for all, where a vector
+/// each costs an allocation each and scatters them over memory.
+struct Lists<T> {
+    start: Vec<u32>,
+    items: Vec<T>,
+}
+
+impl<T> Lists<T> {
+    fn of(&self, index: u32) -> &[T] {
+        &self.items[self.start[index as usize] as usize..self.start[index as usize + 1] as usize]
+    }
+}
+
+/// For each stem (of `stems`), the original sentences holding it, in
+/// order: counted, then placed (a counting sort by stem).
+fn postings(original: &[Bag], stems: usize) -> Lists<u32> {
+    let mut start = vec![0u32; stems + 1];
+    for bag in original {
+        for &(stem, _) in &bag.stems {
+            start[stem as usize + 1] += 1;
+        }
+    }
+    for stem in 0..stems {
+        start[stem + 1] += start[stem];
+    }
+    let mut items = vec![0u32; start[stems] as usize];
+    let mut next = start[..stems].to_vec();
+    for (index, bag) in original.iter().enumerate() {
+        for &(stem, _) in &bag.stems {
+            items[next[stem as usize] as usize] = index as u32;
+            next[stem as usize] += 1;
+        }
+    }
+    Lists { start, items }
 }
 
 /// Takes pairs best first, each sentence once (and none of `taken`'s), of
