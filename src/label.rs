@@ -61,7 +61,6 @@ struct UnitLabels {
     run: Vec<u32>,
     pair: Vec<u32>,
     changed: Vec<bool>,
-    sentence: Vec<u32>,
 }
 
 impl UnitLabels {
@@ -71,11 +70,9 @@ impl UnitLabels {
             run: vec![NONE; n],
             pair: vec![NONE; n],
             changed: vec![false; n],
-            sentence: vec![NONE; n],
         };
         for (index, sentence) in text.sentences.iter().enumerate() {
             let units = sentence.units.start as usize..sentence.units.end as usize;
-            labels.sentence[units.clone()].fill(index as u32);
             labels.pair[units.clone()].fill(sentence_pairs[index]);
             if sentence_pairs[index] == NONE {
                 labels.changed[units].fill(true);
@@ -376,11 +373,15 @@ fn spans(
     let mut regions = regions.iter().peekable();
     for sentence in &text.sentences {
         let mut unit = sentence.units.start;
-        let mut previous: Option<u32> = None;
+        // The label of the last unit passed: the whitespace and ignored
+        // punctuation after a unit take it, their op aside, so it is made
+        // once per unit rather than once per token.
+        let mut previous: Option<Label> = None;
         let mut skip_until = 0u32;
         let mut started = false;
-        for index in sentence.tokens.clone() {
-            let token = text.tokens[index as usize];
+        let first = sentence.tokens.start as usize;
+        let tokens = &text.tokens[first..sentence.tokens.end as usize];
+        for (index, token) in (first as u32..).zip(tokens) {
             if !started && !token.is_space() {
                 // Whitespace before a sentence (a blank line, the text's
                 // start) is a span of its own: spans never cross the start
@@ -391,7 +392,7 @@ fn spans(
             let is_unit = unit < sentence.units.end && text.units.token[unit as usize] == index;
             if token.end <= skip_until {
                 if is_unit {
-                    previous = Some(unit);
+                    previous = Some(unit_label(unit as usize));
                     unit += 1;
                 }
                 continue;
@@ -410,41 +411,40 @@ fn spans(
                 }
                 skip_until = region.range.end;
                 if is_unit {
-                    previous = Some(unit);
+                    previous = Some(unit_label(unit as usize));
                     unit += 1;
                 }
                 continue;
             }
             if is_unit {
-                builder.push(
-                    unit_label(unit as usize),
-                    token.start..token.end,
-                    Some(unit),
-                );
-                previous = Some(unit);
+                let label = unit_label(unit as usize);
+                builder.push(label, token.start..token.end, Some(unit));
+                previous = Some(label);
                 unit += 1;
                 continue;
             }
             let next = (unit < sentence.units.end).then_some(unit);
-            let Some(source) = previous.or(next) else {
+            // Changed only between two changed units.
+            let label = match (previous, next) {
+                (Some(mut label), _) => {
+                    let changed =
+                        label.op == change && next.is_some_and(|n| labels.changed[n as usize]);
+                    label.op = if changed { change } else { Op::Equal };
+                    label
+                }
+                (None, Some(next)) => Label {
+                    op: Op::Equal,
+                    ..unit_label(next as usize)
+                },
                 // No unit at all: punctuation only, with punctuation ignored.
-                let label = Label {
+                (None, None) => Label {
                     kind: if paraphrase { Kind::New } else { Kind::Dropped },
                     op: Op::Equal,
                     char_op: None,
                     run: NONE,
                     pair: NONE,
                     quoted: false,
-                };
-                builder.push(label, token.start..token.end, None);
-                continue;
-            };
-            let mut label = unit_label(source as usize);
-            label.op = match (previous, next) {
-                (Some(a), Some(b)) if labels.changed[a as usize] && labels.changed[b as usize] => {
-                    change
-                }
-                _ => Op::Equal,
+                },
             };
             builder.push(label, token.start..token.end, None);
         }
