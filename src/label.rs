@@ -286,21 +286,22 @@ struct SpanBuilder<'f> {
 }
 
 impl SpanBuilder<'_> {
-    fn push(&mut self, label: Label, bytes: Range<u32>, unit: Option<u32>) {
-        if let Some((open_label, range, units)) = &mut self.open
+    /// Adds `bytes` (holding `units`, if any) with `label`.
+    fn push(&mut self, label: Label, bytes: Range<u32>, units: Option<Range<u32>>) {
+        if let Some((open_label, range, open_units)) = &mut self.open
             && *open_label == label
         {
             range.end = bytes.end;
-            if let Some(unit) = unit {
-                match units {
-                    Some(units) => units.end = unit + 1,
-                    None => *units = Some(unit..unit + 1),
+            if let Some(units) = units {
+                match open_units {
+                    Some(open_units) => open_units.end = units.end,
+                    None => *open_units = Some(units),
                 }
             }
             return;
         }
         self.close();
-        self.open = Some((label, bytes, unit.map(|u| u..u + 1)));
+        self.open = Some((label, bytes, units));
     }
 
     fn close(&mut self) {
@@ -379,9 +380,10 @@ fn spans(
         let mut previous: Option<Label> = None;
         let mut skip_until = 0u32;
         let mut started = false;
-        let first = sentence.tokens.start as usize;
-        let tokens = &text.tokens[first..sentence.tokens.end as usize];
-        for (index, token) in (first as u32..).zip(tokens) {
+        let mut index = sentence.tokens.start;
+        while index < sentence.tokens.end {
+            let token = text.tokens[index as usize];
+            index += 1;
             if !started && !token.is_space() {
                 // Whitespace before a sentence (a blank line, the text's
                 // start) is a span of its own: spans never cross the start
@@ -389,7 +391,7 @@ fn spans(
                 builder.close();
                 started = true;
             }
-            let is_unit = unit < sentence.units.end && text.units.token[unit as usize] == index;
+            let is_unit = unit < sentence.units.end && text.units.token[unit as usize] == index - 1;
             if token.end <= skip_until {
                 if is_unit {
                     previous = Some(unit_label(unit as usize));
@@ -418,7 +420,24 @@ fn spans(
             }
             if is_unit {
                 let label = unit_label(unit as usize);
-                builder.push(label, token.start..token.end, Some(unit));
+                let (first, mut end) = (unit, token.end);
+                // Up to the next unit of the same label, every token takes
+                // that label (whitespace is changed between two changed
+                // units): one step to it, unless a refined change starts
+                // on the way.
+                while unit + 1 < sentence.units.end {
+                    let next_token = text.units.token[unit as usize + 1];
+                    let next = &text.tokens[next_token as usize];
+                    if regions.peek().is_some_and(|r| r.range.start <= next.start)
+                        || unit_label(unit as usize + 1) != label
+                    {
+                        break;
+                    }
+                    unit += 1;
+                    end = next.end;
+                    index = next_token + 1;
+                }
+                builder.push(label, token.start..end, Some(first..unit + 1));
                 previous = Some(label);
                 unit += 1;
                 continue;
