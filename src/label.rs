@@ -349,6 +349,14 @@ fn spans(
         pair: labels.pair[unit],
         quoted: paraphrase && labels.run[unit] != NONE && quoted[unit],
     };
+    // Whether `unit_label(unit)` would be `label`, a unit's label: field
+    // by field, without making it.
+    let has_label = |unit: usize, label: &Label| {
+        labels.run[unit] == label.run
+            && labels.pair[unit] == label.pair
+            && labels.changed[unit] == (label.op == change)
+            && (paraphrase && label.run != NONE && quoted[unit]) == label.quoted
+    };
     let mut builder = SpanBuilder {
         spans: Vec::with_capacity(text.units.len() / 4 + 1),
         open: None,
@@ -429,7 +437,7 @@ fn spans(
                     let next_token = text.units.token[unit as usize + 1];
                     let next = &text.tokens[next_token as usize];
                     if regions.peek().is_some_and(|r| r.range.start <= next.start)
-                        || unit_label(unit as usize + 1) != label
+                        || !has_label(unit as usize + 1, &label)
                     {
                         break;
                     }
