@@ -61,7 +61,6 @@ struct UnitLabels {
     run: Vec<u32>,
     pair: Vec<u32>,
     changed: Vec<bool>,
-    sentence: Vec<u32>,
 }
 
 impl UnitLabels {
@@ -71,11 +70,9 @@ impl UnitLabels {
             run: vec![NONE; n],
             pair: vec![NONE; n],
             changed: vec![false; n],
-            sentence: vec![NONE; n],
         };
         for (index, sentence) in text.sentences.iter().enumerate() {
             let units = sentence.units.start as usize..sentence.units.end as usize;
-            labels.sentence[units.clone()].fill(index as u32);
             labels.pair[units.clone()].fill(sentence_pairs[index]);
             if sentence_pairs[index] == NONE {
                 labels.changed[units].fill(true);
@@ -289,21 +286,22 @@ struct SpanBuilder<'f> {
 }
 
 impl SpanBuilder<'_> {
-    fn push(&mut self, label: Label, bytes: Range<u32>, unit: Option<u32>) {
-        if let Some((open_label, range, units)) = &mut self.open
+    /// Adds `bytes` (holding `units`, if any) with `label`.
+    fn push(&mut self, label: Label, bytes: Range<u32>, units: Option<Range<u32>>) {
+        if let Some((open_label, range, open_units)) = &mut self.open
             && *open_label == label
         {
             range.end = bytes.end;
-            if let Some(unit) = unit {
-                match units {
-                    Some(units) => units.end = unit + 1,
-                    None => *units = Some(unit..unit + 1),
+            if let Some(units) = units {
+                match open_units {
+                    Some(open_units) => open_units.end = units.end,
+                    None => *open_units = Some(units),
                 }
             }
             return;
         }
         self.close();
-        self.open = Some((label, bytes, unit.map(|u| u..u + 1)));
+        self.open = Some((label, bytes, units));
     }
 
     fn close(&mut self) {
@@ -351,6 +349,14 @@ fn spans(
         pair: labels.pair[unit],
         quoted: paraphrase && labels.run[unit] != NONE && quoted[unit],
     };
+    // Whether `unit_label(unit)` would be `label`, a unit's label: field
+    // by field, without making it.
+    let has_label = |unit: usize, label: &Label| {
+        labels.run[unit] == label.run
+            && labels.pair[unit] == label.pair
+            && labels.changed[unit] == (label.op == change)
+            && (paraphrase && label.run != NONE && quoted[unit]) == label.quoted
+    };
     let mut builder = SpanBuilder {
         spans: Vec::with_capacity(text.units.len() / 4 + 1),
         open: None,
@@ -376,11 +382,16 @@ fn spans(
     let mut regions = regions.iter().peekable();
     for sentence in &text.sentences {
         let mut unit = sentence.units.start;
-        let mut previous: Option<u32> = None;
+        // The label of the last unit passed: the whitespace and ignored
+        // punctuation after a unit take it, their op aside, so it is made
+        // once per unit rather than once per token.
+        let mut previous: Option<Label> = None;
         let mut skip_until = 0u32;
         let mut started = false;
-        for index in sentence.tokens.clone() {
+        let mut index = sentence.tokens.start;
+        while index < sentence.tokens.end {
             let token = text.tokens[index as usize];
+            index += 1;
             if !started && !token.is_space() {
                 // Whitespace before a sentence (a blank line, the text's
                 // start) is a span of its own: spans never cross the start
@@ -388,10 +399,10 @@ fn spans(
                 builder.close();
                 started = true;
             }
-            let is_unit = unit < sentence.units.end && text.units.token[unit as usize] == index;
+            let is_unit = unit < sentence.units.end && text.units.token[unit as usize] == index - 1;
             if token.end <= skip_until {
                 if is_unit {
-                    previous = Some(unit);
+                    previous = Some(unit_label(unit as usize));
                     unit += 1;
                 }
                 continue;
@@ -410,41 +421,57 @@ fn spans(
                 }
                 skip_until = region.range.end;
                 if is_unit {
-                    previous = Some(unit);
+                    previous = Some(unit_label(unit as usize));
                     unit += 1;
                 }
                 continue;
             }
             if is_unit {
-                builder.push(
-                    unit_label(unit as usize),
-                    token.start..token.end,
-                    Some(unit),
-                );
-                previous = Some(unit);
+                let label = unit_label(unit as usize);
+                let (first, mut end) = (unit, token.end);
+                // Up to the next unit of the same label, every token takes
+                // that label (whitespace is changed between two changed
+                // units): one step to it, unless a refined change starts
+                // on the way.
+                while unit + 1 < sentence.units.end {
+                    let next_token = text.units.token[unit as usize + 1];
+                    let next = &text.tokens[next_token as usize];
+                    if regions.peek().is_some_and(|r| r.range.start <= next.start)
+                        || !has_label(unit as usize + 1, &label)
+                    {
+                        break;
+                    }
+                    unit += 1;
+                    end = next.end;
+                    index = next_token + 1;
+                }
+                builder.push(label, token.start..end, Some(first..unit + 1));
+                previous = Some(label);
                 unit += 1;
                 continue;
             }
             let next = (unit < sentence.units.end).then_some(unit);
-            let Some(source) = previous.or(next) else {
+            // Changed only between two changed units.
+            let label = match (previous, next) {
+                (Some(mut label), _) => {
+                    let changed =
+                        label.op == change && next.is_some_and(|n| labels.changed[n as usize]);
+                    label.op = if changed { change } else { Op::Equal };
+                    label
+                }
+                (None, Some(next)) => Label {
+                    op: Op::Equal,
+                    ..unit_label(next as usize)
+                },
                 // No unit at all: punctuation only, with punctuation ignored.
-                let label = Label {
+                (None, None) => Label {
                     kind: if paraphrase { Kind::New } else { Kind::Dropped },
                     op: Op::Equal,
                     char_op: None,
                     run: NONE,
                     pair: NONE,
                     quoted: false,
-                };
-                builder.push(label, token.start..token.end, None);
-                continue;
-            };
-            let mut label = unit_label(source as usize);
-            label.op = match (previous, next) {
-                (Some(a), Some(b)) if labels.changed[a as usize] && labels.changed[b as usize] => {
-                    change
-                }
-                _ => Op::Equal,
+                },
             };
             builder.push(label, token.start..token.end, None);
         }

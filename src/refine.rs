@@ -122,6 +122,11 @@ pub fn refine<'t>(
     paraphrase: &'t str,
     paraphrase_at: u32,
 ) -> Option<Vec<CharOp>> {
+    // Most changes are not near matches, and most text is ASCII: rejecting
+    // those before the grapheme segmentation (the costly part) spares it.
+    if original.is_ascii() && paraphrase.is_ascii() && !ascii_near_match(original, paraphrase) {
+        return None;
+    }
     let old: Vec<(usize, &str)> = original.grapheme_indices(true).collect();
     let new: Vec<(usize, &str)> = paraphrase.grapheme_indices(true).collect();
     if old.is_empty() || new.is_empty() || old.len() > MAX_GRAPHEMES || new.len() > MAX_GRAPHEMES {
@@ -174,6 +179,36 @@ pub fn refine<'t>(
     Some(edits)
 }
 
+/// As [`near_match`] on the graphemes of two ASCII texts, and `false`
+/// where [`refine`] would not diff them for their number of graphemes.
+/// In ASCII a grapheme is one byte, but for a CR LF pair (one grapheme,
+/// keyed apart from every byte), and lowercasing is ASCII's.
+fn ascii_near_match(original: &str, paraphrase: &str) -> bool {
+    let keys = |text: &str| -> Vec<u16> {
+        let bytes = text.as_bytes();
+        let mut keys = Vec::with_capacity(bytes.len());
+        for (at, &byte) in bytes.iter().enumerate() {
+            match byte {
+                b'\n' if at > 0 && bytes[at - 1] == b'\r' => {}
+                b'\r' if bytes.get(at + 1) == Some(&b'\n') => keys.push(256),
+                _ => keys.push(u16::from(byte.to_ascii_lowercase())),
+            }
+        }
+        keys
+    };
+    let (old, new) = (keys(original), keys(paraphrase));
+    if old.is_empty() || new.is_empty() || old.len() > MAX_GRAPHEMES || new.len() > MAX_GRAPHEMES {
+        return false;
+    }
+    let (most, per) = MAX_EDIT_SHARE;
+    let longest = old.len().max(new.len());
+    // The distance is at least the difference in length.
+    if old.len().abs_diff(new.len()) * per > most * longest {
+        return false;
+    }
+    osa_distance(&old, &new) * per <= most * longest
+}
+
 /// Whether few enough graphemes need an edit, case ignored; `graphemes`
 /// are the distinct graphemes that the keys number.
 fn near_match(graphemes: &[&str], old: &[u32], new: &[u32]) -> bool {
@@ -200,7 +235,7 @@ fn near_match(graphemes: &[&str], old: &[u32], new: &[u32]) -> bool {
 
 /// The optimal string alignment distance: the fewest insertions, deletions,
 /// substitutions and swaps of two neighbours, no stretch edited twice.
-fn osa_distance(a: &[u32], b: &[u32]) -> usize {
+fn osa_distance<K: PartialEq>(a: &[K], b: &[K]) -> usize {
     // Three rows of the table: two back, the one above, the one filled.
     let mut two_back: Vec<usize> = vec![0; b.len() + 1];
     let mut above: Vec<usize> = (0..=b.len()).collect();
@@ -239,6 +274,51 @@ mod tests {
                 })
                 .collect()
         })
+    }
+
+    /// Whether [`refine`] finds a near match, graphemes segmented.
+    fn near_by_graphemes<'t>(original: &'t str, paraphrase: &'t str) -> bool {
+        let old: Vec<&str> = original.graphemes(true).collect();
+        let new: Vec<&str> = paraphrase.graphemes(true).collect();
+        if old.is_empty()
+            || new.is_empty()
+            || old.len() > MAX_GRAPHEMES
+            || new.len() > MAX_GRAPHEMES
+        {
+            return false;
+        }
+        let mut seen: Vec<&str> = Vec::new();
+        let mut id = |g: &'t str| match seen.iter().position(|s| *s == g) {
+            Some(at) => at as u32,
+            None => {
+                seen.push(g);
+                (seen.len() - 1) as u32
+            }
+        };
+        let old_keys: Vec<u32> = old.iter().map(|&g| id(g)).collect();
+        let new_keys: Vec<u32> = new.iter().map(|&g| id(g)).collect();
+        near_match(&seen, &old_keys, &new_keys)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn ascii_near_matches_are_those_of_graphemes(
+            original in "[abAB \r\n.]{0,12}",
+            paraphrase in "[abAB \r\n.]{0,12}",
+            long in 0..100usize,
+        ) {
+            let long = "x".repeat(long);
+            for (original, paraphrase) in [
+                (original.as_str(), paraphrase.as_str()),
+                (&*format!("{original}{long}"), &*format!("{paraphrase}{long}")),
+            ] {
+                proptest::prop_assert_eq!(
+                    ascii_near_match(original, paraphrase),
+                    near_by_graphemes(original, paraphrase),
+                    "{:?} {:?}", original, paraphrase
+                );
+            }
+        }
     }
 
     #[test]

@@ -60,7 +60,6 @@ impl<'t> Text<'t> {
     }
 
     /// Bytes from the first to the last unit of `units` (which is not empty).
-    #[inline(never)]
     pub fn unit_bytes(&self, units: Range<u32>) -> Range<u32> {
         let first = self.units.token[units.start as usize] as usize;
         let last = self.units.token[units.end as usize - 1] as usize;
@@ -68,7 +67,6 @@ impl<'t> Text<'t> {
     }
 
     /// Bytes of a unit range; an empty range sits where its units would.
-    #[inline(never)]
     pub fn edit_bytes(&self, units: Range<u32>, sentence_start: u32) -> Range<u32> {
         if !units.is_empty() {
             return self.unit_bytes(units);

@@ -160,7 +160,12 @@ pub fn shares(
     // inside it, whatever was added around it. (Punctuation alike at both
     // ends, such as a final period after an added attribution, does not
     // stretch the piece.)
-    let holds_words = |edit: &Edit| edit.equal && words(original_ids, edit.original.clone()) > 0;
+    let holds_words = |edit: &Edit| {
+        edit.equal
+            && original_ids[edit.original.start as usize..edit.original.end as usize]
+                .iter()
+                .any(|&id| is_word(id))
+    };
     let first = edits.iter().position(holds_words);
     let last = edits.iter().rposition(holds_words);
     let (mut same, mut added_o, mut added_p) = (0, 0, 0);
@@ -187,22 +192,32 @@ pub fn shares(
         // Only the part of the run inside the pair's paraphrase range: a run
         // may span the whole text (50,000 pairs of one long run were
         // quadratic).
-        let from = paraphrase.start.saturating_sub(run.paraphrase.start);
-        let to = (paraphrase.end - run.paraphrase.start).min(run.paraphrase.len() as u32);
-        for offset in from..to {
-            let (p, o) = (run.paraphrase.start + offset, run.original.start + offset);
-            if original.contains(&o) {
-                p_reached[(p - paraphrase.start) as usize] = true;
-                o_reached[(o - original.start) as usize] = true;
-            }
+        // and of that, the offsets whose source is in the original range.
+        let from = (paraphrase.start.saturating_sub(run.paraphrase.start))
+            .max(original.start.saturating_sub(run.original.start));
+        let to = (paraphrase.end - run.paraphrase.start)
+            .min(run.paraphrase.len() as u32)
+            .min(original.end.saturating_sub(run.original.start));
+        if from < to {
+            let p = run.paraphrase.start - paraphrase.start;
+            let o = run.original.start - original.start;
+            p_reached[(p + from) as usize..(p + to) as usize].fill(true);
+            o_reached[(o + from) as usize..(o + to) as usize].fill(true);
         }
     }
+    // The words of a range, and how many of them were reached.
     let reached = |ids: &[u32], range: &Range<u32>, flags: &[bool]| {
-        flags
+        let (mut words, mut reached) = (0, 0);
+        for (&flag, &id) in flags
             .iter()
             .zip(&ids[range.start as usize..range.end as usize])
-            .filter(|&(&flag, &id)| flag && is_word(id))
-            .count()
+        {
+            if is_word(id) {
+                words += 1;
+                reached += usize::from(flag);
+            }
+        }
+        (words, reached)
     };
     let share = |part: usize, whole: usize| {
         if whole == 0 {
@@ -211,10 +226,10 @@ pub fn shares(
             (part as f64 / whole as f64).min(1.0)
         }
     };
-    let o_words = words(original_ids, original.clone());
-    let p_words = words(paraphrase_ids, paraphrase.clone());
-    let kept = share(reached(original_ids, &original, &o_reached), o_words);
-    let derived = share(reached(paraphrase_ids, &paraphrase, &p_reached), p_words);
+    let (o_words, o_reached) = reached(original_ids, &original, &o_reached);
+    let (p_words, p_reached) = reached(paraphrase_ids, &paraphrase, &p_reached);
+    let kept = share(o_reached, o_words);
+    let derived = share(p_reached, p_words);
     let whole = (
         share(same, o_words + added_p),
         share(same, p_words + added_o),
