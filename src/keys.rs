@@ -138,7 +138,7 @@ impl<'t, 'n> Vocabulary<'t, 'n> {
             }
             let word = token.text(text);
             units.token.push(index as u32);
-            let short = short_text(word);
+            let short = short_text(text.as_bytes(), token.start as usize, token.end as usize);
             let known = match short {
                 Some(short) => self.by_short_text.get(&short),
                 None => self.by_text.get(word),
@@ -207,16 +207,25 @@ impl<'t, 'n> Vocabulary<'t, 'n> {
 /// The longest token text that [`short_text`] packs into an integer.
 const SHORT_TEXT: usize = 7;
 
-/// A text of at most [`SHORT_TEXT`] bytes as one integer: its bytes from
-/// the lowest and its length in the highest byte, so that two texts give
-/// the same integer only when they are the same.
-fn short_text(text: &str) -> Option<u64> {
-    let bytes = text.as_bytes();
-    if bytes.len() > SHORT_TEXT {
+/// The text `bytes[start..end]`, when at most [`SHORT_TEXT`] bytes, as one
+/// integer: its bytes from the lowest and its length in the highest byte,
+/// so that two texts give the same integer only when they are the same.
+///
+/// When `bytes` holds eight bytes from `start`, the eight are read as one
+/// integer and those past `end` masked off, instead of a loop over the
+/// text's bytes (every unit of a text is packed).
+fn short_text(bytes: &[u8], start: usize, end: usize) -> Option<u64> {
+    let n = end - start;
+    if n > SHORT_TEXT {
         return None;
     }
-    let mut packed = (bytes.len() as u64) << 56;
-    for (at, &byte) in bytes.iter().enumerate() {
+    let length = (n as u64) << 56;
+    if let Some(eight) = bytes.get(start..start + 8) {
+        let word = u64::from_le_bytes(eight.try_into().unwrap_or_default());
+        return Some(word & ((1u64 << (8 * n)) - 1) | length);
+    }
+    let mut packed = length;
+    for (at, &byte) in bytes[start..end].iter().enumerate() {
         packed |= u64::from(byte) << (8 * at);
     }
     Some(packed)
@@ -644,7 +653,12 @@ mod tests {
         /// they are the same text (the NUL byte and a shorter text included).
         #[test]
         fn short_texts_pack_apart(a in "[a\u{0}\u{e9}.]{0,4}", b in "[a\u{0}\u{e9}.]{0,4}") {
-            let (packed_a, packed_b) = (short_text(&a), short_text(&b));
+            let (packed_a, packed_b) = (short_text(a.as_bytes(), 0, a.len()), short_text(b.as_bytes(), 0, b.len()));
+            // Read eight at a time from a longer string, the same integers.
+            let (long_a, long_b) = (format!("{a}{b}{a}"), format!("{b}{a}{b}"));
+            proptest::prop_assert_eq!(short_text(long_a.as_bytes(), 0, a.len()), packed_a);
+            proptest::prop_assert_eq!(short_text(long_b.as_bytes(), b.len() + a.len(), long_b.len()), packed_b);
+            proptest::prop_assert_eq!(short_text(long_b.as_bytes(), 0, b.len()), packed_b);
             proptest::prop_assert_eq!(packed_a.is_some(), a.len() <= SHORT_TEXT);
             if packed_a.is_some() && packed_b.is_some() {
                 proptest::prop_assert_eq!(packed_a == packed_b, a == b);
