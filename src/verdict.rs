@@ -199,10 +199,13 @@ pub fn shares(
             .min(run.paraphrase.len() as u32)
             .min(original.end.saturating_sub(run.original.start));
         if from < to {
-            let p = run.paraphrase.start - paraphrase.start;
-            let o = run.original.start - original.start;
-            p_reached[(p + from) as usize..(p + to) as usize].fill(true);
-            o_reached[(o + from) as usize..(o + to) as usize].fill(true);
+            // Offsets into the pair's ranges; the run may start before
+            // either, which `from` has already stepped past.
+            let p = run.paraphrase.start + from - paraphrase.start;
+            let o = run.original.start + from - original.start;
+            let len = to - from;
+            p_reached[p as usize..(p + len) as usize].fill(true);
+            o_reached[o as usize..(o + len) as usize].fill(true);
         }
     }
     // The words of a range, and how many of them were reached.
