@@ -129,20 +129,7 @@ pub fn refine<'t>(
     }
     let old: Vec<(usize, &str)> = original.grapheme_indices(true).collect();
     let new: Vec<(usize, &str)> = paraphrase.grapheme_indices(true).collect();
-    if old.is_empty() || new.is_empty() || old.len() > MAX_GRAPHEMES || new.len() > MAX_GRAPHEMES {
-        return None;
-    }
-    // Graphemes as small integers (the diff works on ids throughout).
-    let mut seen: Vec<&str> = Vec::new();
-    let mut id = |g: &'t str| match seen.iter().position(|s| *s == g) {
-        Some(at) => at as u32,
-        None => {
-            seen.push(g);
-            (seen.len() - 1) as u32
-        }
-    };
-    let old_keys: Vec<u32> = old.iter().map(|g| id(g.1)).collect();
-    let new_keys: Vec<u32> = new.iter().map(|g| id(g.1)).collect();
+    let (seen, old_keys, new_keys) = keyed(old.iter().map(|g| g.1), new.iter().map(|g| g.1))?;
     if !near_match(&seen, &old_keys, &new_keys) {
         return None;
     }
@@ -179,6 +166,31 @@ pub fn refine<'t>(
     Some(edits)
 }
 
+/// Whether stretches of these many graphemes are diffed at all.
+fn diffable(old: usize, new: usize) -> bool {
+    (1..=MAX_GRAPHEMES).contains(&old) && (1..=MAX_GRAPHEMES).contains(&new)
+}
+
+/// Two stretches' graphemes as small integers (the diff works on ids
+/// throughout): the graphemes by id, then each side's ids; `None` when
+/// they are not [`diffable`].
+fn keyed<'t>(
+    old: impl Iterator<Item = &'t str>,
+    new: impl Iterator<Item = &'t str>,
+) -> Option<(Vec<&'t str>, Vec<u32>, Vec<u32>)> {
+    let mut seen: Vec<&str> = Vec::new();
+    let mut id = |g: &'t str| match seen.iter().position(|s| *s == g) {
+        Some(at) => at as u32,
+        None => {
+            seen.push(g);
+            (seen.len() - 1) as u32
+        }
+    };
+    let old_keys: Vec<u32> = old.map(&mut id).collect();
+    let new_keys: Vec<u32> = new.map(&mut id).collect();
+    diffable(old_keys.len(), new_keys.len()).then_some((seen, old_keys, new_keys))
+}
+
 /// As [`near_match`] on the graphemes of two ASCII texts, and `false`
 /// where [`refine`] would not diff them for their number of graphemes.
 /// In ASCII a grapheme is one byte, but for a CR LF pair (one grapheme,
@@ -197,7 +209,7 @@ fn ascii_near_match(original: &str, paraphrase: &str) -> bool {
         keys
     };
     let (old, new) = (keys(original), keys(paraphrase));
-    if old.is_empty() || new.is_empty() || old.len() > MAX_GRAPHEMES || new.len() > MAX_GRAPHEMES {
+    if !diffable(old.len(), new.len()) {
         return false;
     }
     let (most, per) = MAX_EDIT_SHARE;
@@ -277,27 +289,9 @@ mod tests {
     }
 
     /// Whether [`refine`] finds a near match, graphemes segmented.
-    fn near_by_graphemes<'t>(original: &'t str, paraphrase: &'t str) -> bool {
-        let old: Vec<&str> = original.graphemes(true).collect();
-        let new: Vec<&str> = paraphrase.graphemes(true).collect();
-        if old.is_empty()
-            || new.is_empty()
-            || old.len() > MAX_GRAPHEMES
-            || new.len() > MAX_GRAPHEMES
-        {
-            return false;
-        }
-        let mut seen: Vec<&str> = Vec::new();
-        let mut id = |g: &'t str| match seen.iter().position(|s| *s == g) {
-            Some(at) => at as u32,
-            None => {
-                seen.push(g);
-                (seen.len() - 1) as u32
-            }
-        };
-        let old_keys: Vec<u32> = old.iter().map(|&g| id(g)).collect();
-        let new_keys: Vec<u32> = new.iter().map(|&g| id(g)).collect();
-        near_match(&seen, &old_keys, &new_keys)
+    fn near_by_graphemes(original: &str, paraphrase: &str) -> bool {
+        keyed(original.graphemes(true), paraphrase.graphemes(true))
+            .is_some_and(|(seen, old, new)| near_match(&seen, &old, &new))
     }
 
     proptest::proptest! {
