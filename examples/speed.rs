@@ -15,13 +15,10 @@
 //! Runs without a time budget, so that every stage runs in full.
 
 use std::collections::BTreeMap;
-use std::hint::black_box;
 use std::time::Instant;
 
 use article_diff::keys::{Vocabulary, nfkc};
-use article_diff::sentences::sentences_and_quotes;
 use article_diff::text::Text;
-use article_diff::tokenize::tokenize;
 use article_diff::{Options, compare_with, pipeline};
 
 fn main() -> Result<(), String> {
@@ -74,39 +71,23 @@ fn main() -> Result<(), String> {
             compare_ms = compare_ms.min(ms_since(started));
             drop(comparison);
 
-            // Reading, its three stages apart (Text::read does these, and
-            // maps the quoted tokens to units).
-            let mut best = |stage, started| {
-                let best = stages.entry(stage).or_insert(f64::INFINITY);
-                *best = best.min(ms_since(started));
-            };
-            let started = Instant::now();
-            let tokens = [&original, &paraphrase].map(|text| tokenize(text, true));
-            best("1 tokenize", started);
-            let started = Instant::now();
-            let mut vocabulary = Vocabulary::new(&nfkc);
-            let units = [0, 1].map(|side| {
-                let text = [&original, &paraphrase][side];
-                vocabulary.units(text, &tokens[side], &options)
-            });
-            best("2 keys", started);
-            let started = Instant::now();
-            for side in [0, 1] {
-                let text = [&original, &paraphrase][side];
-                black_box(sentences_and_quotes(text, &tokens[side], &units[side]));
-            }
-            best("3 sentences", started);
-
-            let mut vocabulary = Vocabulary::new(&nfkc);
-            let o = Text::read(&original, &options, &mut vocabulary);
-            let p = Text::read(&paraphrase, &options, &mut vocabulary);
-            let budget = pipeline::budget(&options, original.len() + paraphrase.len());
+            // Every stage apart, both texts' reading summed, then the best
+            // of the runs kept.
+            let mut this_run: BTreeMap<&'static str, f64> = BTreeMap::new();
             let mut lap = Instant::now();
-            pipeline::compare_observed((&o, &p), &vocabulary, &options, budget, |stage| {
-                let best = stages.entry(stage).or_insert(f64::INFINITY);
-                *best = best.min(ms_since(lap));
+            let mut done = |stage| {
+                *this_run.entry(stage).or_insert(0.0) += ms_since(lap);
                 lap = Instant::now();
-            });
+            };
+            let mut vocabulary = Vocabulary::new(&nfkc);
+            let o = Text::read_observed(&original, &options, &mut vocabulary, &mut done);
+            let p = Text::read_observed(&paraphrase, &options, &mut vocabulary, &mut done);
+            let budget = pipeline::budget(&options, original.len() + paraphrase.len());
+            pipeline::compare_observed((&o, &p), &vocabulary, &options, budget, done);
+            for (stage, ms) in this_run {
+                let best = stages.entry(stage).or_insert(f64::INFINITY);
+                *best = best.min(ms);
+            }
         }
         let stages: Vec<String> = stages
             .iter()

@@ -29,14 +29,29 @@ impl<'t> Text<'t> {
     /// Reads `text`: tokens, keys interned in `vocabulary` (under `options`:
     /// case, punctuation, normalization), sentences and quotations.
     pub fn read(text: &'t str, options: &Options, vocabulary: &mut Vocabulary<'t, '_>) -> Self {
+        Text::read_observed(text, options, vocabulary, |_| {})
+    }
+
+    /// As [`Text::read`], calling `done` with each stage's name as it ends
+    /// (for timing stage by stage, as [`crate::pipeline::compare_observed`]
+    /// does for the rest).
+    pub fn read_observed(
+        text: &'t str,
+        options: &Options,
+        vocabulary: &mut Vocabulary<'t, '_>,
+        mut done: impl FnMut(&'static str),
+    ) -> Self {
         let tokens = tokenize::tokenize(text, options.normalize_unicode);
+        done("1 tokenize");
         let units = vocabulary.units(text, &tokens, options);
+        done("2 keys");
         let (sentences, quoted_tokens) = sentences::sentences_and_quotes(text, &tokens, &units);
         let quoted = units
             .token
             .iter()
             .map(|&t| quoted_tokens[t as usize])
             .collect();
+        done("3 sentences");
         Text {
             text,
             tokens,

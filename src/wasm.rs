@@ -129,8 +129,10 @@ pub fn panic_for_tests() {
 
 /// The milliseconds each stage of one comparison of `original` with
 /// `paraphrase` takes here, under the default options without a time
-/// budget: `{ "1-3 read": ms, "4 runs": ms, … }`, the stages as
-/// `examples/speed.rs` times them natively, for `bench/bench.mjs`.
+/// budget: `{ "1 tokenize": ms, …, "10 label": ms }` (both texts' reading
+/// summed), the stages as `examples/speed.rs` times them natively
+/// ([`crate::text::Text::read_observed`], [`crate::pipeline::compare_observed`]),
+/// for `bench/bench.mjs`.
 /// Built only with the `test-hooks` feature, as [`panic_for_tests`].
 #[cfg(feature = "test-hooks")]
 #[doc(hidden)]
@@ -142,36 +144,22 @@ pub fn stages_for_bench(original: &str, paraphrase: &str) -> Result<JsValue, JsE
         ..Options::default()
     };
     let object = Object::new();
-    let mut times = Vec::new();
-    // Reading, its three stages apart, as `examples/speed.rs` has them.
+    // Each stage's time, both texts' reading summed.
+    let mut times: Vec<(&'static str, f64)> = Vec::new();
     let mut lap = Instant::now();
-    let tokens = [original, paraphrase].map(|text| crate::tokenize::tokenize(text, true));
-    times.push(("1 tokenize", lap.elapsed().as_secs_f64() * 1000.0));
-    lap = Instant::now();
-    let mut vocabulary = crate::keys::Vocabulary::new(&nfkc);
-    let units =
-        [0, 1].map(|side| vocabulary.units([original, paraphrase][side], &tokens[side], &options));
-    times.push(("2 keys", lap.elapsed().as_secs_f64() * 1000.0));
-    lap = Instant::now();
-    for side in [0, 1] {
-        let text = [original, paraphrase][side];
-        std::hint::black_box(crate::sentences::sentences_and_quotes(
-            text,
-            &tokens[side],
-            &units[side],
-        ));
-    }
-    times.push(("3 sentences", lap.elapsed().as_secs_f64() * 1000.0));
-    drop((tokens, units, vocabulary));
-    let mut vocabulary = crate::keys::Vocabulary::new(&nfkc);
-    let o = crate::text::Text::read(original, &options, &mut vocabulary);
-    let p = crate::text::Text::read(paraphrase, &options, &mut vocabulary);
-    lap = Instant::now();
-    let budget = crate::pipeline::budget(&options, original.len() + paraphrase.len());
-    crate::pipeline::compare_observed((&o, &p), &vocabulary, &options, budget, |stage| {
-        times.push((stage, lap.elapsed().as_secs_f64() * 1000.0));
+    let mut done = |stage| {
+        let ms = lap.elapsed().as_secs_f64() * 1000.0;
+        match times.iter_mut().find(|(s, _)| *s == stage) {
+            Some((_, sum)) => *sum += ms,
+            None => times.push((stage, ms)),
+        }
         lap = Instant::now();
-    });
+    };
+    let mut vocabulary = crate::keys::Vocabulary::new(&nfkc);
+    let o = crate::text::Text::read_observed(original, &options, &mut vocabulary, &mut done);
+    let p = crate::text::Text::read_observed(paraphrase, &options, &mut vocabulary, &mut done);
+    let budget = crate::pipeline::budget(&options, original.len() + paraphrase.len());
+    crate::pipeline::compare_observed((&o, &p), &vocabulary, &options, budget, done);
     for (stage, ms) in times {
         set(&object, stage, ms).map_err(|_| handing_error())?;
     }
