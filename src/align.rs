@@ -170,16 +170,18 @@ impl Evidence {
     }
 }
 
-/// A sentence as a bag of weighted stems, sorted by stem.
-#[derive(Clone, Debug, Default)]
-struct Bag {
-    stems: Vec<(u32, u32)>,
+/// A sentence (or a range of them) as a bag of weighted stems, sorted by
+/// stem, each with its count: a single sentence's borrowed from its side's
+/// [`Bags`], a range's made by [`Bag::union`].
+#[derive(Clone, Debug)]
+struct Bag<'b> {
+    stems: Cow<'b, [(u32, u32)]>,
     weight: f64,
     words: u32,
 }
 
-impl Bag {
-    fn union(&self, other: &Bag, weights: &[f64]) -> Bag {
+impl Bag<'_> {
+    fn union(&self, other: &Bag<'_>, weights: &[f64]) -> Bag<'static> {
         let mut stems = Vec::with_capacity(self.stems.len() + other.stems.len());
         let (mut i, mut j) = (0, 0);
         while i < self.stems.len() || j < other.stems.len() {
@@ -209,7 +211,7 @@ impl Bag {
             .map(|&(s, c)| weights[s as usize] * c as f64)
             .sum();
         Bag {
-            stems,
+            stems: Cow::Owned(stems),
             weight,
             words: self.words + other.words,
         }
@@ -221,12 +223,13 @@ impl Bag {
     /// 2, 4… then a binary search), so that one sentence against a whole
     /// text written as one costs its own length, not the text's, and two
     /// like sentences cost what a merge of them would.
-    fn shared(&self, other: &Bag, weights: &[f64]) -> (f64, u32) {
-        let (small, large) = if self.stems.len() <= other.stems.len() {
-            (&self.stems, &other.stems)
-        } else {
-            (&other.stems, &self.stems)
-        };
+    fn shared(&self, other: &Bag<'_>, weights: &[f64]) -> (f64, u32) {
+        let (small, large): (&[(u32, u32)], &[(u32, u32)]) =
+            if self.stems.len() <= other.stems.len() {
+                (&self.stems, &other.stems)
+            } else {
+                (&other.stems, &self.stems)
+            };
         let (mut shared, mut stems) = (0.0, 0);
         if large.len() <= 4 * small.len() {
             // Like sizes: a plain merge, in the same stem order.
@@ -267,12 +270,49 @@ impl Bag {
     }
 }
 
+/// One side's sentences as bags: each sentence's stems with their counts,
+/// one list after another in one vector (an allocation for the side, not
+/// one for each sentence), its weight and its words.
+struct Bags {
+    stems: Lists<(u32, u32)>,
+    weight: Vec<f64>,
+    words: Vec<u32>,
+}
+
+impl Bags {
+    fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    /// The bag of sentence `s`.
+    fn of(&self, s: u32) -> Bag<'_> {
+        Bag {
+            stems: Cow::Borrowed(self.stems.of(s)),
+            weight: self.weight[s as usize],
+            words: self.words[s as usize],
+        }
+    }
+
+    /// Each sentence's weight: its stems' weights by their counts.
+    fn weigh(&mut self, weights: &[f64]) {
+        self.weight = (0..self.len() as u32)
+            .map(|s| {
+                self.stems
+                    .of(s)
+                    .iter()
+                    .map(|&(stem, count)| weights[stem as usize] * count as f64)
+                    .sum()
+            })
+            .collect();
+    }
+}
+
 /// Each sentence's bag. Its stems come out in order without a sort of
 /// each sentence: the stems of the whole side are placed by a counting sort
 /// on the stem, recording their sentences, then read back stem by stem
 /// into their sentences' places. Two passes over the side in all, where
 /// sorting each sentence cost five times the instructions.
-fn bags(side: &Text<'_>, vocabulary: &Vocabulary) -> Vec<Bag> {
+fn bags(side: &Text<'_>, vocabulary: &Vocabulary) -> Bags {
     let stem_count = vocabulary.stem_count();
     // Each sentence's content stems, in text order, from `from[s]` on.
     let mut stems: Vec<u32> = Vec::new();
@@ -321,23 +361,26 @@ fn bags(side: &Text<'_>, vocabulary: &Vocabulary) -> Vec<Bag> {
         }
         first = end;
     }
-    (0..side.sentences.len())
-        .map(|sentence| {
-            let sorted = &stems[from[sentence] as usize..from[sentence + 1] as usize];
-            let mut counted: Vec<(u32, u32)> = Vec::with_capacity(sorted.len());
-            for &stem in sorted {
-                match counted.last_mut() {
-                    Some((last, count)) if *last == stem => *count += 1,
-                    _ => counted.push((stem, 1)),
-                }
+    let mut counted = Lists {
+        start: Vec::with_capacity(side.sentences.len() + 1),
+        items: Vec::with_capacity(stems.len()),
+    };
+    counted.start.push(0);
+    for sentence in 0..side.sentences.len() {
+        let list_start = counted.items.len();
+        for &stem in &stems[from[sentence] as usize..from[sentence + 1] as usize] {
+            match counted.items[list_start..].last_mut() {
+                Some((last, count)) if *last == stem => *count += 1,
+                _ => counted.items.push((stem, 1)),
             }
-            Bag {
-                stems: counted,
-                weight: 0.0,
-                words: words[sentence],
-            }
-        })
-        .collect()
+        }
+        counted.start.push(counted.items.len() as u32);
+    }
+    Bags {
+        stems: counted,
+        weight: Vec::new(),
+        words,
+    }
 }
 
 /// The sentence holding each unit of a side, for units asked in order:
@@ -445,18 +488,18 @@ fn copied_words(
 /// The scorer: bags, weights and copying, with the similarity of any two
 /// sentence ranges.
 struct Scorer {
-    original: Vec<Bag>,
-    paraphrase: Vec<Bag>,
+    original: Bags,
+    paraphrase: Bags,
     weights: Vec<f64>,
     copied: Lists<(u32, u32)>,
 }
 
 impl Scorer {
     /// The bag of a range of sentences: a single sentence's own, borrowed.
-    fn bag<'b>(bags: &'b [Bag], range: Range<u32>, weights: &[f64]) -> Cow<'b, Bag> {
-        let mut bag = Cow::Borrowed(&bags[range.start as usize]);
+    fn bag<'b>(bags: &'b Bags, range: Range<u32>, weights: &[f64]) -> Bag<'b> {
+        let mut bag = bags.of(range.start);
         for index in range.start + 1..range.end {
-            bag = Cow::Owned(bag.union(&bags[index as usize], weights));
+            bag = bag.union(&bags.of(index), weights);
         }
         bag
     }
@@ -516,17 +559,8 @@ pub fn align(
         copied: copied_words(original, paraphrase, vocabulary, runs),
     };
     scorer.weights = stem_weights(&scorer, vocabulary.stem_count());
-    for bag in scorer
-        .original
-        .iter_mut()
-        .chain(scorer.paraphrase.iter_mut())
-    {
-        bag.weight = bag
-            .stems
-            .iter()
-            .map(|&(s, c)| scorer.weights[s as usize] * c as f64)
-            .sum();
-    }
+    scorer.original.weigh(&scorer.weights);
+    scorer.paraphrase.weigh(&scorer.weights);
 
     let candidates = candidates(&scorer, threshold, budget);
     let mut pairs = greedy_pairs(&candidates, (n, m), &[], &|_, _| true);
@@ -707,7 +741,7 @@ impl Scorer {
             .sum();
         let words = paraphrase
             .clone()
-            .map(|s| self.paraphrase[s as usize].words)
+            .map(|s| self.paraphrase.words[s as usize])
             .sum();
         (copied, words)
     }
@@ -823,10 +857,14 @@ fn keep_supported(scorer: &Scorer, pairs: &mut Vec<Alignment>, n: usize, m: usiz
 
 fn stem_weights(scorer: &Scorer, stems: usize) -> Vec<f64> {
     let mut df = vec![0u32; stems];
-    for bag in scorer.original.iter().chain(&scorer.paraphrase) {
-        for &(stem, _) in &bag.stems {
-            df[stem as usize] += 1;
-        }
+    for &(stem, _) in scorer
+        .original
+        .stems
+        .items
+        .iter()
+        .chain(&scorer.paraphrase.stems.items)
+    {
+        df[stem as usize] += 1;
     }
     let sentences = (scorer.original.len() + scorer.paraphrase.len()) as f64;
     df.iter()
@@ -855,7 +893,8 @@ fn candidates(scorer: &Scorer, threshold: f64, budget: &Budget) -> Vec<(f64, u32
     let mut proposals: Vec<u64> = Vec::new();
     let mut best: Vec<u64> = Vec::with_capacity(CANDIDATES_PER_SENTENCE + 1);
     let mut clock = budget.clock("sentence pairs", CLOCK_SENTENCES);
-    for (p, bag) in scorer.paraphrase.iter().enumerate() {
+    for p in 0..scorer.paraphrase.len() {
+        let bag = scorer.paraphrase.of(p as u32);
         let late = clock.time_is_up();
         proposals.clear();
         let copied = scorer.copied.of(p as u32);
@@ -863,7 +902,7 @@ fn candidates(scorer: &Scorer, threshold: f64, budget: &Budget) -> Vec<(f64, u32
         let copy_share =
             copied.iter().map(|&(_, w)| w).max().unwrap_or(0) as f64 / bag.words.max(1) as f64;
         if copy_share < COPIED_ENOUGH && !late {
-            for &(stem, count) in &bag.stems {
+            for &(stem, count) in bag.stems.iter() {
                 let list = postings.of(stem);
                 if list.len() > MAX_POSTINGS {
                     continue;
@@ -921,21 +960,19 @@ impl<T> Lists<T> {
 
 /// For each stem (of `stems`), the original sentences holding it, in
 /// order: counted, then placed (a counting sort by stem).
-fn postings(original: &[Bag], stems: usize) -> Lists<u32> {
+fn postings(original: &Bags, stems: usize) -> Lists<u32> {
     let mut start = vec![0u32; stems + 1];
-    for bag in original {
-        for &(stem, _) in &bag.stems {
-            start[stem as usize + 1] += 1;
-        }
+    for &(stem, _) in &original.stems.items {
+        start[stem as usize + 1] += 1;
     }
     for stem in 0..stems {
         start[stem + 1] += start[stem];
     }
     let mut items = vec![0u32; start[stems] as usize];
     let mut next = start[..stems].to_vec();
-    for (index, bag) in original.iter().enumerate() {
-        for &(stem, _) in &bag.stems {
-            items[next[stem as usize] as usize] = index as u32;
+    for index in 0..original.len() as u32 {
+        for &(stem, _) in original.stems.of(index) {
+            items[next[stem as usize] as usize] = index;
             next[stem as usize] += 1;
         }
     }
