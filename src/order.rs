@@ -32,6 +32,15 @@ pub fn order_by(count: usize, key: impl Fn(usize) -> u32) -> Vec<usize> {
 /// `O(n log n)`: a Fenwick tree keeps, for each range end, the heaviest
 /// chain ending there.
 pub fn heaviest_chain(items: &[(Range<u32>, u64)]) -> Vec<usize> {
+    // One item or none, as most pairs' runs are: the chain is the item if
+    // it weighs anything, without the tree's five allocations.
+    if let [] | [_] = items {
+        return items
+            .iter()
+            .position(|(_, weight)| *weight > 0)
+            .into_iter()
+            .collect();
+    }
     let mut keys: Vec<u64> = items.iter().map(|(range, _)| range.end as u64).collect();
     sort_keys(&mut keys);
     keys.dedup();
@@ -88,5 +97,7 @@ mod tests {
         // 10..20 + 20..30 + 30..31 weighs 10; 0..5 + 15..25 + 30..31 weighs 13.
         assert_eq!(heaviest_chain(&items), [1, 3, 4]);
         assert!(heaviest_chain(&[]).is_empty());
+        assert_eq!(heaviest_chain(&[(4..9, 2)]), [0]);
+        assert!(heaviest_chain(&[(4..9, 0)]).is_empty());
     }
 }
