@@ -224,12 +224,11 @@ impl Bag<'_> {
     /// text written as one costs its own length, not the text's, and two
     /// like sentences cost what a merge of them would.
     fn shared(&self, other: &Bag<'_>, weights: &[f64]) -> (f64, u32) {
-        let (small, large): (&[(u32, u32)], &[(u32, u32)]) =
-            if self.stems.len() <= other.stems.len() {
-                (&self.stems, &other.stems)
-            } else {
-                (&other.stems, &self.stems)
-            };
+        let (small, large) = if self.stems.len() <= other.stems.len() {
+            (&*self.stems, &*other.stems)
+        } else {
+            (&*other.stems, &*self.stems)
+        };
         let (mut shared, mut stems) = (0.0, 0);
         if large.len() <= 4 * small.len() {
             // Like sizes: a plain merge, in the same stem order.
@@ -249,7 +248,7 @@ impl Bag<'_> {
             }
             return (shared, stems);
         }
-        let mut rest = &large[..];
+        let mut rest = large;
         for &(stem, count) in small {
             let mut step = 1;
             while step < rest.len() && rest[step - 1].0 < stem {
