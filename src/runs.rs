@@ -240,10 +240,14 @@ fn by_byte(from: &[u64], to: &mut [u64], shift: u32) {
 }
 
 /// The original's windows, sorted by hash then position, with a directory
-/// on the hash's top 16 bits so that a lookup searches a small bucket.
+/// on the hash's top bits so that a lookup searches a small bucket: about
+/// one bucket a window, from 2^8 to 2^16 of them (a directory of 65,536
+/// buckets cost a 30,000-word text more than its windows did).
 struct SeedIndex {
     entries: Vec<u64>,
     directory: Vec<u32>,
+    /// How many top bits of a hash name its bucket.
+    bits: u32,
 }
 
 impl SeedIndex {
@@ -291,20 +295,29 @@ impl SeedIndex {
             by_byte(part, scratch, 48);
             part.copy_from_slice(scratch);
         }
-        let mut directory = vec![0u32; (1 << 16) + 1];
+        let bits = entries
+            .len()
+            .next_power_of_two()
+            .trailing_zeros()
+            .clamp(8, 16);
+        let mut directory = vec![0u32; (1 << bits) + 1];
         let mut at = 0usize;
         for (bucket, slot) in directory.iter_mut().enumerate() {
-            while at < entries.len() && ((entries[at] >> 48) as usize) < bucket {
+            while at < entries.len() && ((entries[at] >> (64 - bits)) as usize) < bucket {
                 at += 1;
             }
             *slot = at as u32;
         }
-        SeedIndex { entries, directory }
+        SeedIndex {
+            entries,
+            directory,
+            bits,
+        }
     }
 
     /// The original positions whose window hashes to `hash`, in order.
     fn lookup(&self, hash: u32) -> &[u64] {
-        let bucket = (hash >> 16) as usize;
+        let bucket = (hash >> (32 - self.bits)) as usize;
         let slice =
             &self.entries[self.directory[bucket] as usize..self.directory[bucket + 1] as usize];
         let lo = slice.partition_point(|&e| ((e >> 32) as u32) < hash);
