@@ -125,9 +125,12 @@ impl<'t, 'n> Vocabulary<'t, 'n> {
 
     /// Builds the units of one text, interning their keys.
     pub fn units(&mut self, text: &'t str, tokens: &[Token], options: &Options) -> Units {
+        // Room for every token: a text has more units than half its tokens
+        // (punctuation sits between words without a space), and growing
+        // the two vectors would copy them.
         let mut units = Units {
-            token: Vec::with_capacity(tokens.len() / 2 + 1),
-            id: Vec::with_capacity(tokens.len() / 2 + 1),
+            token: Vec::with_capacity(tokens.len()),
+            id: Vec::with_capacity(tokens.len()),
         };
         let mut key = String::new();
         for (index, token) in tokens.iter().enumerate() {

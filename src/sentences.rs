@@ -85,6 +85,15 @@ fn is_terminator(c: char) -> bool {
     )
 }
 
+/// Whether a punctuation token holds a terminator. Most are one ASCII
+/// character (a comma, a period), told apart without decoding the text.
+fn holds_terminator(punctuation: &str) -> bool {
+    match punctuation.as_bytes() {
+        [byte] => matches!(byte, b'.' | b'!' | b'?'),
+        _ => punctuation.contains(is_terminator),
+    }
+}
+
 /// Terminators after which a sentence ends even with no space.
 fn is_cjk_terminator(c: char) -> bool {
     matches!(c, '。' | '！' | '？' | '｡')
@@ -114,6 +123,20 @@ pub fn sentences_and_quotes(
     (
         split(text, tokens, units, &breaks),
         quotes::quoted_with(text, tokens, &breaks),
+    )
+}
+
+/// [`sentences`] and, for each unit, whether it sits inside quotation
+/// marks ([`quoted_tokens`] of its token): what reading a text keeps.
+pub fn sentences_and_quoted_units(
+    text: &str,
+    tokens: &[Token],
+    units: &Units,
+) -> (Vec<Sentence>, Vec<bool>) {
+    let breaks = wrap::Breaks::find(text);
+    (
+        split(text, tokens, units, &breaks),
+        quotes::quoted_units_with(text, tokens, &units.token, &breaks),
     )
 }
 
@@ -190,7 +213,7 @@ fn split(text: &str, tokens: &[Token], units: &Units, breaks: &wrap::Breaks) -> 
             }
         }
         marker_only = false;
-        if token.class == TokenClass::Punct && token_text().contains(is_terminator) {
+        if token.class == TokenClass::Punct && holds_terminator(token_text()) {
             let j = sentence_end(text, tokens, i + 1, &hard);
             let cjk = token_text().contains(is_cjk_terminator);
             if j < n && tokens[j].class == TokenClass::Space {

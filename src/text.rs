@@ -45,12 +45,7 @@ impl<'t> Text<'t> {
         done("1 tokenize");
         let units = vocabulary.units(text, &tokens, options);
         done("2 keys");
-        let (sentences, quoted_tokens) = sentences::sentences_and_quotes(text, &tokens, &units);
-        let quoted = units
-            .token
-            .iter()
-            .map(|&t| quoted_tokens[t as usize])
-            .collect();
+        let (sentences, quoted) = sentences::sentences_and_quoted_units(text, &tokens, &units);
         done("3 sentences");
         Text {
             text,

@@ -25,6 +25,8 @@
 //! quote) and before a letter. The work is linear in the text: a closing
 //! mark looks at most eight marks down the stack.
 
+use std::ops::Range;
+
 use crate::tokenize::{Token, TokenClass};
 
 use super::wrap::Breaks;
@@ -57,6 +59,46 @@ pub fn quoted_tokens(text: &str, tokens: &[Token]) -> Vec<bool> {
 pub(super) fn quoted_with(text: &str, tokens: &[Token], breaks: &Breaks) -> Vec<bool> {
     // Quotations as +1 at the opening token and -1 at the closing one.
     let mut depth = vec![0i32; tokens.len() + 1];
+    for quotation in quotations(text, tokens, breaks) {
+        depth[quotation.start as usize] += 1;
+        depth[quotation.end as usize] -= 1;
+    }
+    let mut level = 0i32;
+    depth[..tokens.len()]
+        .iter()
+        .map(|&d| {
+            level += d;
+            level > 0
+        })
+        .collect()
+}
+
+/// For each unit (by its token, `unit_tokens` ascending): whether it sits
+/// inside quotation marks, as [`quoted_tokens`] says of its token. Reading
+/// a text asks this of its units only, and most texts hold few quotations:
+/// each marks its units, found by binary search, instead of every token
+/// getting a depth. (A token is quoted when more quotations open at or
+/// before it than close there, that is when one of them holds it.)
+pub(super) fn quoted_units_with(
+    text: &str,
+    tokens: &[Token],
+    unit_tokens: &[u32],
+    breaks: &Breaks,
+) -> Vec<bool> {
+    let mut quoted = vec![false; unit_tokens.len()];
+    for quotation in quotations(text, tokens, breaks) {
+        let first = unit_tokens.partition_point(|&t| t < quotation.start);
+        let end = unit_tokens.partition_point(|&t| t < quotation.end);
+        quoted[first..end].fill(true);
+    }
+    quoted
+}
+
+/// The quotations of a text: for each, the tokens from its opening mark up
+/// to (not including) the token of its closing mark, in the order they
+/// close. See the module documentation for the rules.
+fn quotations(text: &str, tokens: &[Token], breaks: &Breaks) -> Vec<Range<u32>> {
+    let mut quotations = Vec::new();
     let mut open: Vec<(Mark, usize)> = Vec::new();
     for (i, token) in tokens.iter().enumerate() {
         match token.class {
@@ -77,7 +119,7 @@ pub(super) fn quoted_with(text: &str, tokens: &[Token], breaks: &Breaks) -> Vec<
                     let at = start + offset;
                     let mark = Around::new(text, at, c);
                     let mut close_to = |open: &mut Vec<(Mark, usize)>, marks: &[Mark]| {
-                        close(open, &mut depth, i, marks)
+                        close(open, &mut quotations, i, marks)
                     };
                     let opened = match c {
                         '"' => {
@@ -141,25 +183,22 @@ pub(super) fn quoted_with(text: &str, tokens: &[Token], breaks: &Breaks) -> Vec<
             }
         }
     }
-    let mut level = 0i32;
-    depth[..tokens.len()]
-        .iter()
-        .map(|&d| {
-            level += d;
-            level > 0
-        })
-        .collect()
+    quotations
 }
 
 /// Closes the innermost open quotation with one of `marks` at token `at`,
 /// quoting the tokens from its opening mark up to `at`; the marks opened
 /// after it are dropped unmatched. Returns whether one closed.
-fn close(open: &mut Vec<(Mark, usize)>, depth: &mut [i32], at: usize, marks: &[Mark]) -> bool {
+fn close(
+    open: &mut Vec<(Mark, usize)>,
+    quotations: &mut Vec<Range<u32>>,
+    at: usize,
+    marks: &[Mark],
+) -> bool {
     let Some(top) = open.iter().rposition(|(m, _)| marks.contains(m)) else {
         return false;
     };
-    depth[open[top].1] += 1;
-    depth[at] -= 1;
+    quotations.push(open[top].1 as u32..at as u32);
     open.truncate(top);
     true
 }
@@ -239,6 +278,27 @@ mod tests {
     }
 
     const NONE: [&str; 0] = [];
+
+    #[test]
+    fn units_are_quoted_as_their_tokens() {
+        for text in [
+            "He said “go now,” and left.",
+            "“He ‘urged’ calm,” CNET‘s writer said.",
+            "“One two\n\nthree” four “five”",
+            r#"He said "one two. And "three" then."#,
+            "He said “the ’90s were rock ’n’ roll” and left. “",
+            "A “\"quoted\"” word and “”.",
+        ] {
+            let tokens = tokenize(text, true);
+            let by_token = quoted_tokens(text, &tokens);
+            let unit_tokens: Vec<u32> = (0..tokens.len() as u32)
+                .filter(|&t| !tokens[t as usize].is_space())
+                .collect();
+            let by_unit = quoted_units_with(text, &tokens, &unit_tokens, &Breaks::find(text));
+            let expected: Vec<bool> = unit_tokens.iter().map(|&t| by_token[t as usize]).collect();
+            assert_eq!(by_unit, expected, "{text}");
+        }
+    }
 
     #[test]
     fn words_inside_quotation_marks_are_quoted() {
