@@ -57,9 +57,12 @@ pub fn diff_pair(
     let mut edits = Vec::new();
     let (mut o_at, mut p_at) = (original_range.start, paraphrase_range.start);
     for (o, p) in in_order(&inside) {
-        for edit in diff_units(original, o_at..o.start, paraphrase, p_at..p.start, clock) {
-            push_merged(&mut edits, edit);
-        }
+        diff_into(
+            &mut edits,
+            (original, o_at..o.start),
+            (paraphrase, p_at..p.start),
+            clock,
+        );
         push_merged(
             &mut edits,
             Edit {
@@ -70,15 +73,12 @@ pub fn diff_pair(
         );
         (o_at, p_at) = (o.end, p.end);
     }
-    for edit in diff_units(
-        original,
-        o_at..original_range.end,
-        paraphrase,
-        p_at..paraphrase_range.end,
+    diff_into(
+        &mut edits,
+        (original, o_at..original_range.end),
+        (paraphrase, p_at..paraphrase_range.end),
         clock,
-    ) {
-        push_merged(&mut edits, edit);
-    }
+    );
     edits
 }
 
@@ -177,34 +177,45 @@ pub fn diff_units(
     paraphrase_range: Range<u32>,
     clock: &mut Clock<'_>,
 ) -> Vec<Edit> {
+    let mut edits = Vec::new();
+    diff_into(
+        &mut edits,
+        (original, original_range),
+        (paraphrase, paraphrase_range),
+        clock,
+    );
+    edits
+}
+
+/// As [`diff_units`], appending the edits to `edits` with [`push_merged`]
+/// (a pair's stretches go straight into its one list).
+fn diff_into(
+    edits: &mut Vec<Edit>,
+    (original, original_range): (&[u32], Range<u32>),
+    (paraphrase, paraphrase_range): (&[u32], Range<u32>),
+    clock: &mut Clock<'_>,
+) {
+    let coarse = Edit {
+        equal: false,
+        original: original_range.clone(),
+        paraphrase: paraphrase_range.clone(),
+    };
     if original_range.is_empty() || paraphrase_range.is_empty() {
-        return vec![Edit {
-            equal: false,
-            original: original_range,
-            paraphrase: paraphrase_range,
-        }]
-        .into_iter()
-        .filter(|e| !e.original.is_empty() || !e.paraphrase.is_empty())
-        .collect();
+        return push_merged(edits, coarse);
     }
-    let (o0, p0) = (original_range.start, paraphrase_range.start);
     let units = original_range.len() + paraphrase_range.len();
     if clock.time_is_up(units) {
         clock.budget.cut_short("word changes");
-        return vec![Edit {
-            equal: false,
-            original: original_range,
-            paraphrase: paraphrase_range,
-        }];
+        return push_merged(edits, coarse);
     }
     let deadline = if units > UNTIMED_UNITS {
         clock.budget.deadline()
     } else {
         None
     };
+    let (o0, p0) = (original_range.start, paraphrase_range.start);
     let old = &original[original_range.start as usize..original_range.end as usize];
     let new = &paraphrase[paraphrase_range.start as usize..paraphrase_range.end as usize];
-    let mut edits: Vec<Edit> = Vec::new();
     for op in patience_ops(old, new, deadline) {
         let (o, p) = (op.old_range(), op.new_range());
         let edit = Edit {
@@ -212,14 +223,13 @@ pub fn diff_units(
             original: o0 + o.start as u32..o0 + o.end as u32,
             paraphrase: p0 + p.start as u32..p0 + p.end as u32,
         };
-        push_merged(&mut edits, edit);
+        push_merged(edits, edit);
     }
     if deadline.is_some() && clock.budget.expired() {
         // `similar` settles for an approximate diff once the deadline has
         // passed; the result must say so.
         clock.budget.cut_short("word changes");
     }
-    edits
 }
 
 /// The Patience diff of two id sequences as `similar`'s ops: the ids that
