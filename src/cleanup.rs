@@ -76,7 +76,7 @@ mod tests {
             0..o.len() as u32,
             &n.id,
             0..n.len() as u32,
-            &crate::budget::Budget::new(None),
+            &mut crate::diff::Clock::new(&crate::budget::Budget::new(None)),
         );
         let edits = fold_islands(edits, &o.id, &vocabulary);
         let words = |text: &str,
@@ -175,7 +175,7 @@ mod tests {
                 0..ids[0].len() as u32,
                 &ids[1],
                 0..ids[1].len() as u32,
-                &crate::budget::Budget::new(None),
+                &mut crate::diff::Clock::new(&crate::budget::Budget::new(None)),
             );
             proptest::prop_assert_eq!(
                 fold_islands(edits.clone(), &ids[0], &vocabulary),

@@ -324,6 +324,12 @@ impl Findings {
             ),
             ..Compact::default()
         };
+        // Sized up front: a book's ops are hundreds of thousands, and
+        // growing by doubling copied them over and over.
+        let ops: usize = self.pairs().iter().map(|pair| pair.ops.len()).sum();
+        compact.ops.reserve(ops * OP_FIELDS);
+        compact.pairs.reserve(self.pairs().len() * PAIR_FIELDS);
+        compact.runs.reserve(self.runs().len() * RUN_FIELDS);
         for pair in self.pairs() {
             let first_op = (compact.ops.len() / OP_FIELDS) as u32;
             for op in &pair.ops {

@@ -136,6 +136,10 @@ pub fn assemble(a: &Assembly<'_>, chars: Vec<Vec<Vec<CharOp>>>) -> Assembled {
         }
     }
 
+    // Each sentence's bytes, once: the pairs' bytes are those of their
+    // first and last sentences.
+    let o_sentences = sentences_of(o, &o_sentence_pair);
+    let mut p_sentences = sentences_of(p, &p_sentence_pair);
     let mut o_regions = Vec::new();
     let mut p_regions = Vec::new();
     let pairs: Vec<Pair> = a
@@ -148,8 +152,10 @@ pub fn assemble(a: &Assembly<'_>, chars: Vec<Vec<Vec<CharOp>>>) -> Assembled {
         .map(|(index, (((alignment, edits), shares), chars))| {
             let o_first = &o.sentences[alignment.original.start as usize];
             let p_first = &p.sentences[alignment.paraphrase.start as usize];
-            let o_last = &o.sentences[alignment.original.end as usize - 1];
-            let p_last = &p.sentences[alignment.paraphrase.end as usize - 1];
+            let bytes = |sentences: &[Sentence], range: &Range<u32>| {
+                sentences[range.start as usize].range.start
+                    ..sentences[range.end as usize - 1].range.end
+            };
             let ops = edits
                 .iter()
                 .zip(chars)
@@ -171,8 +177,8 @@ pub fn assemble(a: &Assembly<'_>, chars: Vec<Vec<Vec<CharOp>>>) -> Assembled {
             Pair {
                 original_sentences: alignment.original.clone(),
                 paraphrase_sentences: alignment.paraphrase.clone(),
-                original: o.sentence_bytes(o_first).start..o.sentence_bytes(o_last).end,
-                paraphrase: p.sentence_bytes(p_first).start..p.sentence_bytes(p_last).end,
+                original: bytes(&o_sentences, &alignment.original),
+                paraphrase: bytes(&p_sentences, &alignment.paraphrase),
                 similarity: alignment.similarity,
                 verdict: shares.verdict,
                 evidence: alignment.evidence,
@@ -195,7 +201,7 @@ pub fn assemble(a: &Assembly<'_>, chars: Vec<Vec<Vec<CharOp>>>) -> Assembled {
         spans: spans(o, &o_labels, &o_regions, None, &|run, units| {
             p.unit_bytes(counterpart(&a.runs[run as usize], false, units))
         }),
-        sentences: sentences_of(o, &o_sentence_pair),
+        sentences: o_sentences,
     };
     let paraphrase_side = Side {
         spans: spans(
@@ -206,9 +212,8 @@ pub fn assemble(a: &Assembly<'_>, chars: Vec<Vec<Vec<CharOp>>>) -> Assembled {
             &|run, units| o.unit_bytes(counterpart(&a.runs[run as usize], true, units)),
         ),
         sentences: {
-            let mut sentences = sentences_of(p, &p_sentence_pair);
-            mark_repeats(&mut sentences, a, &p_labels);
-            sentences
+            mark_repeats(&mut p_sentences, a, &p_labels);
+            p_sentences
         },
     };
 

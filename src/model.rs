@@ -576,8 +576,24 @@ impl<'t> Offsets<'t> {
         let byte = byte as usize;
         let chunk = byte / CHECKPOINT_BYTES;
         let from = chunk * CHECKPOINT_BYTES;
+        let bytes = self.text.as_bytes();
         match self.checkpoints.get(chunk) {
-            Some(&at) => at + utf16_units_in(&self.text.as_bytes()[from..byte]),
+            // A whole chunk in the text: its two words with the bytes from
+            // `byte` on zeroed, which count one unit each (see
+            // `utf16_units_in_word`), taken off again: no loop over bytes.
+            Some(&at) if from + CHECKPOINT_BYTES <= bytes.len() => {
+                let kept = byte - from;
+                let word = |at: usize, keep: usize| {
+                    let word = u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap_or_default());
+                    word & u64::MAX
+                        .checked_shr(64 - 8 * keep.min(8) as u32)
+                        .unwrap_or(0)
+                };
+                at + utf16_units_in_word(word(from, kept))
+                    + utf16_units_in_word(word(from + 8, kept.saturating_sub(8)))
+                    - (CHECKPOINT_BYTES - kept) as u32
+            }
+            Some(&at) => at + utf16_units_in(&bytes[from..byte]),
             // The end of a text whose length is a multiple of the chunk.
             None => {
                 self.checkpoints.last().copied().unwrap_or(0)
@@ -626,6 +642,22 @@ impl OffsetCursor<'_> {
     }
 }
 
+/// The UTF-16 code units of the characters that start in a little-endian
+/// word of eight UTF-8 bytes (a zero byte counts one, as any ASCII byte).
+#[inline(never)]
+fn utf16_units_in_word(word: u64) -> u32 {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    if word & HIGH == 0 {
+        return 8;
+    }
+    // Bit 7 of each byte after shifting by k holds the byte's bit 7 - k
+    // (the bits that cross into the next byte land below bit 7 and are
+    // masked off).
+    let continuation = word & !(word << 1) & HIGH; // 10xxxxxx
+    let four = word & (word << 1) & (word << 2) & (word << 3) & HIGH; // 1111xxxx
+    8 - continuation.count_ones() + four.count_ones()
+}
+
 /// UTF-16 code units of the characters that start in `bytes`: one for each
 /// lead byte, two for a four-byte sequence; continuation bytes count nothing.
 ///
@@ -634,21 +666,10 @@ impl OffsetCursor<'_> {
 /// findings took to cross into JavaScript on a 1M-word pair. The WebAssembly
 /// build has no vector instructions, so the eight bytes are one `u64`.
 fn utf16_units_in(bytes: &[u8]) -> u32 {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
     let mut words = bytes.chunks_exact(8);
     let mut units = 0;
     for word in &mut words {
-        let word = u64::from_le_bytes(word.try_into().unwrap_or_default());
-        if word & HIGH == 0 {
-            units += 8;
-            continue;
-        }
-        // Bit 7 of each byte after shifting by k holds the byte's bit 7 - k
-        // (the bits that cross into the next byte land below bit 7 and are
-        // masked off).
-        let continuation = word & !(word << 1) & HIGH; // 10xxxxxx
-        let four = word & (word << 1) & (word << 2) & (word << 3) & HIGH; // 1111xxxx
-        units += 8 - continuation.count_ones() + four.count_ones();
+        units += utf16_units_in_word(u64::from_le_bytes(word.try_into().unwrap_or_default()));
     }
     units
         + words

@@ -124,6 +124,7 @@ pub fn word_diffs(
         .iter()
         .map(|run| (run.original.clone(), run.paraphrase.clone()))
         .collect();
+    let mut clock = diff::Clock::new(budget);
     alignments
         .iter()
         .map(|alignment| {
@@ -133,7 +134,7 @@ pub fn word_diffs(
                 &paraphrase.units.id,
                 paraphrase.units_of(&alignment.paraphrase),
                 &run_units,
-                budget,
+                &mut clock,
             )
         })
         .collect()
