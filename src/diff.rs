@@ -14,7 +14,7 @@
 use std::ops::Range;
 
 use similar::DiffOp;
-use similar::algorithms::{Capture, DiffHook, NoFinishHook, myers};
+use similar::algorithms::{Capture, DiffHook, myers};
 
 use crate::budget::Budget;
 use crate::order::heaviest_chain;
@@ -243,7 +243,8 @@ fn diff_into(
 /// and its heuristic Myers by a field read at run time, so both (with the
 /// preflight that trims or reduces the input) are compiled in for each of
 /// its three hooks, though only the raw one ever runs; this calls the raw
-/// one alone, for two hooks. bench/README.md has the bytes.
+/// one alone, with one hook ([`Anchored`]) for both of its diffs, so that
+/// `similar`'s Myers is compiled once. bench/README.md has the bytes.
 ///
 /// Raw Myers (no preflight, no heuristics): the same diffs on every fixture
 /// and test pair, the bench pairs of every scenario at 10k and 100k words
@@ -262,13 +263,14 @@ pub fn patience_ops(old: &[u32], new: &[u32], deadline: Option<web_time::Instant
     let ids = |text: &[u32], at: &[usize]| at.iter().map(|&i| text[i]).collect::<Vec<u32>>();
     let (old_ids, new_ids) = (ids(old, &old_anchors), ids(new, &new_anchors));
     let mut anchored = Anchored {
-        out: NoFinishHook::new(&mut capture),
+        out: &mut capture,
         old,
         new,
         old_anchors,
         new_anchors,
         at: (0, 0),
         deadline,
+        stretch: false,
     };
     // Neither hook can fail: capturing's error type is uninhabited.
     let Ok(()) = myers::diff_deadline_raw(
@@ -305,8 +307,13 @@ fn once_each(ids: &[u32]) -> Vec<usize> {
 /// Patience's second step, as a hook on the Myers diff of the ids that occur
 /// once on each side: each matched pair of them is an anchor; the stretch
 /// before it is equal as far as it goes from the last anchor, then diffed.
+///
+/// The same value is the hook of each stretch's diff, which it passes on to
+/// the ops it captures: one hook type for both diffs makes one copy of
+/// `similar`'s Myers in the WebAssembly build, where a hook of its own for
+/// the stretches made two (6.5 KB).
 struct Anchored<'a, 'c> {
-    out: NoFinishHook<&'c mut Capture>,
+    out: &'c mut Capture,
     old: &'a [u32],
     new: &'a [u32],
     old_anchors: Vec<usize>,
@@ -314,6 +321,9 @@ struct Anchored<'a, 'c> {
     /// Where the next stretch starts on each side.
     at: (usize, usize),
     deadline: Option<web_time::Instant>,
+    /// Whether a stretch is being diffed: its ops are captured, and the
+    /// diff of the anchors waits.
+    stretch: bool,
 }
 
 impl Anchored<'_, '_> {
@@ -329,14 +339,17 @@ impl Anchored<'_, '_> {
         if common > 0 {
             self.out.equal(o0, n0, common)?;
         }
+        let (old_ids, new_ids, deadline) = (self.old, self.new, self.deadline);
+        self.stretch = true;
         myers::diff_deadline_raw(
-            &mut self.out,
-            self.old,
+            self,
+            old_ids,
             o0 + common..old,
-            self.new,
+            new_ids,
             n0 + common..new,
-            self.deadline,
+            deadline,
         )?;
+        self.stretch = false;
         self.at = (old, new);
         Ok(())
     }
@@ -346,13 +359,38 @@ impl DiffHook for Anchored<'_, '_> {
     type Error = std::convert::Infallible;
 
     fn equal(&mut self, old: usize, new: usize, len: usize) -> Result<(), Self::Error> {
+        if self.stretch {
+            return self.out.equal(old, new, len);
+        }
         for (o, n) in (old..old + len).zip(new..new + len) {
             self.stretch_to(self.old_anchors[o], self.new_anchors[n])?;
         }
         Ok(())
     }
 
+    /// A stretch's deletion; the anchors' are not needed (their units are
+    /// in the stretches around them).
+    fn delete(&mut self, old: usize, len: usize, new: usize) -> Result<(), Self::Error> {
+        if self.stretch {
+            self.out.delete(old, len, new)?;
+        }
+        Ok(())
+    }
+
+    /// A stretch's insertion, as [`Anchored::delete`].
+    fn insert(&mut self, old: usize, new: usize, len: usize) -> Result<(), Self::Error> {
+        if self.stretch {
+            self.out.insert(old, new, len)?;
+        }
+        Ok(())
+    }
+
+    /// The end of the anchors' diff: the last stretch. A stretch's own
+    /// end needs nothing.
     fn finish(&mut self) -> Result<(), Self::Error> {
+        if self.stretch {
+            return Ok(());
+        }
         self.stretch_to(self.old.len(), self.new.len())
     }
 }
