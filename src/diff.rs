@@ -243,7 +243,7 @@ fn diff_into(
 /// and its heuristic Myers by a field read at run time, so both (with the
 /// preflight that trims or reduces the input) are compiled in for each of
 /// its three hooks, though only the raw one ever runs; this calls the raw
-/// one alone, with one hook ([`Anchored`]) for both of its diffs, so that
+/// one alone, with one hook (`Anchored`) for both of its diffs, so that
 /// `similar`'s Myers is compiled once. bench/README.md has the bytes.
 ///
 /// Raw Myers (no preflight, no heuristics): the same diffs on every fixture
