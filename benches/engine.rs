@@ -9,7 +9,7 @@ use std::hint::black_box;
 
 use article_diff::budget::Budget;
 use article_diff::keys::{Vocabulary, nfkc};
-use article_diff::sentences::sentences_and_quotes;
+use article_diff::sentences::sentences_and_quoted_units;
 use article_diff::text::Text;
 use article_diff::tokenize::tokenize;
 use article_diff::{OffsetUnit, Options, align, compare, label, pipeline, refine};
@@ -72,8 +72,8 @@ fn stages(c: &mut Criterion) {
 
     group.bench_function("3 sentences", |b| {
         b.iter(|| {
-            let o = sentences_and_quotes(&original, &ot, &o_units);
-            let p = sentences_and_quotes(&paraphrase, &pt, &p_units);
+            let o = sentences_and_quoted_units(&original, &ot, &o_units);
+            let p = sentences_and_quoted_units(&paraphrase, &pt, &p_units);
             (o.0.len(), p.0.len())
         })
     });

@@ -69,7 +69,7 @@ use std::ops::Range;
 
 use crate::budget::Budget;
 use crate::keys::{NO_STEM, Vocabulary};
-use crate::order::{heaviest_chain, order_by, sort_keys};
+use crate::order::{heaviest_chain, insertion_sort, order_by, sort_keys};
 use crate::runs::Run;
 use crate::sentences::Sentence;
 use crate::text::Text;
@@ -361,15 +361,7 @@ fn bags(side: &Text<'_>, vocabulary: &Vocabulary) -> Bags {
 /// them, else through `keys` by the engine's one sort.
 fn sort_stems(stems: &mut [u32], keys: &mut Vec<u64>) {
     if stems.len() <= INSERTION_SORT {
-        for i in 1..stems.len() {
-            let stem = stems[i];
-            let mut at = i;
-            while at > 0 && stems[at - 1] > stem {
-                stems[at] = stems[at - 1];
-                at -= 1;
-            }
-            stems[at] = stem;
-        }
+        insertion_sort(stems);
         return;
     }
     keys.clear();

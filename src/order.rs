@@ -14,6 +14,21 @@ pub fn sort_keys(keys: &mut [u64]) {
     keys.sort_unstable();
 }
 
+/// Sorts a few values in place by insertion: for the short lists (a
+/// sentence's stems, a bucket of the seed index) whose callers fall back to
+/// [`sort_keys`] past a few dozen.
+pub fn insertion_sort<T: Copy + Ord>(values: &mut [T]) {
+    for i in 1..values.len() {
+        let value = values[i];
+        let mut at = i;
+        while at > 0 && values[at - 1] > value {
+            values[at] = values[at - 1];
+            at -= 1;
+        }
+        values[at] = value;
+    }
+}
+
 /// The indices `0..count` ordered by `key`, ties in index order.
 pub fn order_by(count: usize, key: impl Fn(usize) -> u32) -> Vec<usize> {
     let mut keys: Vec<u64> = (0..count)

@@ -42,7 +42,7 @@ use std::ops::Range;
 
 use crate::budget::Budget;
 use crate::keys::Vocabulary;
-use crate::order::{heaviest_chain, order_by, sort_keys};
+use crate::order::{heaviest_chain, insertion_sort, order_by, sort_keys};
 
 /// How many occurrences of a frequent seed are tried at one place.
 pub const MAX_CANDIDATES: usize = 32;
@@ -232,16 +232,8 @@ const DIRECT_INDEX: usize = 1 << 16;
 fn sort_few(keys: &mut [u64]) {
     if keys.len() > 16 {
         sort_keys(keys);
-        return;
-    }
-    for i in 1..keys.len() {
-        let key = keys[i];
-        let mut at = i;
-        while at > 0 && keys[at - 1] > key {
-            keys[at] = keys[at - 1];
-            at -= 1;
-        }
-        keys[at] = key;
+    } else {
+        insertion_sort(keys);
     }
 }
 

@@ -111,23 +111,9 @@ pub fn sentences(text: &str, tokens: &[Token], units: &Units) -> Vec<Sentence> {
     split(text, tokens, units, &wrap::Breaks::find(text))
 }
 
-/// The sentences of a text and, for each token, whether it sits inside
-/// quotation marks: [`sentences`] and [`quoted_tokens`] with the text's
-/// line breaks judged once.
-pub fn sentences_and_quotes(
-    text: &str,
-    tokens: &[Token],
-    units: &Units,
-) -> (Vec<Sentence>, Vec<bool>) {
-    let breaks = wrap::Breaks::find(text);
-    (
-        split(text, tokens, units, &breaks),
-        quotes::quoted_with(text, tokens, &breaks),
-    )
-}
-
 /// [`sentences`] and, for each unit, whether it sits inside quotation
-/// marks ([`quoted_tokens`] of its token): what reading a text keeps.
+/// marks ([`quoted_tokens`] of its token): what reading a text keeps, with
+/// the text's line breaks judged once.
 pub fn sentences_and_quoted_units(
     text: &str,
     tokens: &[Token],
