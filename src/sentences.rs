@@ -162,6 +162,33 @@ fn split(
         bounds.push((end as u32, paragraph));
     };
     while i < n {
+        if has_content && !line_start {
+            // Inside a sentence, a word (but for an abbreviation, which
+            // may end it) or a single space, most tokens, only counts
+            // words: taken in a loop of their own, and passed over by the
+            // quotations, which find nothing in them.
+            let from = i;
+            let mut counted = 0;
+            while let Some(token) = tokens.get(i) {
+                match token.class {
+                    TokenClass::Word if token.abbreviation != Abbreviation::Other => counted += 1,
+                    TokenClass::Space
+                        if token.end - token.start == 1
+                            && text.as_bytes()[token.start as usize] == b' ' => {}
+                    _ => break,
+                }
+                i += 1;
+            }
+            quotations.pass(from..i);
+            if counted > 0 {
+                words += counted;
+                marker_line_ended = false;
+                marker_only = false;
+            }
+            if i == n {
+                break;
+            }
+        }
         quotations.read_to(i + 1);
         let token = tokens[i];
         // Sliced only where it is read: a slice checks both its ends.

@@ -130,6 +130,15 @@ impl<'a> Quotations<'a> {
         }
     }
 
+    /// Passes over `tokens`, which the caller knows to be words and single
+    /// spaces (which hold no mark and no line break), when they are the
+    /// next to look at; else they are looked at when their turn comes.
+    pub(super) fn pass(&mut self, tokens: Range<usize>) {
+        if self.next == tokens.start {
+            self.next = tokens.end;
+        }
+    }
+
     /// The quotations, once the rest of the tokens is looked at.
     pub(super) fn finish(mut self) -> Vec<Range<u32>> {
         self.read_to(self.tokens.len());
