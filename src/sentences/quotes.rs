@@ -84,7 +84,10 @@ pub(super) fn quoted_units(quotations: &[Range<u32>], unit_tokens: &[u32]) -> Ve
     let mut quoted = vec![false; unit_tokens.len()];
     for quotation in quotations {
         let first = unit_tokens.partition_point(|&t| t < quotation.start);
-        let end = unit_tokens.partition_point(|&t| t < quotation.end);
+        // Its units are no more than its tokens: sought among those, near
+        // the first, not all over the text's.
+        let most = (first + (quotation.end - quotation.start) as usize).min(unit_tokens.len());
+        let end = first + unit_tokens[first..most].partition_point(|&t| t < quotation.end);
         quoted[first..end].fill(true);
     }
     quoted
