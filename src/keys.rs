@@ -144,7 +144,7 @@ impl<'t, 'n> Vocabulary<'t, 'n> {
             let short = short_text(text.as_bytes(), token.start as usize, token.end as usize);
             let known = match short {
                 Some(short) => self.by_short_text.get(&short),
-                None => self.by_text.get(&LongText(word)),
+                None => self.by_text.get(&LongText::new(word)),
             };
             if let Some(&id) = known {
                 units.id.push(id);
@@ -160,7 +160,7 @@ impl<'t, 'n> Vocabulary<'t, 'n> {
             };
             match short {
                 Some(short) => self.by_short_text.insert(short, id),
-                None => self.by_text.insert(LongText(word), id),
+                None => self.by_text.insert(LongText::new(word), id),
             };
             units.id.push(id);
         }
@@ -208,27 +208,41 @@ impl<'t, 'n> Vocabulary<'t, 'n> {
 }
 
 /// A token text of more than [`SHORT_TEXT`] bytes, as a key of
-/// [`Vocabulary::by_text`]: hashed and compared eight bytes at a time (the
-/// last eight overlapping the eight before). A `&str` key is hashed byte by
-/// byte and compared by `memcmp`, which compares byte by byte in
-/// WebAssembly: a fifth of the time of looking up long words there.
+/// [`Vocabulary::by_text`], with its first and last eight bytes (which
+/// overlap when it has fewer than sixteen) held beside it. A lookup then
+/// hashes and compares these two integers and the length, and reads the
+/// text in the table only for a text of more than sixteen bytes (rare):
+/// the texts in the table point at each word's first occurrence, scattered
+/// over the whole text, and reading them missed the cache on most lookups
+/// of a long text. (A `&str` key would also be hashed byte by byte and
+/// compared by `memcmp`, which goes byte by byte in WebAssembly.)
 #[derive(Clone, Copy)]
-struct LongText<'t>(&'t str);
+struct LongText<'t> {
+    head: u64,
+    tail: u64,
+    text: &'t str,
+}
 
-impl LongText<'_> {
-    /// The `i`th eight bytes, or the last eight for `i` past them (a long
-    /// text has more than eight).
-    fn eight(&self, i: usize) -> u64 {
-        let bytes = self.0.as_bytes();
-        let at = (8 * i).min(bytes.len() - 8);
-        u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap_or_default())
+impl<'t> LongText<'t> {
+    fn new(text: &'t str) -> Self {
+        let bytes = text.as_bytes();
+        let eight =
+            |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap_or_default());
+        LongText {
+            head: eight(0),
+            tail: eight(bytes.len() - 8),
+            text,
+        }
     }
 }
 
 impl PartialEq for LongText<'_> {
     fn eq(&self, other: &Self) -> bool {
-        let n = self.0.len();
-        other.0.len() == n && (0..n.div_ceil(8)).all(|i| self.eight(i) == other.eight(i))
+        let n = self.text.len();
+        self.head == other.head
+            && self.tail == other.tail
+            && other.text.len() == n
+            && (n <= 16 || self.text.as_bytes()[8..n - 8] == other.text.as_bytes()[8..n - 8])
     }
 }
 
@@ -236,12 +250,9 @@ impl Eq for LongText<'_> {}
 
 impl std::hash::Hash for LongText<'_> {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        let n = self.0.len();
-        let mut hash = n as u64;
-        for i in 0..n.div_ceil(8) {
-            hash = (hash.rotate_left(26) ^ self.eight(i)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        }
-        state.write_u64(hash);
+        const K: u64 = 0x9E37_79B9_7F4A_7C15;
+        let hash = ((self.text.len() as u64).rotate_left(26) ^ self.head).wrapping_mul(K);
+        state.write_u64((hash.rotate_left(26) ^ self.tail).wrapping_mul(K));
     }
 }
 
@@ -551,29 +562,30 @@ mod tests {
 
     /// Two long texts are equal as keys exactly when they are equal, and
     /// equal ones hash alike: a byte changed anywhere, the last eight bytes
-    /// (read overlapping the eight before) included, or a length changed.
+    /// (overlapping the first eight in a text of under sixteen) included,
+    /// or a length changed.
     #[test]
     fn long_texts_compare_and_hash_as_their_bytes() {
         use std::hash::BuildHasher;
-        let hash = |text: &str| rustc_hash::FxBuildHasher.hash_one(LongText(text));
-        for len in 9..=40 {
+        let hash = |text: &str| rustc_hash::FxBuildHasher.hash_one(LongText::new(text));
+        for len in 8..=40 {
             let text: String = (0..len)
                 .map(|i| (b'a' + (i * 7 % 26) as u8) as char)
                 .collect();
             let same = text.clone();
-            assert!(LongText(&text) == LongText(&same));
+            assert!(LongText::new(&text) == LongText::new(&same));
             assert_eq!(hash(&text), hash(&same));
             for at in 0..len {
                 let mut other = text.clone().into_bytes();
                 other[at] = b'Z';
                 let other = String::from_utf8(other).unwrap_or_default();
                 assert!(
-                    LongText(&text) != LongText(&other),
+                    LongText::new(&text) != LongText::new(&other),
                     "{len} bytes, byte {at}"
                 );
             }
             let longer = format!("{text}a");
-            assert!(LongText(&text) != LongText(&longer));
+            assert!(LongText::new(&text) != LongText::new(&longer));
         }
     }
     use crate::tokenize::tokenize;

@@ -34,6 +34,7 @@ use crate::tokenize::{Abbreviation, Token, TokenClass};
 mod quotes;
 mod wrap;
 
+use quotes::Quotations;
 pub use quotes::quoted_tokens;
 
 /// One sentence of a text.
@@ -108,7 +109,14 @@ fn is_closer(c: char) -> bool {
 
 /// Splits a text into sentences; see the module documentation for the rules.
 pub fn sentences(text: &str, tokens: &[Token], units: &Units) -> Vec<Sentence> {
-    split(text, tokens, units, &wrap::Breaks::find(text))
+    let breaks = wrap::Breaks::find(text);
+    split(
+        text,
+        tokens,
+        units,
+        &breaks,
+        &mut Quotations::new(text, tokens, &breaks),
+    )
 }
 
 /// [`sentences`] and, for each unit, whether it sits inside quotation
@@ -120,13 +128,21 @@ pub fn sentences_and_quoted_units(
     units: &Units,
 ) -> (Vec<Sentence>, Vec<bool>) {
     let breaks = wrap::Breaks::find(text);
-    (
-        split(text, tokens, units, &breaks),
-        quotes::quoted_units_with(text, tokens, &units.token, &breaks),
-    )
+    let mut quotations = Quotations::new(text, tokens, &breaks);
+    let sentences = split(text, tokens, units, &breaks, &mut quotations);
+    let quoted = quotes::quoted_units(&quotations.finish(), &units.token);
+    (sentences, quoted)
 }
 
-fn split(text: &str, tokens: &[Token], units: &Units, breaks: &wrap::Breaks) -> Vec<Sentence> {
+/// The sentences of a text, `quotations` following the tokens as they are
+/// read (see [`Quotations`]).
+fn split(
+    text: &str,
+    tokens: &[Token],
+    units: &Units,
+    breaks: &wrap::Breaks,
+    quotations: &mut Quotations<'_>,
+) -> Vec<Sentence> {
     let hard = |i: usize| tokens[i].class == TokenClass::Space && breaks.is_hard(text, &tokens[i]);
     let mut bounds: Vec<(u32, u32)> = Vec::new(); // (first token of the next sentence, paragraph)
     let mut start = 0usize;
@@ -146,6 +162,34 @@ fn split(text: &str, tokens: &[Token], units: &Units, breaks: &wrap::Breaks) -> 
         bounds.push((end as u32, paragraph));
     };
     while i < n {
+        if has_content && !line_start {
+            // Inside a sentence, a word (but for an abbreviation, which
+            // may end it) or a single space, most tokens, only counts
+            // words: taken in a loop of their own, and passed over by the
+            // quotations, which find nothing in them.
+            let from = i;
+            let mut counted = 0;
+            while let Some(token) = tokens.get(i) {
+                match token.class {
+                    TokenClass::Word if token.abbreviation != Abbreviation::Other => counted += 1,
+                    TokenClass::Space
+                        if token.end - token.start == 1
+                            && text.as_bytes()[token.start as usize] == b' ' => {}
+                    _ => break,
+                }
+                i += 1;
+            }
+            quotations.pass(from..i);
+            if counted > 0 {
+                words += counted;
+                marker_line_ended = false;
+                marker_only = false;
+            }
+            if i == n {
+                break;
+            }
+        }
+        quotations.read_to(i + 1);
         let token = tokens[i];
         // Sliced only where it is read: a slice checks both its ends.
         let token_text = || token.text(text);
