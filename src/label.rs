@@ -56,10 +56,13 @@ pub struct Assembled {
     pub stats: Stats,
 }
 
-/// What is known of each unit of one side.
+/// What is known of each unit of one side: the run it is copied in, and
+/// whether it is changed (in a change of its pair's word diff, or in a
+/// sentence aligned with nothing). Its pair is its sentence's, which the
+/// spans and the statistics read per sentence: at a million words every
+/// array read per unit costs, as it misses the cache.
 struct UnitLabels {
     run: Vec<u32>,
-    pair: Vec<u32>,
     changed: Vec<bool>,
 }
 
@@ -68,21 +71,20 @@ impl UnitLabels {
         let n = text.units.len();
         let mut labels = UnitLabels {
             run: vec![NONE; n],
-            pair: vec![NONE; n],
             changed: vec![false; n],
         };
-        for (index, sentence) in text.sentences.iter().enumerate() {
-            let units = sentence.units.start as usize..sentence.units.end as usize;
-            labels.pair[units.clone()].fill(sentence_pairs[index]);
-            if sentence_pairs[index] == NONE {
-                labels.changed[units].fill(true);
+        for (sentence, &pair) in text.sentences.iter().zip(sentence_pairs) {
+            if pair == NONE {
+                labels.changed[sentence.units.start as usize..sentence.units.end as usize]
+                    .fill(true);
             }
         }
         labels
     }
 
-    fn kind(&self, unit: usize, paraphrase: bool) -> Kind {
-        match (self.run[unit] != NONE, self.pair[unit] != NONE, paraphrase) {
+    /// The kind of a unit, in a sentence that is paired or not.
+    fn kind(&self, unit: usize, paired: bool, paraphrase: bool) -> Kind {
+        match (self.run[unit] != NONE, paired, paraphrase) {
             (true, _, true) => Kind::Copied,
             (true, _, false) => Kind::Kept,
             (false, true, _) => Kind::Reworded,
@@ -137,9 +139,10 @@ pub fn assemble(a: &Assembly<'_>, chars: Vec<Vec<Vec<CharOp>>>) -> Assembled {
     }
 
     // Each sentence's bytes, once: the pairs' bytes are those of their
-    // first and last sentences.
-    let o_sentences = sentences_of(o, &o_sentence_pair);
-    let mut p_sentences = sentences_of(p, &p_sentence_pair);
+    // first and last sentences, and most ranges of units that are looked
+    // up start or end where a sentence's units do.
+    let (o_sentences, o_bytes) = sentences_of(o, &o_sentence_pair);
+    let (mut p_sentences, p_bytes) = sentences_of(p, &p_sentence_pair);
     let mut o_regions = Vec::new();
     let mut p_regions = Vec::new();
     let pairs: Vec<Pair> = a
@@ -150,8 +153,6 @@ pub fn assemble(a: &Assembly<'_>, chars: Vec<Vec<Vec<CharOp>>>) -> Assembled {
         .zip(chars)
         .enumerate()
         .map(|(index, (((alignment, edits), shares), chars))| {
-            let o_first = &o.sentences[alignment.original.start as usize];
-            let p_first = &p.sentences[alignment.paraphrase.start as usize];
             let bytes = |sentences: &[Sentence], range: &Range<u32>| {
                 sentences[range.start as usize].range.start
                     ..sentences[range.end as usize - 1].range.end
@@ -160,8 +161,8 @@ pub fn assemble(a: &Assembly<'_>, chars: Vec<Vec<Vec<CharOp>>>) -> Assembled {
                 .iter()
                 .zip(chars)
                 .map(|(edit, chars)| {
-                    let original = o.edit_bytes(edit.original.clone(), o_first.units.start);
-                    let paraphrase = p.edit_bytes(edit.paraphrase.clone(), p_first.units.start);
+                    let original = o_bytes.edit(&edit.original, &alignment.original);
+                    let paraphrase = p_bytes.edit(&edit.paraphrase, &alignment.paraphrase);
                     if !chars.is_empty() {
                         o_regions.push(region(&original, &chars, index, |c| &c.original));
                         p_regions.push(region(&paraphrase, &chars, index, |c| &c.paraphrase));
@@ -198,18 +199,34 @@ pub fn assemble(a: &Assembly<'_>, chars: Vec<Vec<Vec<CharOp>>>) -> Assembled {
     let p_regions = by_start(p_regions);
 
     let original_side = Side {
-        spans: spans(o, &o_labels, &o_regions, None, &|run, units| {
-            p.unit_bytes(counterpart(&a.runs[run as usize], false, units))
-        }),
+        spans: spans(
+            &o_bytes,
+            &o_labels,
+            &o_sentence_pair,
+            &o_regions,
+            false,
+            &OtherSide {
+                bytes: &p_bytes,
+                runs: a.runs,
+                alignments: a.alignments,
+                original: false,
+            },
+        ),
         sentences: o_sentences,
     };
     let paraphrase_side = Side {
         spans: spans(
-            p,
+            &p_bytes,
             &p_labels,
+            &p_sentence_pair,
             &p_regions,
-            Some(&a.paraphrase.quoted),
-            &|run, units| o.unit_bytes(counterpart(&a.runs[run as usize], true, units)),
+            true,
+            &OtherSide {
+                bytes: &o_bytes,
+                runs: a.runs,
+                alignments: a.alignments,
+                original: true,
+            },
         ),
         sentences: {
             mark_repeats(&mut p_sentences, a, &p_labels);
@@ -228,7 +245,12 @@ pub fn assemble(a: &Assembly<'_>, chars: Vec<Vec<Vec<CharOp>>>) -> Assembled {
             quoted: run.quoted,
         })
         .collect();
-    let mut stats = statistics(a, &o_labels, &p_labels, &pairs);
+    let mut stats = statistics(
+        a,
+        (&o_labels, &o_sentence_pair),
+        (&p_labels, &p_sentence_pair),
+        &pairs,
+    );
     stats.repeated_sentences = paraphrase_side
         .sentences
         .iter()
@@ -244,15 +266,30 @@ pub fn assemble(a: &Assembly<'_>, chars: Vec<Vec<Vec<CharOp>>>) -> Assembled {
     }
 }
 
-/// The units of the other text that a run's `units` correspond to.
-#[inline(never)]
-fn counterpart(run: &runs::Run, from_paraphrase: bool, units: Range<u32>) -> Range<u32> {
-    let (from, to) = if from_paraphrase {
-        (run.paraphrase.start, run.original.start)
-    } else {
-        (run.original.start, run.paraphrase.start)
-    };
-    (units.start - from + to)..(units.end - from + to)
+/// The other text, where a side's copied passages come from or went to.
+struct OtherSide<'a> {
+    bytes: &'a SideBytes<'a>,
+    runs: &'a [runs::Run],
+    alignments: &'a [Alignment],
+    /// Whether it is the original.
+    original: bool,
+}
+
+impl OtherSide<'_> {
+    /// The bytes there of `units` of run `run`, in pair `pair` (or NONE).
+    fn counterpart(&self, run: u32, pair: u32, units: Range<u32>) -> Range<u32> {
+        let run = &self.runs[run as usize];
+        let alignment = option(pair).map(|pair| &self.alignments[pair as usize]);
+        let (from, to, near) = if self.original {
+            let near = alignment.map(|a| a.original.clone());
+            (run.paraphrase.start, run.original.start, near)
+        } else {
+            let near = alignment.map(|a| a.paraphrase.clone());
+            (run.original.start, run.paraphrase.start, near)
+        };
+        let units = (units.start - from + to)..(units.end - from + to);
+        self.bytes.units(&units, &near.unwrap_or(0..0))
+    }
 }
 
 fn region(
@@ -287,7 +324,7 @@ struct Label {
 struct SpanBuilder<'f> {
     spans: Vec<Span>,
     open: Option<(Label, Range<u32>, Option<Range<u32>>)>,
-    counterpart: &'f dyn Fn(u32, Range<u32>) -> Range<u32>,
+    other: &'f OtherSide<'f>,
 }
 
 impl SpanBuilder<'_> {
@@ -312,7 +349,7 @@ impl SpanBuilder<'_> {
     fn close(&mut self) {
         if let Some((label, range, units)) = self.open.take() {
             let counterpart = match (option(label.run), units) {
-                (Some(run), Some(units)) => Some((self.counterpart)(run, units)),
+                (Some(run), Some(units)) => Some(self.other.counterpart(run, label.pair, units)),
                 _ => None,
             };
             self.spans.push(Span {
@@ -330,20 +367,23 @@ impl SpanBuilder<'_> {
 }
 
 fn spans(
-    text: &Text<'_>,
+    bytes: &SideBytes<'_>,
     labels: &UnitLabels,
+    sentence_pairs: &[u32],
     regions: &[Region],
-    quoted: Option<&[bool]>,
-    counterpart: &dyn Fn(u32, Range<u32>) -> Range<u32>,
+    paraphrase: bool,
+    other: &OtherSide<'_>,
 ) -> Vec<Span> {
-    // Only the paraphrase has quotation flags: they say whether its
-    // copying is attributed. (Whether a side is the paraphrase is not read
-    // from them: a paraphrase without units has none.)
-    let paraphrase = quoted.is_some();
-    let quoted = quoted.unwrap_or_default();
+    let text = bytes.text;
+    // Whether the paraphrase's copying is attributed (the original's
+    // quotations say nothing).
+    let quoted = &text.quoted;
     let change = if paraphrase { Op::Insert } else { Op::Delete };
-    let unit_label = |unit: usize| Label {
-        kind: labels.kind(unit, paraphrase),
+    // A unit's label in a sentence of `pair`. Only the paraphrase's units
+    // are flagged quoted (whether its copying is attributed), and only in
+    // runs.
+    let unit_label = |unit: usize, pair: u32| Label {
+        kind: labels.kind(unit, pair != NONE, paraphrase),
         op: if labels.changed[unit] {
             change
         } else {
@@ -351,21 +391,20 @@ fn spans(
         },
         char_op: None,
         run: labels.run[unit],
-        pair: labels.pair[unit],
+        pair,
         quoted: paraphrase && labels.run[unit] != NONE && quoted[unit],
     };
-    // Whether `unit_label(unit)` would be `label`, a unit's label: field
-    // by field, without making it.
+    // Whether `unit_label(unit, label.pair)` would be `label`: field by
+    // field, without making it.
     let has_label = |unit: usize, label: &Label| {
         labels.run[unit] == label.run
-            && labels.pair[unit] == label.pair
             && labels.changed[unit] == (label.op == change)
             && (paraphrase && label.run != NONE && quoted[unit]) == label.quoted
     };
     let mut builder = SpanBuilder {
         spans: Vec::with_capacity(text.units.len() / 4 + 1),
         open: None,
-        counterpart,
+        other,
     };
     if text.sentences.is_empty() {
         // Only whitespace: one label for all of it.
@@ -385,7 +424,48 @@ fn spans(
         return builder.spans;
     }
     let mut regions = regions.iter().peekable();
-    for sentence in &text.sentences {
+    for ((sentence, sentence_bytes), &pair) in text
+        .sentences
+        .iter()
+        .zip(&bytes.sentences)
+        .zip(sentence_pairs)
+    {
+        // Most sentences are one span (and their trailing whitespace):
+        // every unit of one label, the first token a unit, no refined
+        // change inside. Told from the labels and the sentence's bytes,
+        // without a look at its tokens.
+        let first = sentence.units.start as usize;
+        if !sentence.units.is_empty()
+            && sentence_bytes.units.start == sentence_bytes.all.start
+            && regions
+                .peek()
+                .is_none_or(|r| r.range.start >= sentence_bytes.all.end)
+        {
+            let label = unit_label(first, pair);
+            if (first + 1..sentence.units.end as usize).all(|u| has_label(u, &label)) {
+                builder.close();
+                builder.push(
+                    label,
+                    sentence_bytes.units.clone(),
+                    Some(sentence.units.clone()),
+                );
+                // The whitespace (and ignored punctuation) after the last
+                // unit: changed only before a changed unit, and none follows.
+                if sentence_bytes.all.end > sentence_bytes.units.end {
+                    let after = Label {
+                        op: Op::Equal,
+                        ..label
+                    };
+                    builder.push(
+                        after,
+                        sentence_bytes.units.end..sentence_bytes.all.end,
+                        None,
+                    );
+                }
+                builder.close();
+                continue;
+            }
+        }
         let mut unit = sentence.units.start;
         // The label of the last unit passed: the whitespace and ignored
         // punctuation after a unit take it, their op aside, so it is made
@@ -407,7 +487,7 @@ fn spans(
             let is_unit = unit < sentence.units.end && text.units.token[unit as usize] == index - 1;
             if token.end <= skip_until {
                 if is_unit {
-                    previous = Some(unit_label(unit as usize));
+                    previous = Some(unit_label(unit as usize, pair));
                     unit += 1;
                 }
                 continue;
@@ -426,13 +506,13 @@ fn spans(
                 }
                 skip_until = region.range.end;
                 if is_unit {
-                    previous = Some(unit_label(unit as usize));
+                    previous = Some(unit_label(unit as usize, pair));
                     unit += 1;
                 }
                 continue;
             }
             if is_unit {
-                let label = unit_label(unit as usize);
+                let label = unit_label(unit as usize, pair);
                 let (first, mut end) = (unit, token.end);
                 // Up to the next unit of the same label, every token takes
                 // that label (whitespace is changed between two changed
@@ -466,7 +546,7 @@ fn spans(
                 }
                 (None, Some(next)) => Label {
                     op: Op::Equal,
-                    ..unit_label(next as usize)
+                    ..unit_label(next as usize, pair)
                 },
                 // No unit at all: punctuation only, with punctuation ignored.
                 (None, None) => Label {
@@ -485,17 +565,95 @@ fn spans(
     builder.spans
 }
 
-fn sentences_of(text: &Text<'_>, sentence_pair: &[u32]) -> Vec<Sentence> {
-    text.sentences
+/// The bytes of one sentence, read once.
+struct SentenceBytes {
+    /// From its first unit to its last (empty when it has none).
+    units: Range<u32>,
+    /// All of it, whitespace included.
+    all: Range<u32>,
+}
+
+/// One text and the bytes of its sentences: ranges of units in bytes,
+/// looking at the tokens only for the ends that are not a sentence's (at a
+/// million words, each look at a token misses the cache).
+struct SideBytes<'a> {
+    text: &'a Text<'a>,
+    sentences: Vec<SentenceBytes>,
+}
+
+impl SideBytes<'_> {
+    /// The bytes of `units` (not empty), which lie in the sentences `near`.
+    fn units(&self, units: &Range<u32>, near: &Range<u32>) -> Range<u32> {
+        let (mut start, mut end) = (None, None);
+        for s in near.start as usize..near.end as usize {
+            let sentence = &self.text.sentences[s].units;
+            if sentence.is_empty() {
+                continue;
+            }
+            if sentence.start == units.start {
+                start = Some(self.sentences[s].units.start);
+            }
+            if sentence.end == units.end {
+                end = Some(self.sentences[s].units.end);
+            }
+        }
+        let token = |unit: u32| &self.text.tokens[self.text.units.token[unit as usize] as usize];
+        start.unwrap_or_else(|| token(units.start).start)
+            ..end.unwrap_or_else(|| token(units.end - 1).end)
+    }
+
+    /// The bytes of the units of an edit in the sentences `near`; an empty
+    /// range sits where its units would: after the unit before it in its
+    /// sentences, else before the unit after it.
+    fn edit(&self, units: &Range<u32>, near: &Range<u32>) -> Range<u32> {
+        if !units.is_empty() {
+            return self.units(units, near);
+        }
+        let sentence_start = self.text.sentences[near.start as usize].units.start;
+        let at = if units.start > sentence_start {
+            self.units(&(units.start - 1..units.start), near).end
+        } else if (units.start as usize) < self.text.units.len() {
+            self.units(&(units.start..units.start + 1), near).start
+        } else {
+            self.text.text.len() as u32
+        };
+        at..at
+    }
+}
+
+/// The model's sentences of a text, and their bytes.
+fn sentences_of<'a>(text: &'a Text<'a>, sentence_pair: &[u32]) -> (Vec<Sentence>, SideBytes<'a>) {
+    let mut bytes = Vec::with_capacity(text.sentences.len());
+    let sentences = text
+        .sentences
         .iter()
         .zip(sentence_pair)
-        .map(|(sentence, &pair)| Sentence {
-            range: text.sentence_bytes(sentence),
-            paragraph: sentence.paragraph,
-            pair: option(pair),
-            repeats: None,
+        .map(|(sentence, &pair)| {
+            let tokens = &text.tokens[sentence.tokens.start as usize..sentence.tokens.end as usize];
+            let all = tokens.first().map_or(0, |t| t.start)..tokens.last().map_or(0, |t| t.end);
+            bytes.push(SentenceBytes {
+                units: if sentence.units.is_empty() {
+                    all.start..all.start
+                } else {
+                    text.unit_bytes(sentence.units.clone())
+                },
+                all,
+            });
+            Sentence {
+                range: text.sentence_bytes(sentence),
+                paragraph: sentence.paragraph,
+                pair: option(pair),
+                repeats: None,
+            }
         })
-        .collect()
+        .collect();
+    (
+        sentences,
+        SideBytes {
+            text,
+            sentences: bytes,
+        },
+    )
 }
 
 /// Marks the unpaired paraphrase sentences whose every word is copied with
@@ -523,39 +681,48 @@ fn mark_repeats(sentences: &mut [Sentence], a: &Assembly<'_>, labels: &UnitLabel
     }
 }
 
-fn statistics(a: &Assembly<'_>, o: &UnitLabels, p: &UnitLabels, pairs: &[Pair]) -> Stats {
+fn statistics(
+    a: &Assembly<'_>,
+    (o, o_sentence_pair): (&UnitLabels, &[u32]),
+    (p, p_sentence_pair): (&UnitLabels, &[u32]),
+    pairs: &[Pair],
+) -> Stats {
     let mut stats = Stats::default();
-    let is_word = |id: u32| a.vocabulary.is_word[id as usize];
-    for (unit, &id) in a.original.units.id.iter().enumerate() {
-        if !is_word(id) {
-            continue;
-        }
-        stats.original_words += 1;
-        match o.kind(unit, false) {
-            Kind::Kept => stats.kept_words += 1,
-            Kind::Reworded => stats.original_reworded_words += 1,
-            _ => stats.dropped_words += 1,
+    let is_word = |text: &Text<'_>, unit: usize| a.vocabulary.is_word[text.units.id[unit] as usize];
+    for (sentence, &pair) in a.original.sentences.iter().zip(o_sentence_pair) {
+        for unit in sentence.units.start as usize..sentence.units.end as usize {
+            if !is_word(a.original, unit) {
+                continue;
+            }
+            stats.original_words += 1;
+            match o.kind(unit, pair != NONE, false) {
+                Kind::Kept => stats.kept_words += 1,
+                Kind::Reworded => stats.original_reworded_words += 1,
+                _ => stats.dropped_words += 1,
+            }
         }
     }
-    for (unit, &id) in a.paraphrase.units.id.iter().enumerate() {
-        if !is_word(id) {
-            continue;
-        }
-        stats.paraphrase_words += 1;
-        match p.kind(unit, true) {
-            Kind::Copied => {
-                stats.copied_words += 1;
-                if a.runs[p.run[unit] as usize].moved {
-                    stats.moved_words += 1;
-                }
-                if a.paraphrase.quoted[unit] {
-                    stats.quoted_copied_words += 1;
-                } else {
-                    stats.unquoted_copied_words += 1;
-                }
+    for (sentence, &pair) in a.paraphrase.sentences.iter().zip(p_sentence_pair) {
+        for unit in sentence.units.start as usize..sentence.units.end as usize {
+            if !is_word(a.paraphrase, unit) {
+                continue;
             }
-            Kind::Reworded => stats.reworded_words += 1,
-            _ => stats.new_words += 1,
+            stats.paraphrase_words += 1;
+            match p.kind(unit, pair != NONE, true) {
+                Kind::Copied => {
+                    stats.copied_words += 1;
+                    if a.runs[p.run[unit] as usize].moved {
+                        stats.moved_words += 1;
+                    }
+                    if a.paraphrase.quoted[unit] {
+                        stats.quoted_copied_words += 1;
+                    } else {
+                        stats.unquoted_copied_words += 1;
+                    }
+                }
+                Kind::Reworded => stats.reworded_words += 1,
+                _ => stats.new_words += 1,
+            }
         }
     }
     stats.runs = a.runs.len() as u32;

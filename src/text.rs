@@ -76,21 +76,6 @@ impl<'t> Text<'t> {
         self.tokens[first].start..self.tokens[last].end
     }
 
-    /// Bytes of a unit range; an empty range sits where its units would.
-    pub fn edit_bytes(&self, units: Range<u32>, sentence_start: u32) -> Range<u32> {
-        if !units.is_empty() {
-            return self.unit_bytes(units);
-        }
-        let at = if units.start > sentence_start {
-            self.unit_bytes(units.start - 1..units.start).end
-        } else if (units.start as usize) < self.units.len() {
-            self.unit_bytes(units.start..units.start + 1).start
-        } else {
-            self.text.len() as u32
-        };
-        at..at
-    }
-
     /// Bytes from the first to the last non-space token of a sentence.
     #[inline(never)]
     pub fn sentence_bytes(&self, sentence: &Sentence) -> Range<u32> {
