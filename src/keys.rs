@@ -132,6 +132,9 @@ impl<'t, 'n> Vocabulary<'t, 'n> {
             token: Vec::with_capacity(tokens.len()),
             id: Vec::with_capacity(tokens.len()),
         };
+        if self.is_word.is_empty() {
+            self.reserve(tokens.len());
+        }
         let mut key = String::new();
         for (index, token) in tokens.iter().enumerate() {
             match token.class {
@@ -165,6 +168,19 @@ impl<'t, 'n> Vocabulary<'t, 'n> {
             units.id.push(id);
         }
         units
+    }
+
+    /// Room for the distinct words of a first text of `tokens` tokens, so
+    /// that the tables do not rehash as they fill: one token in sixteen
+    /// (prose of 10k to 100k words has 1 distinct text of up to 7 bytes in
+    /// 12 to 15 tokens, whitespace counted, and half as many longer ones),
+    /// at most 16,384 (a longer text's share falls: 1 in 86 at 1M words).
+    fn reserve(&mut self, tokens: usize) {
+        let short = (tokens / 16).min(1 << 14);
+        self.by_short_text.reserve(short);
+        self.by_text.reserve(short / 2);
+        self.ids[1].reserve(short + short / 2);
+        self.stems.reserve(short);
     }
 
     /// The id of `key`, new if it has none; `text` is the same key in the
