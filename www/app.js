@@ -117,8 +117,32 @@ function showOptions() {
   for (const key of PAGE_OPTIONS) {
     const input = $(`option-${key}`);
     if (input.type === 'checkbox') input.checked = settings.options[key];
-    else input.value = settings.options[key];
+    else {
+      input.value = settings.options[key];
+      markField(input, true);
+    }
   }
+}
+
+/**
+ * Marks a number field whose value is outside the engine's range (or not a
+ * whole number): `aria-invalid` and a message beside it that names the
+ * range and the value still in use. Both go once the value is fixed.
+ * Returns whether the value is valid.
+ */
+function markField(input, valid = input.value !== '' && input.checkValidity()) {
+  const message = $(`${input.id}-message`);
+  if (valid) {
+    input.removeAttribute('aria-invalid');
+    message.textContent = '';
+    message.hidden = true;
+    return true;
+  }
+  const inUse = settings.options[input.id.slice('option-'.length)];
+  input.setAttribute('aria-invalid', 'true');
+  message.textContent = `Use a whole number from ${input.min} to ${input.max}; ${inUse} stays in use until then.`;
+  message.hidden = false;
+  return false;
 }
 
 /** Gives the number fields the engine's ranges (optionRules()). */
@@ -414,9 +438,12 @@ for (const radio of document.querySelectorAll('input[name="mode"]')) {
 
 // ---- settings panel --------------------------------------------------------
 
+$('options-panel').addEventListener('input', (event) => {
+  if (settings.options && event.target.type === 'number') markField(event.target);
+});
 $('options-panel').addEventListener('change', (event) => {
   if (!settings.options) return; // not shown yet: the engine has not said them
-  if (event.target.id === 'option-min_run' && !event.target.checkValidity()) {
+  if (event.target.type === 'number' && !markField(event.target)) {
     const { min, max } = event.target; // the engine's range (offerOptions)
     say(`The minimum copied run must be a whole number from ${min} to ${max}.`, true);
     return;

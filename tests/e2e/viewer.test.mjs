@@ -212,12 +212,51 @@ test('options change the result at once and are remembered', async () => {
   assert.equal(stored.options.min_run, 12);
 });
 
-test('an out-of-range minimum run is refused with a message', async () => {
+test('an out-of-range minimum run marks its field, keeps the last valid value, and clears when fixed', async () => {
   const { page } = await openPage(shared.browser, shared.server.url);
   await page.click('#options-panel summary');
+  const field = page.locator('#option-min_run');
+  const message = page.locator('#option-min_run-message');
+  const inUse = await field.inputValue();
+  assert.equal(await field.getAttribute('aria-invalid'), null);
+  assert.equal(await message.isVisible(), false);
   await page.fill('#option-min_run', '0');
-  await page.locator('#option-min_run').dispatchEvent('change');
+  await field.dispatchEvent('change');
   assert.match(await page.locator('#status').textContent(), /whole number from 1 to 1000/);
+  assert.equal(await field.getAttribute('aria-invalid'), 'true');
+  assert.equal(await message.isVisible(), true);
+  assert.equal(await message.textContent(), `Use a whole number from 1 to 1000; ${inUse} stays in use until then.`);
+  // The field's description is the message (a screen reader hears it).
+  assert.equal(await field.getAttribute('aria-describedby'), 'option-min_run-message');
+  // Another option changed meanwhile: the comparison runs with the last
+  // valid minimum, which is what is kept.
+  let before = await comparedCount(page);
+  await page.uncheck('#option-ignore_case');
+  await waitForComparison(page, before);
+  const stored = () => page.evaluate(() => JSON.parse(localStorage.getItem('article-diff/settings')).options.min_run);
+  assert.equal(await stored(), Number(inUse));
+  assert.equal(await field.getAttribute('aria-invalid'), 'true');
+  // Typing a valid value clears the mark at once; leaving the field uses it.
+  await page.fill('#option-min_run', '1001');
+  assert.equal(await field.getAttribute('aria-invalid'), 'true');
+  await page.fill('#option-min_run', '6');
+  assert.equal(await field.getAttribute('aria-invalid'), null);
+  assert.equal(await message.isVisible(), false);
+  assert.equal(await message.textContent(), '');
+  before = await comparedCount(page);
+  await field.dispatchEvent('change');
+  await waitForComparison(page, before);
+  assert.equal(await stored(), 6);
+});
+
+test('on a phone the options and export menus open inside the screen', async () => {
+  const { page } = await openPage(shared.browser, shared.server.url, { viewport: { width: 390, height: 800 }, isMobile: true });
+  for (const menu of ['#options-panel', '#export-menu']) {
+    await page.click(`${menu} summary`);
+    const body = await page.locator(`${menu} .panel-body`).boundingBox();
+    assert.ok(body.x >= 0 && body.x + body.width <= 390, `${menu}: ${JSON.stringify(body)}`);
+    await page.click(`${menu} summary`);
+  }
 });
 
 test('the theme follows the system until the reader picks one', async () => {
