@@ -108,15 +108,10 @@ fn is_closer(c: char) -> bool {
 }
 
 /// Splits a text into sentences; see the module documentation for the rules.
+/// (The quotations are found in the same pass: reading keeps both, with
+/// [`sentences_and_quoted_units`].)
 pub fn sentences(text: &str, tokens: &[Token], units: &Units) -> Vec<Sentence> {
-    let breaks = wrap::Breaks::find(text);
-    split(
-        text,
-        tokens,
-        units,
-        &breaks,
-        &mut Quotations::new(text, tokens, &breaks),
-    )
+    sentences_and_quoted_units(text, tokens, units).0
 }
 
 /// [`sentences`] and, for each unit, whether it sits inside quotation
