@@ -2,11 +2,13 @@
 // views together. User text reaches the document only as text nodes.
 
 import { ManyResults, compareAll } from './batch.js';
+import { ChangeList, changeEntries } from './changes.js';
 import { Cancelled, Engine } from './engine.js';
 import { manyReportHtml, reportHtml } from './export.js';
 import { Findings } from './findings.js';
 import { acceptDrops, download, readFile } from './io.js';
-import { changesOf, rowsOf, summaryText, unattributedOf } from './model.js';
+import { FILTERS, shownRows } from './folds.js';
+import { changesOf, movedRowsOf, rowsOf, summaryText, unattributedOf } from './model.js';
 import { Navigator } from './navigate.js';
 import { overviewCsv } from './overview.js';
 import { MAX_LINK_CHARS, decodeLink, encodeLink, encodeManyLink, isLink } from './permalink.js';
@@ -53,7 +55,24 @@ const manyResults = new ManyResults((findings) => {
   show();
 });
 
-const rowsView = new RowsView($('rows'), (index) => changeNavigator.reached(index));
+const rowsView = new RowsView($('rows'), {
+  onLinkActivate: (index) => changeNavigator.reached(index),
+  onFocusRow: (index) => changeList.markRow(index),
+});
+const changeList = new ChangeList({
+  panel: $('changes-panel'),
+  toggle: $('changes-toggle'),
+  kinds: $('change-kinds'),
+  list: $('change-items'),
+  count: $('change-count'),
+  go: (entry) => {
+    if (entry.kind === 'unattributed') rowsView.focusPassage(entry);
+    else rowsView.focusRow(entry.row);
+    changeNavigator.reached(entry.row);
+  },
+});
+// On a narrow screen the change list starts folded away, above the rows.
+changeList.setOpen(!matchMedia('(max-width: 48rem)').matches);
 const strip = new DensityStrip($('strip'), (index) => {
   rowsView.focusRow(index);
   changeNavigator.reached(index);
@@ -109,6 +128,7 @@ function goToUnattributed() {
     saveSettings(settings);
     applyUnattributed();
   }
+  setFilter('unattributed');
   unattributedNavigator.first();
 }
 
@@ -174,14 +194,53 @@ function readOptions() {
 
 // ---- comparing -------------------------------------------------------------
 
+// Which rows are shown (folds.js): every row with the quiet stretches
+// folded, or only the changes, the unattributed copying or the moved
+// passages; and whether dropped sentences are hidden. For this visit only.
+const filter = { show: 'all', hideDropped: false };
+// The rows on screen and what the filters need to know of them.
+let shownState = null; // { rows, marks }
+
 async function show() {
   if (!current) return;
   const rows = rowsOf(current, settings.order);
-  renderSummary($('summary'), current, { onUnattributed: goToUnattributed });
+  const unattributed = unattributedOf(current, rows);
+  const moved = movedRowsOf(current, rows);
+  shownState = { rows, marks: { unattributed: new Set(unattributed.map((passage) => passage.row)), moved } };
+  renderSummary($('summary'), current, { onUnattributed: goToUnattributed, onFilter: (show) => setFilter(show, true) });
   strip.show(rows);
-  changeNavigator.setItems(changesOf(rows));
-  unattributedNavigator.setItems(unattributedOf(current, rows));
-  rowsView.show(current, rows, settings.view);
+  unattributedNavigator.setItems(unattributed);
+  changeList.show(changeEntries(current, rows, unattributed, moved));
+  applyFilter();
+}
+
+/**
+ * Draws the rows the filter shows (the others fold into bars) and walks
+ * the changes it shows: every change with every row (a folded one opens
+ * when reached), else those the filter keeps.
+ */
+function applyFilter() {
+  $('filter').value = filter.show;
+  $('hide-dropped').checked = filter.hideDropped;
+  if (!current || !shownState) return;
+  const { rows, marks } = shownState;
+  const shown = shownRows(rows, filter, marks);
+  const kept = filter.show === 'all' ? null : shown;
+  changeNavigator.setItems(
+    changesOf(rows).filter((i) => (kept ? kept[i] === 1 : !(filter.hideDropped && rows[i].type === 'dropped'))),
+  );
+  rowsView.show(current, rows, settings.view, shown);
+}
+
+/** Sets the filter (a key of FILTERS); from the summary, goes to the rows. */
+function setFilter(show, fromSummary = false) {
+  filter.show = show in FILTERS ? show : 'all';
+  applyFilter();
+  if (fromSummary) {
+    $('result').scrollIntoView({ block: 'start' });
+    changeNavigator.first();
+    say(`Showing ${FILTERS[filter.show]}; choose "every row" under Show to see them all again.`);
+  }
 }
 
 /**
@@ -469,6 +528,19 @@ $('unattributed').addEventListener('change', (event) => {
   settings.showUnattributed = event.target.checked;
   saveSettings(settings);
   applyUnattributed();
+});
+$('filter').addEventListener('change', (event) => setFilter(event.target.value));
+$('hide-dropped').addEventListener('change', (event) => {
+  filter.hideDropped = event.target.checked;
+  applyFilter();
+});
+$('show-keys').addEventListener('click', () => $('keys-dialog').showModal());
+$('keys-close').addEventListener('click', () => $('keys-dialog').close());
+document.addEventListener('keydown', (event) => {
+  if (event.key !== '?' || event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
+  if (event.target.closest?.('input, textarea, select, [contenteditable]') || $('keys-dialog').open) return;
+  event.preventDefault();
+  $('keys-dialog').showModal();
 });
 $('order').addEventListener('change', (event) => {
   settings.order = event.target.value;

@@ -162,6 +162,21 @@ export class Findings {
 
   // ---- runs and spans -------------------------------------------------------
 
+  /** The moved runs, each as { original, paraphrase } (its two ranges). */
+  movedRuns() {
+    const { runs } = this.compact;
+    const R = this.layout.run;
+    const found = [];
+    for (let at = 0; at < runs.length; at += R.size) {
+      if (runs[at + R.moved] !== 1) continue;
+      found.push({
+        original: [runs[at + R.originalStart], runs[at + R.originalEnd]],
+        paraphrase: [runs[at + R.paraphraseStart], runs[at + R.paraphraseEnd]],
+      });
+    }
+    return found;
+  }
+
   runMoved(run) {
     const R = this.layout.run;
     return this.compact.runs[run * R.size + R.moved] === 1;

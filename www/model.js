@@ -193,6 +193,19 @@ export function unattributedOf(findings, rows) {
   return passages.sort((a, b) => a.row - b.row || a.start - b.start);
 }
 
+/** The rows (a Set of indices) that show either end of a moved passage. */
+export function movedRowsOf(findings, rows) {
+  const find = { original: rowFinder(rows, 'original'), paraphrase: rowFinder(rows, 'paraphrase') };
+  const found = new Set();
+  for (const run of findings.movedRuns()) {
+    for (const side of ['original', 'paraphrase']) {
+      const row = find[side](run[side][0]);
+      if (row >= 0) found.add(row);
+    }
+  }
+  return found;
+}
+
 /**
  * A lookup from a position of one side ('original' or 'paraphrase') to the
  * index of the row that shows it, or -1. Rows do not follow either text's

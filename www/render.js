@@ -3,6 +3,7 @@
 // near the screen, so a book-length result never freezes the page. Text
 // reaches the document only as text nodes.
 
+import { displayItems, foldLabel, stretchOf } from './folds.js';
 import { capitalized, cutShortSentence, passagesPhrase, rowFinder, sentencesPhrase, summaryOf, unquotedPhrase } from './model.js';
 
 // Rows are made a chunk at a time, when the chunk nears the screen: the page
@@ -10,6 +11,8 @@ import { capitalized, cutShortSentence, passagesPhrase, rowFinder, sentencesPhra
 const ROWS_PER_CHUNK = 32;
 // A row's height before it is drawn, for the placeholders' sizes.
 const ROW_ESTIMATE_PX = 72;
+// A bar's height, likewise.
+const BAR_ESTIMATE_PX = 40;
 const FILL_MARGIN = '1200px';
 
 /** Creates an element with classes and attributes (never HTML). */
@@ -27,7 +30,7 @@ export function element(tag, className, attributes = {}) {
  * the counts. `onUnattributed`, if given, is called by the button that the
  * count of copied words outside quotation marks becomes.
  */
-export function renderSummary(container, findings, { onUnattributed } = {}) {
+export function renderSummary(container, findings, { onUnattributed, onFilter } = {}) {
   const m = summaryOf(findings);
   const bar = (label, parts) => {
     const figure = element('figure', 'share');
@@ -52,19 +55,37 @@ export function renderSummary(container, findings, { onUnattributed } = {}) {
   };
   // The count of unattributed copied words is a button when the page can
   // show them (`onUnattributed`), plain text in the exported report.
+  // A figure is a button to the filter that shows it when the page can
+  // filter (`onFilter`), plain text in the exported report.
+  const filterButton = (text, show, title) => {
+    const button = element('button', 'link', { type: 'button', 'data-filter': show });
+    button.textContent = text;
+    button.title = title;
+    button.addEventListener('click', () => onFilter(show));
+    return button;
+  };
   const copying = element('p', 'facts');
-  copying.append(`${passagesPhrase(m)}; `);
+  if (onFilter && m.values.moved_runs > 0) {
+    copying.append(filterButton(passagesPhrase(m), 'moved', 'Show only the rows with moved passages'), '; ');
+  } else {
+    copying.append(`${passagesPhrase(m)}; `);
+  }
   if (onUnattributed && m.unquotedCopied > 0) {
     const show = element('button', 'link', { type: 'button', id: 'show-unattributed' });
     show.textContent = unquotedPhrase(m);
-    show.title = 'Show unattributed copying and go to its first passage';
+    show.title = 'Show only the rows with unattributed copying and go to its first passage';
     show.addEventListener('click', onUnattributed);
     copying.append(show, '.');
   } else {
     copying.append(`${unquotedPhrase(m)}.`);
   }
   const sentences = element('p', 'facts');
-  sentences.textContent = `${capitalized(sentencesPhrase(m))}.`;
+  const changed = m.values.pairs - m.values.copied_pairs + m.values.new_sentences + m.values.dropped_sentences;
+  if (onFilter && changed > 0) {
+    sentences.append(filterButton(capitalized(sentencesPhrase(m)), 'changes', 'Show only the rows that changed'), '.');
+  } else {
+    sentences.textContent = `${capitalized(sentencesPhrase(m))}.`;
+  }
   const parts = [
     bar(`Paraphrase, ${m.paraphraseWords} words`, [
       ['copied', m.copied, 'copied'],
@@ -113,7 +134,8 @@ function runElement(tag, span, side, moved) {
   const node = element(tag, `${span.kind}${moved ? ' moved' : ''}${unquoted ? ' unquoted' : ''}`, {
     'data-run': String(span.run),
     'data-side': side,
-    tabindex: '0',
+    // Reached with the arrow keys inside its row (RowsView), not by Tab.
+    tabindex: '-1',
   });
   if (span.target !== undefined) node.dataset.target = String(span.target);
   const where = side === 'paraphrase' ? 'copied from the original' : 'kept in the paraphrase';
@@ -271,7 +293,7 @@ export function rowShell(row, index) {
   const shell = element('div', `row s-${row.status}${row.moved ? ' moved' : ''}`, {
     role: 'group',
     'aria-label': rowLabel(row, index),
-    tabindex: '-1',
+    tabindex: '0',
     'data-index': String(index),
   });
   shell.dataset.filled = 'false';
@@ -306,42 +328,71 @@ export function fillRow(shell, row, findings, view) {
 
 /** The rows of one comparison, in one view; fills them as they near the screen. */
 export class RowsView {
-  constructor(container, onLinkActivate) {
+  /**
+   * `onLinkActivate(index)` hears of a row reached through a passage's
+   * link; `onFocusRow(index)` of a row (or a passage in it) focused.
+   */
+  constructor(container, { onLinkActivate, onFocusRow } = {}) {
     this.container = container;
     this.onLinkActivate = onLinkActivate;
+    this.onFocusRow = onFocusRow;
     this.observer = new IntersectionObserver((entries) => this.#onVisible(entries), {
       rootMargin: `${FILL_MARGIN} 0px`,
     });
-    this.generation = 0;
     this.rows = [];
     this.elements = [];
+    this.shown = new Uint8Array(0);
+    this.opened = new Set();
     container.addEventListener('pointerover', (event) => this.#link(event, true));
     container.addEventListener('pointerout', (event) => this.#link(event, false));
-    container.addEventListener('focusin', (event) => this.#link(event, true));
-    container.addEventListener('focusout', (event) => this.#link(event, false));
-    container.addEventListener('click', (event) => this.#activate(event));
-    container.addEventListener('keydown', (event) => {
-      if (event.key === 'Enter') this.#activate(event);
+    container.addEventListener('focusin', (event) => {
+      this.#link(event, true);
+      const row = event.target.closest?.('.row');
+      if (row) this.onFocusRow?.(Number(row.dataset.index));
     });
+    container.addEventListener('focusout', (event) => this.#link(event, false));
+    container.addEventListener('click', (event) => {
+      const bar = event.target.closest?.('button.fold-toggle');
+      if (bar) this.toggleFold(Number(bar.closest('.fold').dataset.index));
+      else this.#activate(event);
+    });
+    container.addEventListener('keydown', (event) => this.#key(event));
   }
 
   /**
-   * Shows a comparison: an empty placeholder per chunk of rows, sized by an
-   * estimate, and the first chunk filled at once. The others are filled when
-   * they near the screen (or are needed: navigation, links, printing).
+   * Shows a comparison: its rows, of which `shown` (folds.js shownRows)
+   * says which are drawn; the others fold into bars. An empty placeholder
+   * per chunk of what is drawn, sized by an estimate, and the first chunk
+   * filled at once; the others are filled when they near the screen (or are
+   * needed: navigation, links, printing).
    */
-  show(findings, rows, view) {
-    this.observer.disconnect();
+  show(findings, rows, view, shown = new Uint8Array(rows.length).fill(1)) {
     this.findings = findings;
     this.rows = rows;
     this.view = view;
-    this.elements = new Array(rows.length);
-    this.chunks = [];
+    this.shown = shown;
+    this.opened = new Set();
     this.findRow = {
       original: rowFinder(rows, 'original'),
       paraphrase: rowFinder(rows, 'paraphrase'),
     };
     this.container.className = `rows view-${view}`;
+    this.#draw();
+    this.#fillChunk(0);
+  }
+
+  /** Lays out the placeholders of what is drawn now (the rows shown, the bars, the rows of open bars). */
+  #draw() {
+    this.observer.disconnect();
+    const rows = this.rows;
+    this.elements = new Array(rows.length);
+    this.items = displayItems(this.shown, this.opened);
+    // Where each row is among the items (-1: inside a closed bar).
+    this.position = new Int32Array(rows.length).fill(-1);
+    this.items.forEach((item, at) => {
+      if (item.type === 'row') this.position[item.index] = at;
+    });
+    this.chunks = [];
     this.container.replaceChildren();
     if (rows.length === 0) {
       const empty = element('p', 'empty');
@@ -350,16 +401,17 @@ export class RowsView {
       return;
     }
     const fragment = document.createDocumentFragment();
-    for (let first = 0; first < rows.length; first += ROWS_PER_CHUNK) {
+    for (let first = 0; first < this.items.length; first += ROWS_PER_CHUNK) {
       const chunk = element('div', 'chunk', { 'data-first': String(first) });
-      const count = Math.min(ROWS_PER_CHUNK, rows.length - first);
-      chunk.style.containIntrinsicSize = `auto ${count * ROW_ESTIMATE_PX}px`;
+      const end = Math.min(this.items.length, first + ROWS_PER_CHUNK);
+      let estimate = 0;
+      for (let at = first; at < end; at++) estimate += this.items[at].type === 'row' ? ROW_ESTIMATE_PX : BAR_ESTIMATE_PX;
+      chunk.style.containIntrinsicSize = `auto ${estimate}px`;
       this.chunks.push(chunk);
       fragment.append(chunk);
       this.observer.observe(chunk);
     }
     this.container.append(fragment);
-    this.#fillChunk(0);
   }
 
   #onVisible(entries) {
@@ -368,15 +420,21 @@ export class RowsView {
     }
   }
 
-  /** Creates and fills the rows of chunk `at`, if not yet done. */
+  /** Creates and fills the rows and bars of chunk `at`, if not yet done. */
   #fillChunk(at) {
     const chunk = this.chunks[at];
     if (!chunk || chunk.dataset.filled === 'true') return;
     chunk.dataset.filled = 'true';
     this.observer.unobserve(chunk);
     const first = at * ROWS_PER_CHUNK;
-    const end = Math.min(this.rows.length, first + ROWS_PER_CHUNK);
-    for (let index = first; index < end; index++) {
+    const end = Math.min(this.items.length, first + ROWS_PER_CHUNK);
+    for (let i = first; i < end; i++) {
+      const item = this.items[i];
+      if (item.type === 'fold') {
+        chunk.append(this.#bar(item));
+        continue;
+      }
+      const { index } = item;
       const shell = rowShell(this.rows[index], index);
       fillRow(shell, this.rows[index], this.findings, this.view);
       this.elements[index] = shell;
@@ -384,14 +442,65 @@ export class RowsView {
     }
   }
 
-  /** The element of row `index`, created if not yet done. */
+  /** A stretch's bar: a button that opens its rows in place (and folds them again). */
+  #bar({ first, last, open }) {
+    const bar = element('div', `fold${open ? ' open' : ''}`, { 'data-index': String(first), 'data-last': String(last) });
+    const button = element('button', 'fold-toggle', { type: 'button', 'aria-expanded': String(open) });
+    const label = foldLabel(this.rows, first, last);
+    const what = element('span', 'fold-label');
+    what.textContent = label;
+    const action = element('span', 'fold-action');
+    action.textContent = open ? 'Fold' : 'Show';
+    button.append(what, action);
+    button.setAttribute('aria-label', `${label}: ${open ? 'fold them again' : 'show them'}`);
+    bar.append(button);
+    return bar;
+  }
+
+  /**
+   * Opens (or folds again) the bar whose stretch starts at row `first`,
+   * keeping the bar where it was on the screen and focused if it was.
+   */
+  toggleFold(first) {
+    const anchor = this.container.querySelector(`.fold[data-index="${first}"]`);
+    const hadFocus = anchor?.contains(document.activeElement);
+    const top = anchor?.getBoundingClientRect().top;
+    if (this.opened.has(first)) this.opened.delete(first);
+    else this.opened.add(first);
+    this.#draw();
+    const at = this.items.findIndex((item) => item.type === 'fold' && item.first === first);
+    this.#fillChunk(Math.floor(at / ROWS_PER_CHUNK));
+    const bar = this.container.querySelector(`.fold[data-index="${first}"]`);
+    if (!bar) return;
+    if (top !== undefined) window.scrollBy(0, bar.getBoundingClientRect().top - top);
+    if (hadFocus) bar.querySelector('button').focus({ preventScroll: true });
+  }
+
+  /** Whether row `index` is drawn (shown, or in an open bar). */
+  drawn(index) {
+    return this.position[index] >= 0;
+  }
+
+  /**
+   * The element of row `index`, created if not yet done; a row folded into a
+   * bar has its bar opened first.
+   */
   fill(index) {
-    this.#fillChunk(Math.floor(index / ROWS_PER_CHUNK));
+    if (index < 0 || index >= this.rows.length) return undefined;
+    if (!this.drawn(index)) {
+      this.opened.add(stretchOf(this.shown, index));
+      this.#draw();
+    }
+    this.#fillChunk(Math.floor(this.position[index] / ROWS_PER_CHUNK));
     return this.elements[index];
   }
 
-  /** Creates every row (for printing and export). */
+  /** Creates every row, opening every bar (for printing). */
   fillAll() {
+    if (this.items.some((item) => item.type === 'fold' && !item.open)) {
+      for (const item of this.items) if (item.type === 'fold') this.opened.add(item.first);
+      this.#draw();
+    }
     for (let at = 0; at < this.chunks.length; at++) this.#fillChunk(at);
   }
 
@@ -410,6 +519,56 @@ export class RowsView {
     const target = shell.querySelector(`.unquoted[data-side="paraphrase"][data-run="${run}"]`) ?? shell;
     target.scrollIntoView({ block: 'center' });
     target.focus({ preventScroll: true });
+  }
+
+  /**
+   * Keys inside the rows: one Tab stop per row, and within a row the arrow
+   * keys: left and right move between its copied passages, up and down to
+   * the row or bar before and after; Escape goes back from a passage to
+   * its row.
+   */
+  #key(event) {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    if (event.key === 'Enter') {
+      this.#activate(event);
+      return;
+    }
+    const row = event.target.closest?.('.row, .fold');
+    if (!row) return;
+    const passages = row.classList.contains('row') ? [...row.querySelectorAll('[data-run]')] : [];
+    const at = passages.indexOf(event.target);
+    let next = null;
+    if (event.key === 'ArrowRight' || event.key === 'ArrowLeft') {
+      if (passages.length === 0) return;
+      const step = event.key === 'ArrowRight' ? 1 : -1;
+      next = passages[at < 0 ? (step > 0 ? 0 : passages.length - 1) : Math.max(0, Math.min(passages.length - 1, at + step))];
+    } else if (event.key === 'Escape' && at >= 0) {
+      next = row;
+    } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      next = this.#neighbour(row, event.key === 'ArrowDown' ? 1 : -1);
+    } else {
+      return;
+    }
+    event.preventDefault();
+    if (!next) return;
+    if (next.classList.contains('fold')) next = next.querySelector('button');
+    next.focus({ preventScroll: true });
+    next.scrollIntoView({ block: 'nearest' });
+  }
+
+  /** The row or bar drawn just before (-1) or after (1) `node`, filling its chunk if need be. */
+  #neighbour(node, step) {
+    const index = Number(node.dataset.index);
+    const at = node.classList.contains('fold')
+      ? this.items.findIndex((item) => item.type === 'fold' && item.first === index)
+      : this.position[index];
+    const target = at + step;
+    if (target < 0 || target >= this.items.length) return null;
+    this.#fillChunk(Math.floor(target / ROWS_PER_CHUNK));
+    const item = this.items[target];
+    return item.type === 'row'
+      ? this.elements[item.index]
+      : this.container.querySelector(`.fold[data-index="${item.first}"]`);
   }
 
   #link(event, on) {
