@@ -93,6 +93,7 @@ bench: build browser test-pkg
 	node bench/bench.mjs
 	node bench/many-wasm.mjs
 	node bench/page.mjs
+	node bench/page.mjs --words=100000
 	node bench/page-many.mjs
 	node bench/limits.mjs
 	node bench/worst.mjs

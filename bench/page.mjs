@@ -3,8 +3,11 @@
 // box, the paraphrase pasted. Reports how long from the paste (the text in
 // its box) until the summary and the first screen of rows appear, the main thread's long
 // tasks (PerformanceObserver 'longtask') while comparing and drawing, and
-// the frame gaps while scrolling through the rows. Figures only; nothing
-// here passes or fails.
+// the frame gaps while scrolling through the rows, and how soon after the
+// engine's answer the change list and the folded stretches are drawn.
+// Figures only; nothing here passes or fails. `make bench` runs it at 1M
+// and at 100k words (issue 13's target: change list and folds within 1 s
+// of the result, no main-thread task over 200 ms).
 //
 //   node bench/page.mjs [--words=1000000] [--scenario=paraphrase]
 
@@ -58,6 +61,12 @@ try {
   const status = await page.locator('#status').textContent();
   const allShells = await page.evaluate(() => performance.now() - window.__pastedAt);
   const rowCount = await page.locator('#rows .row').count();
+  // Reading aids (issue 13): the change list and the folded stretches.
+  const reading = await page.evaluate(() => ({
+    entries: document.querySelectorAll('#change-items button[data-entry]').length,
+    listed: Number(document.getElementById('change-count').textContent.replace(/[^0-9 ]/g, '').trim().split(' ')[0]),
+    bars: document.querySelectorAll('#rows .fold').length,
+  }));
 
   // Scroll through the rows a screen at a time, timing frames.
   const scroll = await page.evaluate(async () => {
@@ -101,6 +110,7 @@ try {
   console.log(`| of which: reading the boxes, off to the worker | comparison starts at ${seconds(marks.compare)} |`);
   console.log(`| of which: the engine in its worker, and the crossing | answer at ${seconds(marks.answer)} |`);
   console.log(`| of which: the page builds the summary, strip and first rows | shown at ${seconds(marks.shown)} |`);
+  console.log(`| change list and folds drawn, from the engine's answer | ${seconds(marks.shown - marks.answer)} (${reading.listed.toLocaleString('en')} changes listed, ${reading.entries} drawn so far; ${reading.bars} bars in the chunks filled) |`);
   console.log(`| every row in place | ${(allShells / 1000).toFixed(2)} s (${rowCount.toLocaleString('en')} rows) |`);
   console.log(`| status line | ${status} |`);
   console.log(`| main-thread tasks over 50 ms from paste to all rows | ${duringComparison.length}, longest ${Math.round(longest)} ms |`);

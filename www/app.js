@@ -128,7 +128,7 @@ function goToUnattributed() {
     saveSettings(settings);
     applyUnattributed();
   }
-  setFilter('unattributed');
+  setFilter('unattributed', { announce: true });
   unattributedNavigator.first();
 }
 
@@ -207,7 +207,13 @@ async function show() {
   const unattributed = unattributedOf(current, rows);
   const moved = movedRowsOf(current, rows);
   shownState = { rows, marks: { unattributed: new Set(unattributed.map((passage) => passage.row)), moved } };
-  renderSummary($('summary'), current, { onUnattributed: goToUnattributed, onFilter: (show) => setFilter(show, true) });
+  renderSummary($('summary'), current, {
+    onUnattributed: goToUnattributed,
+    onFilter: (show) => {
+      setFilter(show, { announce: true });
+      changeNavigator.first();
+    },
+  });
   strip.show(rows);
   unattributedNavigator.setItems(unattributed);
   changeList.show(changeEntries(current, rows, unattributed, moved));
@@ -232,15 +238,11 @@ function applyFilter() {
   rowsView.show(current, rows, settings.view, shown);
 }
 
-/** Sets the filter (a key of FILTERS); from the summary, goes to the rows. */
-function setFilter(show, fromSummary = false) {
+/** Sets the filter (a key of FILTERS); `announce` says so in the status line (from the summary, not the select). */
+function setFilter(show, { announce = false } = {}) {
   filter.show = show in FILTERS ? show : 'all';
   applyFilter();
-  if (fromSummary) {
-    $('result').scrollIntoView({ block: 'start' });
-    changeNavigator.first();
-    say(`Showing ${FILTERS[filter.show]}; choose "every row" under Show to see them all again.`);
-  }
+  if (announce) say(`Showing ${FILTERS[filter.show]}; choose "every row" under Show to see them all again.`);
 }
 
 /**

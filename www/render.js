@@ -451,8 +451,8 @@ export class RowsView {
     what.textContent = label;
     const action = element('span', 'fold-action');
     action.textContent = open ? 'Fold' : 'Show';
-    button.append(what, action);
-    button.setAttribute('aria-label', `${label}: ${open ? 'fold them again' : 'show them'}`);
+    // Its name is what it says; aria-expanded says whether it is open.
+    button.append(what, ' ', action);
     bar.append(button);
     return bar;
   }
