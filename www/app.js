@@ -216,7 +216,7 @@ async function show() {
   });
   strip.show(rows);
   unattributedNavigator.setItems(unattributed);
-  changeList.show(changeEntries(current, rows, unattributed, moved));
+  changeList.show(changeEntries(current, rows, unattributed, moved), current.texts);
   applyFilter();
 }
 

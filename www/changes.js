@@ -19,6 +19,8 @@ export const CHANGE_KINDS = Object.freeze({
 });
 
 const SNIPPET_CHARS = 90;
+// One formatter: toLocaleString makes one a call.
+const number = new Intl.NumberFormat('en');
 
 /** `text` on one line, cut at a word near SNIPPET_CHARS with an ellipsis. */
 export function snippet(text) {
@@ -31,12 +33,13 @@ export function snippet(text) {
 
 /**
  * The list's entries, in the rows' order: one per changed row (or row
- * holding a moved passage) as { row, kind, moved, text }, followed by one
- * per copied passage of that row outside quotation marks as { row, kind:
- * 'unattributed', moved, run, text }. `unattributed` is model.js
- * unattributedOf's list; `movedRows` a Set of the rows holding a moved
- * passage. A pair's or a new sentence's text is the paraphrase's, a
- * dropped one's the original's.
+ * holding a moved passage) as { row, kind, moved, side, range }, followed
+ * by one per copied passage of that row outside quotation marks as { row,
+ * kind: 'unattributed', moved, run, side, range }. `unattributed` is
+ * model.js unattributedOf's list; `movedRows` a Set of the rows holding a
+ * moved passage. An entry's words (entryText) are a pair's or a new
+ * sentence's in the paraphrase, a dropped one's in the original: read
+ * only when the entry is drawn.
  */
 export function changeEntries(findings, rows, unattributed, movedRows = new Set()) {
   const byRow = new Map();
@@ -49,14 +52,19 @@ export function changeEntries(findings, rows, unattributed, movedRows = new Set(
     const moved = row.moved || movedRows.has(index);
     if (row.changed || moved) {
       const [side, range] = row.paraphrase ? ['paraphrase', row.paraphrase] : ['original', row.original];
-      entries.push({ row: index, kind: row.status, moved, text: snippet(findings.texts[side].slice(range[0], range[1])) });
+      entries.push({ row: index, kind: row.status, moved, side, range });
     }
     for (const passage of byRow.get(index) ?? []) {
-      const text = snippet(findings.texts.paraphrase.slice(passage.start, passage.end));
-      entries.push({ row: index, kind: 'unattributed', moved: findings.runMoved(passage.run), run: passage.run, text });
+      const range = [passage.start, passage.end];
+      entries.push({ row: index, kind: 'unattributed', moved: findings.runMoved(passage.run), run: passage.run, side: 'paraphrase', range });
     }
   });
   return entries;
+}
+
+/** An entry's snippet of its words, from `texts` ({ original, paraphrase }). */
+export function entryText(texts, entry) {
+  return snippet(texts[entry.side].slice(entry.range[0], entry.range[1]));
 }
 
 /** Whether `entry` is of one of the `kinds` (a Set): its own kind, or 'moved' for a moved one. */
@@ -113,11 +121,14 @@ export class ChangeList {
     this.toggleButton.textContent = open ? 'Hide' : 'Show';
     this.toggleButton.setAttribute('aria-label', `${open ? 'Hide' : 'Show'} the change list`);
     this.panel.classList.toggle('closed', !open);
+    // A class, not :has(): the rows change often, and the styles must not be worked out again each time.
+    this.panel.closest('.result')?.classList.toggle('list-open', open);
   }
 
-  /** Shows a comparison's entries (changeEntries); the kinds chosen stay. */
-  show(entries) {
+  /** Shows a comparison's entries (changeEntries) with its `texts`; the kinds chosen stay. */
+  show(entries, texts) {
     this.entries = entries;
+    this.texts = texts;
     this.current = -1;
     this.#update();
   }
@@ -149,7 +160,7 @@ export class ChangeList {
         .filter(([kind]) => counts.get(kind) > 0)
         .map(([kind, name]) => {
           const button = element('button', `kind k-${kind}`, { type: 'button', 'data-kind': kind, 'aria-pressed': String(this.kinds.has(kind)) });
-          button.textContent = `${name} ${counts.get(kind).toLocaleString('en')}`;
+          button.textContent = `${name} ${number.format(counts.get(kind))}`;
           return button;
         }),
     );
@@ -162,8 +173,8 @@ export class ChangeList {
       total === 0
         ? 'No changes.'
         : this.visible.length === total
-          ? `${total.toLocaleString('en')} change${total === 1 ? '' : 's'}.`
-          : `${this.visible.length.toLocaleString('en')} of ${total.toLocaleString('en')} changes shown.`;
+          ? `${number.format(total)} change${total === 1 ? '' : 's'}.`
+          : `${number.format(this.visible.length)} of ${number.format(total)} changes shown.`;
     this.#draw();
   }
 
@@ -206,9 +217,9 @@ export class ChangeList {
       const verdict = element('span', `badge b-${entry.kind === 'unattributed' ? 'copied' : entry.kind}${entry.kind === 'unattributed' ? ' unquoted' : ''}`);
       verdict.textContent = verdictOf(entry);
       const where = element('span', 'entry-row');
-      where.textContent = `row ${(entry.row + 1).toLocaleString('en')}`;
+      where.textContent = `row ${number.format(entry.row + 1)}`;
       const text = element('span', 'entry-text');
-      text.textContent = entry.text;
+      text.textContent = entryText(this.texts, entry);
       button.append(verdict, ' ', where, ' ', text);
       if (entry.row === this.current) button.setAttribute('aria-current', 'true');
       item.append(button);

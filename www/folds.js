@@ -91,7 +91,9 @@ export function stretchOf(shown, index) {
   return first;
 }
 
-const plural = (count, one, many) => `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
+// One formatter: toLocaleString makes one a call.
+const number = new Intl.NumberFormat('en');
+const plural = (count, one, many) => `${number.format(count)} ${count === 1 ? one : many}`;
 
 /**
  * A bar's words for rows `first` to `last`: "12 sentences copied word for
@@ -114,6 +116,6 @@ export function foldLabel(rows, first, last) {
     return `${plural(count, `${status} row`, `${status} rows`)}`;
   }
   const order = ['copied', 'edited', 'reworded', 'new', 'dropped'];
-  const parts = order.filter((status) => kinds.has(status)).map((status) => `${kinds.get(status).toLocaleString('en')} ${status}`);
+  const parts = order.filter((status) => kinds.has(status)).map((status) => `${number.format(kinds.get(status))} ${status}`);
   return `${plural(count, 'row', 'rows')}: ${parts.join(', ')}`;
 }

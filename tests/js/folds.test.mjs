@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { initSync, compare } from '../../www/pkg/article_diff.js';
-import { changeEntries, entryMatches, snippet } from '../../www/changes.js';
+import { changeEntries, entryMatches, entryText, snippet } from '../../www/changes.js';
 import { Findings } from '../../www/findings.js';
 import { MIN_COPIED_FOLD, displayItems, foldLabel, shownRows, stretchOf } from '../../www/folds.js';
 import { changesOf, movedRowsOf, rowsOf, unattributedOf } from '../../www/model.js';
@@ -126,7 +126,12 @@ test('on the reference pair: the byline block folds, every change has an entry i
   // The dropped entries' words are the original's, the others the paraphrase's.
   const dropped = rowEntries.find((entry) => entry.kind === 'dropped');
   const range = r[dropped.row].original;
-  assert.equal(dropped.text, snippet(original.slice(range[0], range[1])));
+  assert.equal(entryText(findings.texts, dropped), snippet(original.slice(range[0], range[1])));
+  const pair = rowEntries.find((entry) => entry.kind === 'reworded');
+  const words = r[pair.row].paraphrase;
+  assert.equal(entryText(findings.texts, pair), snippet(paraphrase.slice(words[0], words[1])));
+  const passage = entries.find((entry) => entry.kind === 'unattributed');
+  assert.equal(entryText(findings.texts, passage), snippet(paraphrase.slice(passage.range[0], passage.range[1])));
   // Moved: every moved run shows in a row marked moved, and the moved filter shows them.
   assert.ok(findings.movedRuns().length > 0);
   const movedShown = shownRows(r, { show: 'moved' }, { moved });
