@@ -74,7 +74,7 @@ export function entryMatches(entry, kinds) {
 
 /** "Reworded, moved" */
 function verdictOf(entry) {
-  const name = entry.kind === 'unattributed' ? 'Copied outside quotation marks' : CHANGE_KINDS[entry.kind];
+  const name = entry.kind === 'unattributed' ? 'Unattributed copy' : CHANGE_KINDS[entry.kind];
   return entry.moved ? `${name}, moved` : name;
 }
 
