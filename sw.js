@@ -8,6 +8,7 @@ const CACHE = 'article-diff-v1';
 const SHELL = [
   './',
   './index.html',
+  './www/about.js',
   './www/app.js',
   './www/batch.js',
   './www/coverage.js',
@@ -15,6 +16,7 @@ const SHELL = [
   './www/export.js',
   './www/findings.js',
   './www/io.js',
+  './www/keep.js',
   './www/limits.js',
   './www/many.js',
   './www/model.js',

@@ -1,0 +1,160 @@
+// The texts kept in this browser, so that they survive a reload: the texts
+// of the boxes, the names given to them and the mode, in IndexedDB (texts
+// can be megabytes; localStorage holds about five in all). Saved a moment
+// after each change, read back once at the start, checked as a link's
+// texts are (permalink.js textSet), deleted by "Forget these texts".
+// Storage that is off or full loses nothing on the page: the keeper says
+// so once (onRefused) and the page works on without it.
+
+import { textSet } from './permalink.js';
+
+const DATABASE = 'article-diff';
+const STORE = 'texts';
+const KEY = 'current';
+const VERSION = 1;
+
+/** How long after a change the texts are saved: typing is not saved key by key. */
+const SAVE_AFTER_MS = 500;
+
+/**
+ * What is kept of `set` (TextFields.collect()): the mode and each text with
+ * the name given to it (null for one the page names by its place); null
+ * when every box is empty (nothing worth keeping).
+ */
+export function keptRecord(set) {
+  const texts = (list) => list.map(({ own, text }) => ({ name: own ?? null, text }));
+  const record = { version: VERSION, mode: set.mode, originals: texts(set.originals), rewrites: texts(set.rewrites) };
+  const empty = [...record.originals, ...record.rewrites].every(({ name, text }) => text === '' && name === null);
+  return empty ? null : record;
+}
+
+/** The texts of a kept record, checked ({ mode, originals, rewrites }), or null for one this page did not write. */
+export function keptTexts(record) {
+  if (!record || record.version !== VERSION) return null;
+  try {
+    return textSet(record);
+  } catch {
+    return null;
+  }
+}
+
+/** Why storage was refused, in words: full, or off. */
+function refusal(error) {
+  return error?.name === 'QuotaExceededError' ? "this browser's storage for the page is full" : 'this browser does not let the page store anything';
+}
+
+function settled(request) {
+  return new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+}
+
+/**
+ * Keeps the texts in IndexedDB. `onRefused(reason)` is called once, the
+ * first time storage fails (reason: a phrase such as "this browser's
+ * storage for the page is full"); after that the keeper does nothing.
+ * `onSaved()` after each save that reached storage.
+ */
+export class TextKeeper {
+  #database = null;
+  #timer = 0;
+  #pending = null;
+  #refused = false;
+
+  constructor({ onRefused, onSaved = () => {} }) {
+    this.onRefused = onRefused;
+    this.onSaved = onSaved;
+  }
+
+  /** Whether storage was refused (the texts last for this visit only). */
+  get refused() {
+    return this.#refused;
+  }
+
+  #open() {
+    this.#database ??= new Promise((resolve, reject) => {
+      // indexedDB may be missing, or open may throw (storage off): both reject.
+      const request = indexedDB.open(DATABASE, 1);
+      request.onupgradeneeded = () => request.result.createObjectStore(STORE);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+      request.onblocked = () => reject(new Error('the store is held by an older copy of the page'));
+    });
+    return this.#database;
+  }
+
+  /** Runs `act(store)` (returning a request) in a transaction; resolves to its result once written. */
+  async #transaction(mode, act) {
+    const database = await this.#open();
+    return new Promise((resolve, reject) => {
+      const transaction = database.transaction(STORE, mode);
+      const result = settled(act(transaction.objectStore(STORE)));
+      result.catch(() => {}); // the transaction's own error reports it
+      transaction.oncomplete = () => resolve(result);
+      transaction.onerror = () => reject(transaction.error);
+      transaction.onabort = () => reject(transaction.error ?? new Error('the transaction was aborted'));
+    });
+  }
+
+  #refuse(error) {
+    if (this.#refused) return;
+    this.#refused = true;
+    clearTimeout(this.#timer);
+    this.#pending = null;
+    this.onRefused(refusal(error));
+  }
+
+  /** The texts kept by an earlier visit ({ mode, originals, rewrites }), or null. */
+  async load() {
+    try {
+      return keptTexts(await this.#transaction('readonly', (store) => store.get(KEY)));
+    } catch (error) {
+      this.#refuse(error);
+      return null;
+    }
+  }
+
+  /** Saves `set` (TextFields.collect()) a moment from now, unless another change comes first. */
+  saveSoon(set) {
+    if (this.#refused) return;
+    this.#pending = set;
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => this.flush(), SAVE_AFTER_MS);
+  }
+
+  /** Saves the texts waiting to be saved now (the page is being left). */
+  async flush() {
+    clearTimeout(this.#timer);
+    const set = this.#pending;
+    this.#pending = null;
+    if (!set || this.#refused) return;
+    const record = keptRecord(set);
+    try {
+      await this.#transaction('readwrite', (store) => (record ? store.put(record, KEY) : store.delete(KEY)));
+      this.onSaved();
+    } catch (error) {
+      this.#refuse(error);
+      // A copy of earlier texts must not come back in their place.
+      this.#transaction('readwrite', (store) => store.delete(KEY)).catch(() => {});
+    }
+  }
+
+  /**
+   * Deletes the kept texts (a save waiting is dropped). Resolves to true
+   * when nothing is kept any more, false when storage could not be asked
+   * (then nothing was kept either: it had refused).
+   */
+  async forget() {
+    clearTimeout(this.#timer);
+    this.#pending = null;
+    if (this.#refused) return false;
+    try {
+      await this.#transaction('readwrite', (store) => store.delete(KEY));
+      return true;
+    } catch (error) {
+      this.#refuse(error);
+      return false;
+    }
+  }
+}
