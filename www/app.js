@@ -38,7 +38,11 @@ const fields = new TextFields({
       { box: inputs[side], label: $(`${side}-label`), rename: $(`${side}-rename`), remove: $(`${side}-remove`), folded: $(`${side}-folded`) },
     ]),
   ),
-  onEdit: (event) => (event.inputType === 'insertFromPaste' ? run() : runSoon()),
+  onEdit: (event) => {
+    keepTexts();
+    if (event.inputType === 'insertFromPaste') run();
+    else runSoon();
+  },
   onFiles: (files, target) => takeFiles(files, target),
   onChange: () => {
     manyResults.apply(fields);
@@ -98,9 +102,15 @@ const keeper = new TextKeeper({
   onSaved: () => (document.documentElement.dataset.kept = String(++keptCount)),
 });
 
-/** Saves the texts a moment from now (keep.js), once the page has started. */
+/**
+ * Saves the texts a moment from now (keep.js), once the page has started.
+ * A link in the address bar no longer holds what the boxes hold: it goes,
+ * so that a reload brings back these texts rather than the link's.
+ */
 function keepTexts() {
-  if (keeping) keeper.saveSoon(fields.collect());
+  if (!keeping) return;
+  keeper.saveSoon(fields.collect());
+  if (isLink(location.hash)) history.replaceState(null, '', location.pathname + location.search);
 }
 
 /** Shows `message` in the status line; a `problem` is marked out from routine news. */
@@ -407,6 +417,7 @@ for (const side of ['original', 'paraphrase']) {
   // A paste is a whole edit: compare at once; typing waits for a pause.
   inputs[side].addEventListener('input', (event) => {
     fold(side);
+    keepTexts();
     if (event.inputType === 'insertFromPaste') run();
     else runSoon();
   });

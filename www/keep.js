@@ -16,6 +16,9 @@ const VERSION = 1;
 /** How long after a change the texts are saved: typing is not saved key by key. */
 const SAVE_AFTER_MS = 500;
 
+/** How long the page waits for storage at the start before it goes on without. */
+const LOAD_WAIT_MS = 3000;
+
 /**
  * What is kept of `set` (TextFields.collect()): the mode and each text with
  * the name given to it (null for one the page names by its place); null
@@ -38,9 +41,13 @@ export function keptTexts(record) {
   }
 }
 
-/** Why storage was refused, in words: full, or off. */
+class Unanswered extends Error {}
+
+/** Why storage was refused, in words: full, silent, or off. */
 function refusal(error) {
-  return error?.name === 'QuotaExceededError' ? "this browser's storage for the page is full" : 'this browser does not let the page store anything';
+  if (error?.name === 'QuotaExceededError') return "this browser's storage for the page is full";
+  if (error instanceof Unanswered) return "this browser's storage did not answer";
+  return 'this browser does not let the page store anything';
 }
 
 function settled(request) {
@@ -57,7 +64,8 @@ function settled(request) {
  * `onSaved()` after each save that reached storage.
  */
 export class TextKeeper {
-  #database = null;
+  #database = null; // the promise of the connection
+  #opened = null; // the connection, once open
   #timer = 0;
   #pending = null;
   #refused = false;
@@ -77,16 +85,21 @@ export class TextKeeper {
       // indexedDB may be missing, or open may throw (storage off): both reject.
       const request = indexedDB.open(DATABASE, 1);
       request.onupgradeneeded = () => request.result.createObjectStore(STORE);
-      request.onsuccess = () => resolve(request.result);
+      request.onsuccess = () => resolve((this.#opened = request.result));
       request.onerror = () => reject(request.error);
       request.onblocked = () => reject(new Error('the store is held by an older copy of the page'));
     });
     return this.#database;
   }
 
-  /** Runs `act(store)` (returning a request) in a transaction; resolves to its result once written. */
+  /**
+   * Runs `act(store)` (returning a request) in a transaction; resolves to
+   * its result once written. With the connection open, the transaction
+   * starts and is committed before this returns: a page being left
+   * (pagehide) gets no later chance.
+   */
   async #transaction(mode, act) {
-    const database = await this.#open();
+    const database = this.#opened ?? (await this.#open());
     return new Promise((resolve, reject) => {
       const transaction = database.transaction(STORE, mode);
       const result = settled(act(transaction.objectStore(STORE)));
@@ -94,6 +107,7 @@ export class TextKeeper {
       transaction.oncomplete = () => resolve(result);
       transaction.onerror = () => reject(transaction.error);
       transaction.onabort = () => reject(transaction.error ?? new Error('the transaction was aborted'));
+      transaction.commit?.();
     });
   }
 
@@ -105,13 +119,23 @@ export class TextKeeper {
     this.onRefused(refusal(error));
   }
 
-  /** The texts kept by an earlier visit ({ mode, originals, rewrites }), or null. */
+  /**
+   * The texts kept by an earlier visit ({ mode, originals, rewrites }), or
+   * null. Storage that does not answer within a few seconds counts as
+   * refused: the page does not wait on it.
+   */
   async load() {
+    let timer = 0;
+    const silence = new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Unanswered()), LOAD_WAIT_MS);
+    });
     try {
-      return keptTexts(await this.#transaction('readonly', (store) => store.get(KEY)));
+      return keptTexts(await Promise.race([this.#transaction('readonly', (store) => store.get(KEY)), silence]));
     } catch (error) {
       this.#refuse(error);
       return null;
+    } finally {
+      clearTimeout(timer);
     }
   }
 
