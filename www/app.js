@@ -109,7 +109,7 @@ const keeper = new TextKeeper({
  */
 function keepTexts() {
   if (!keeping) return;
-  keeper.saveSoon(fields.collect());
+  keeper.saveSoon(() => fields.collect());
   if (isLink(location.hash)) history.replaceState(null, '', location.pathname + location.search);
 }
 

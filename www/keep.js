@@ -139,10 +139,14 @@ export class TextKeeper {
     }
   }
 
-  /** Saves `set` (TextFields.collect()) a moment from now, unless another change comes first. */
-  saveSoon(set) {
+  /**
+   * Saves the texts a moment from now, unless another change comes first;
+   * `texts()` gives them (TextFields.collect()) when the moment comes, so
+   * that a keystroke does not copy megabytes of text.
+   */
+  saveSoon(texts) {
     if (this.#refused) return;
-    this.#pending = set;
+    this.#pending = texts;
     clearTimeout(this.#timer);
     this.#timer = setTimeout(() => this.flush(), SAVE_AFTER_MS);
   }
@@ -150,10 +154,10 @@ export class TextKeeper {
   /** Saves the texts waiting to be saved now (the page is being left). */
   async flush() {
     clearTimeout(this.#timer);
-    const set = this.#pending;
+    const texts = this.#pending;
     this.#pending = null;
-    if (!set || this.#refused) return;
-    const record = keptRecord(set);
+    if (!texts || this.#refused) return;
+    const record = keptRecord(texts());
     try {
       await this.#transaction('readwrite', (store) => (record ? store.put(record, KEY) : store.delete(KEY)));
       this.onSaved();

@@ -79,7 +79,7 @@ test('with no storage at all the keeper says so once and keeps nothing', async (
   let saved = 0;
   const keeper = new TextKeeper({ onRefused: (reason) => reasons.push(reason), onSaved: () => saved++ });
   assert.equal(await keeper.load(), null);
-  keeper.saveSoon({ mode: 'rewrites', originals: [{ own: null, text: 'a' }], rewrites: [{ own: null, text: 'b' }] });
+  keeper.saveSoon(() => ({ mode: 'rewrites', originals: [{ own: null, text: 'a' }], rewrites: [{ own: null, text: 'b' }] }));
   await keeper.flush();
   assert.equal(await keeper.forget(), false);
   assert.deepEqual(reasons, ['this browser does not let the page store anything']);
