@@ -124,6 +124,28 @@ test('three texts with their names and the mode come back; then sources mode doe
   await context.close();
 });
 
+test('a text of megabytes is kept and comes back, folded as before', async () => {
+  const { page, context, errors } = await openPage(shared.browser, shared.server.url);
+  const before = await comparedCount(page);
+  // About 3 MB: each sentence a little different, as prose is.
+  const length = await page.evaluate(() => {
+    const sentences = [];
+    for (let i = 0; sentences.length < 40_000; i++) sentences.push(`Sentence ${i} of the long report says the council met about item ${i * 7}.`);
+    const box = document.querySelector('#original');
+    box.value = sentences.join(' ');
+    box.dispatchEvent(new InputEvent('input', { inputType: 'insertFromPaste' }));
+    return box.value.length;
+  });
+  assert.ok(length > 2_500_000, String(length));
+  await waitForComparison(page, before);
+  await waitForKept(page);
+  await reload(page);
+  assert.equal(await page.evaluate(() => document.querySelector('#original').value.length), length);
+  assert.equal(await page.isVisible('#original-folded'), true, 'folded, as a long text is');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('"Forget these texts" empties the boxes and deletes the saved copy, for good', async () => {
   const { page, context, errors } = await openPage(shared.browser, shared.server.url);
   await page.fill('#original', ORIGINAL);
