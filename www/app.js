@@ -581,8 +581,8 @@ $('export-json').addEventListener(
   'click',
   exported(async (findings, all) => {
     try {
-      const exported = new Date().toISOString();
-      const json = labelledJson(await engine.json(all?.entries.map((entry) => entry.name)), { exported, names: inputNames() });
+      const when = new Date().toISOString();
+      const json = labelledJson(await engine.json(all?.entries.map((entry) => entry.name)), { exported: when, names: inputNames() });
       download('article-diff.json', new Blob([json], { type: 'application/json' }));
       say(
         !all
