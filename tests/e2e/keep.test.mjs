@@ -65,13 +65,9 @@ test('typed texts come back after a reload; the example does not replace them', 
   await context.close();
 });
 
-test('an edit made just before leaving is kept; after a link, the edits win over it on a reload', async () => {
+test('after a link is made, edits drop it from the address bar and win over it on a reload', async () => {
   const { page, context, errors } = await openPage(shared.browser, shared.server.url);
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  await page.fill('#paraphrase', SECOND);
-  await reload(page); // at once: no pause for the save to come on its own
-  assert.equal(await page.inputValue('#paraphrase'), SECOND);
-
   await compareTexts(page, ORIGINAL, REWRITE);
   await waitForKept(page, 1);
   await page.click('#share');
