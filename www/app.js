@@ -714,7 +714,11 @@ async function forgetTexts() {
 }
 
 $('forget').addEventListener('click', () => forgetTexts());
-// Leaving within a moment of an edit: save it now rather than lose it.
+// Leaving within a moment of an edit (or hiding the page, which a phone may
+// then close unasked): save it now rather than lose it.
 addEventListener('pagehide', () => keeper.flush());
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'hidden') keeper.flush();
+});
 
 start();
