@@ -8,6 +8,7 @@ const CACHE = 'article-diff-v1';
 const SHELL = [
   './',
   './index.html',
+  './www/about.js',
   './www/app.js',
   './www/batch.js',
   './www/changes.js',
@@ -17,6 +18,7 @@ const SHELL = [
   './www/findings.js',
   './www/folds.js',
   './www/io.js',
+  './www/keep.js',
   './www/limits.js',
   './www/many.js',
   './www/model.js',

@@ -1,6 +1,7 @@
 // The page: wires the inputs, the options, the engine (in a worker) and the
 // views together. User text reaches the document only as text nodes.
 
+import { labelledJson, manyInputs, pairInputs } from './about.js';
 import { ManyResults, compareAll } from './batch.js';
 import { ChangeList, changeEntries } from './changes.js';
 import { Cancelled, Engine } from './engine.js';
@@ -8,6 +9,7 @@ import { manyReportHtml, reportHtml } from './export.js';
 import { Findings } from './findings.js';
 import { acceptDrops, download, readFile } from './io.js';
 import { FILTERS, shownRows } from './folds.js';
+import { TextKeeper } from './keep.js';
 import { changesOf, movedRowsOf, rowsOf, summaryText, unattributedOf } from './model.js';
 import { Navigator } from './navigate.js';
 import { overviewCsv } from './overview.js';
@@ -38,13 +40,18 @@ const fields = new TextFields({
       { box: inputs[side], label: $(`${side}-label`), rename: $(`${side}-rename`), remove: $(`${side}-remove`), folded: $(`${side}-folded`) },
     ]),
   ),
-  onEdit: (event) => (event.inputType === 'insertFromPaste' ? run() : runSoon()),
+  onEdit: (event) => {
+    keepTexts();
+    if (event.inputType === 'insertFromPaste') run();
+    else runSoon();
+  },
   onFiles: (files, target) => takeFiles(files, target),
   onChange: () => {
     manyResults.apply(fields);
     run();
   },
   onRename: () => {
+    keepTexts();
     if (manyResults.rename(fields.collect())) say('Renamed; the comparisons are as they were.');
     else run();
   },
@@ -99,6 +106,31 @@ const unattributedNavigator = new Navigator({
   },
   active: () => settings.showUnattributed && !$('result').hidden,
 });
+
+// The texts kept in this browser (keep.js): saved after each change once the
+// page has started, so that the texts a link or the example brought in are
+// not saved over the reader's own until the reader changes something.
+let keeping = false;
+let keptCount = 0;
+const keeper = new TextKeeper({
+  onRefused: (reason) => {
+    $('keep-note').textContent = `Your texts are not kept: ${reason}. They last until this page is closed.`;
+    say(`Your texts will not be kept after this page is closed: ${reason}. Everything else works as before.`);
+  },
+  // Lets tests wait for a save without guessing at time.
+  onSaved: () => (document.documentElement.dataset.kept = String(++keptCount)),
+});
+
+/**
+ * Saves the texts a moment from now (keep.js), once the page has started.
+ * A link in the address bar no longer holds what the boxes hold: it goes,
+ * so that a reload brings back these texts rather than the link's.
+ */
+function keepTexts() {
+  if (!keeping) return;
+  keeper.saveSoon(() => fields.collect());
+  if (isLink(location.hash)) history.replaceState(null, '', location.pathname + location.search);
+}
 
 /** Shows `message` in the status line; a `problem` is marked out from routine news. */
 function say(message, problem = false) {
@@ -251,6 +283,7 @@ function setFilter(show, { announce = false } = {}) {
  */
 async function run(notice = '', noticeIsProblem = false) {
   clearTimeout(typingTimer);
+  keepTexts();
   manyResults.apply(fields);
   if (fields.many) return runMany(notice, noticeIsProblem);
   const texts = { original: inputs.original.value, paraphrase: inputs.paraphrase.value };
@@ -445,6 +478,7 @@ for (const side of ['original', 'paraphrase']) {
   // A paste is a whole edit: compare at once; typing waits for a pause.
   inputs[side].addEventListener('input', (event) => {
     fold(side);
+    keepTexts();
     if (event.inputType === 'insertFromPaste') run();
     else runSoon();
   });
@@ -553,9 +587,10 @@ $('order').addEventListener('change', (event) => {
 // ---- sharing and export ----------------------------------------------------
 
 $('share').addEventListener('click', async () => {
+  const view = { layout: settings.view, order: settings.order, ...filter };
   const fragment = fields.many
-    ? await encodeManyLink(ownNames({ ...fields.collect(), options: settings.options }))
-    : await encodeLink({ original: inputs.original.value, paraphrase: inputs.paraphrase.value, options: settings.options });
+    ? await encodeManyLink(ownNames({ ...fields.collect(), options: settings.options, view }))
+    : await encodeLink({ original: inputs.original.value, paraphrase: inputs.paraphrase.value, options: settings.options, view });
   if (fragment.length > MAX_LINK_CHARS) {
     say(
       `These texts are too long for a link (${Math.ceil(fragment.length / 1024)} KB compressed; ` +
@@ -565,7 +600,7 @@ $('share').addEventListener('click', async () => {
     return;
   }
   history.replaceState(null, '', `#${fragment}`);
-  const holds = fields.many ? 'every text and its name' : 'both texts';
+  const holds = fields.many ? 'every text and its name, the options and the view' : 'both texts, the options and the view';
   try {
     await navigator.clipboard.writeText(location.href);
     say(`Link copied. It holds ${holds}, compressed; opening it restores this comparison.`);
@@ -580,6 +615,24 @@ function ownNames(set) {
   return { ...set, originals: own(set.originals), rewrites: own(set.rewrites) };
 }
 
+/**
+ * The names of the texts compared, as the page shows them: { original,
+ * paraphrase } (the one original, or the text sources are for, and, of one
+ * pair, its paraphrase): a file's name, one given, or the page's own.
+ */
+function inputNames() {
+  const set = fields.collect();
+  if (!fields.many) return { original: set.originals[0].own ?? 'Original', paraphrase: set.rewrites[0].own ?? 'Paraphrase' };
+  return { original: set.originals[0].name, paraphrase: set.rewrites[0].name };
+}
+
+/** What an export compared: its inputs with their words, the date, the options (about.js). */
+function aboutExport(findings, all) {
+  const names = inputNames();
+  const inputs = all ? manyInputs(all, all.mode === 'sources' ? names.paraphrase : names.original) : pairInputs(names, findings.stats);
+  return { inputs, date: new Date(), options: settings.options };
+}
+
 /** An export's action, given the comparison shown (or null) and the results of many texts (or null). */
 const exported = (action) => () => {
   if (!current && !manyResults.result) {
@@ -592,7 +645,8 @@ const exported = (action) => () => {
 $('export-html').addEventListener(
   'click',
   exported((findings, all) => {
-    const html = all ? manyReportHtml(all, settings) : reportHtml(findings, settings);
+    const about = aboutExport(findings, all);
+    const html = all ? manyReportHtml(all, settings, about) : reportHtml(findings, settings, about);
     download('article-diff-report.html', new Blob([html], { type: 'text/html' }));
     say(all ? `Report downloaded (${all.entries.length} comparisons).` : 'Report downloaded.');
   }),
@@ -601,7 +655,8 @@ $('export-json').addEventListener(
   'click',
   exported(async (findings, all) => {
     try {
-      const json = await engine.json(all?.entries.map((entry) => entry.name));
+      const when = new Date().toISOString();
+      const json = labelledJson(await engine.json(all?.entries.map((entry) => entry.name)), { exported: when, names: inputNames() });
       download('article-diff.json', new Blob([json], { type: 'application/json' }));
       say(
         !all
@@ -668,25 +723,32 @@ async function start() {
   if (isLink(location.hash)) {
     try {
       const link = await decodeLink(location.hash, rules);
-      if (link.mode) {
-        fields.reset(link.mode);
-        const [fixedOriginal, ...moreOriginals] = link.originals;
-        const [fixedRewrite, ...moreRewrites] = link.rewrites;
-        fields.put('original', fixedOriginal.text, fixedOriginal.name);
-        fields.put('paraphrase', fixedRewrite.text, fixedRewrite.name);
-        for (const { text, name } of [...moreOriginals, ...moreRewrites]) fields.add(text, name, { silent: true });
-      } else {
+      if (link.mode) putTexts(link);
+      else {
+        fields.reset('rewrites');
         inputs.original.value = link.original;
         inputs.paraphrase.value = link.paraphrase;
       }
       foldBoth();
       settings.options = link.options;
+      if (link.view) {
+        [settings.view, settings.order] = [link.view.layout, link.view.order];
+        Object.assign(filter, { show: link.view.show, hideDropped: link.view.hideDropped });
+      }
       showSettings();
       loaded = true;
     } catch (error) {
       say(`The link could not be read: ${error.message}. The example is shown instead.`, true);
       history.replaceState(null, '', location.pathname + location.search);
     }
+  }
+  // A link wins over the texts kept; the example comes only when neither is there.
+  const kept = loaded ? null : await keeper.load();
+  if (kept) {
+    putTexts(kept);
+    foldBoth();
+    loaded = true;
+    if (!keeper.refused) say('Your texts are back from your last visit (kept in this browser only).');
   }
   try {
     if (!loaded) await loadExample();
@@ -696,6 +758,44 @@ async function start() {
     return;
   }
   await run(status.textContent, status.classList.contains('problem'));
+  keeping = true;
 }
+
+/** Puts many texts ({ mode, originals, rewrites }, each { name, text }) into the boxes. */
+function putTexts({ mode, originals, rewrites }) {
+  fields.reset(mode);
+  const [fixedOriginal, ...moreOriginals] = originals;
+  const [fixedRewrite, ...moreRewrites] = rewrites;
+  fields.put('original', fixedOriginal.text, fixedOriginal.name);
+  fields.put('paraphrase', fixedRewrite.text, fixedRewrite.name);
+  for (const { text, name } of [...moreOriginals, ...moreRewrites]) fields.add(text, name, { silent: true });
+}
+
+/**
+ * "Forget these texts": the copy kept in this browser is deleted, the boxes
+ * emptied (not the example: on a shared computer an empty page says plainly
+ * that the texts are gone) and a link holding them dropped from the address
+ * bar; the comparison of the empty boxes replaces theirs.
+ */
+async function forgetTexts() {
+  clearTimeout(typingTimer);
+  fields.reset('rewrites');
+  fields.put('original', '', null);
+  fields.put('paraphrase', '', null);
+  foldBoth();
+  if (isLink(location.hash)) history.replaceState(null, '', location.pathname + location.search);
+  const forgotten = await keeper.forget();
+  const where = forgotten ? 'the copy kept in this browser is deleted and the boxes are emptied' : 'the boxes are emptied (this browser was keeping nothing)';
+  inputs.original.focus();
+  await run(`Your texts are forgotten: ${where}. "Load the example" shows how the page works.`);
+}
+
+$('forget').addEventListener('click', () => forgetTexts());
+// Leaving within a moment of an edit (or hiding the page, which a phone may
+// then close unasked): save it now rather than lose it.
+addEventListener('pagehide', () => keeper.flush());
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'hidden') keeper.flush();
+});
 
 start();

@@ -4,6 +4,7 @@
 // every comparison). The JSON model comes from the engine itself
 // (Engine.json); the overview's CSV from overview.js.
 
+import { inputInWords, optionsInWords, whenOf } from './about.js';
 import { coverageView, overviewTable, sourcesLegend, sourcesText } from './many.js';
 import { rowsOf } from './model.js';
 import { element, fillRow, renderSummary, rowShell } from './render.js';
@@ -36,14 +37,43 @@ function comparisonParts(findings, { view, order }) {
   return { summary, rows: parts };
 }
 
-/** The report's header: its title, the date, then `more`. */
-function header(heading, ...more) {
+/**
+ * What the report compared (`about`: { inputs: [{ role, name, words }],
+ * date, options }): each input with its words, when the report was made
+ * (in words and ISO 8601) and the options in words.
+ */
+function aboutBlock({ inputs, date, options }) {
+  const block = element('dl', 'about');
+  const entry = (term, ...details) => {
+    const dt = element('dt');
+    dt.textContent = term;
+    const dd = element('dd');
+    dd.append(...details);
+    block.append(dt, dd);
+  };
+  const list = element('ul');
+  for (const input of inputs) {
+    const item = element('li');
+    item.textContent = inputInWords(input);
+    list.append(item);
+  }
+  entry(inputs.length === 2 ? 'Texts' : `${inputs.length} texts`, list);
+  const { iso, readable } = whenOf(date);
+  const time = element('time', '', { datetime: iso });
+  time.textContent = readable;
+  entry('Date', time, ` (${iso})`);
+  entry('Options', optionsInWords(options));
+  return block;
+}
+
+/** The report's header: its title, what it compared (aboutBlock), then `more`. */
+function header(heading, about, ...more) {
   const head = element('header');
   const title = element('h1');
   title.textContent = heading;
   const made = element('p', 'made');
-  made.textContent = `Made by article-diff on ${new Date().toISOString().slice(0, 10)}.`;
-  head.append(title, made, ...more);
+  made.textContent = 'Made by article-diff.';
+  head.append(title, made, aboutBlock(about), ...more);
   return head;
 }
 
@@ -69,13 +99,13 @@ function documentOf(body) {
   ].join('\n');
 }
 
-/** A whole HTML document reporting one comparison. */
-export function reportHtml(findings, settings) {
+/** A whole HTML document reporting one comparison; `about` as aboutBlock takes it. */
+export function reportHtml(findings, settings, about) {
   const body = element('body', settings.showUnattributed ? 'report' : 'report hide-unquoted');
   const { summary, rows } = comparisonParts(findings, settings);
   const main = element('main');
   main.append(...rows);
-  body.append(header('How the paraphrase was made from the original', summary, document.querySelector('.legend').cloneNode(true)), main);
+  body.append(header('How the paraphrase was made from the original', about, summary, document.querySelector('.legend').cloneNode(true)), main);
   return documentOf(body);
 }
 
@@ -86,8 +116,9 @@ export function reportHtml(findings, settings) {
  * text against several sources (sources.js's sourcesOf). The overview (or
  * the sources) first, then each comparison in a section of its own
  * (`id="rewrite-N"`, from 1), as the command line's `-f html` has it.
+ * `about` as aboutBlock takes it.
  */
-export function manyReportHtml(many, settings) {
+export function manyReportHtml(many, settings, about) {
   const body = element('body', settings.showUnattributed ? 'report many-report' : 'report many-report hide-unquoted');
   const main = element('main');
   let heading;
@@ -115,6 +146,6 @@ export function manyReportHtml(many, settings) {
     section.append(title, summary, ...rows);
     main.append(section);
   });
-  body.append(header(heading, document.querySelector('.legend').cloneNode(true)), main);
+  body.append(header(heading, about, document.querySelector('.legend').cloneNode(true)), main);
   return documentOf(body);
 }

@@ -1,10 +1,13 @@
-// Permalinks: the texts and the options, compressed into the URL fragment
-// (a version prefix, then deflate-raw in base64url). `#v1,` holds one pair;
-// `#v2,` holds many texts with their names and the mode (one original and
-// many rewrites, or one text and many sources). The fragment never reaches
-// a server. Reading one is defensive: it is data to check, never code, and
+// Permalinks: the texts, the options and how the result is viewed,
+// compressed into the URL fragment (a version prefix, then deflate-raw in
+// base64url). `#v1,` holds one pair; `#v2,` holds many texts with their
+// names and the mode (one original and many rewrites, or one text and many
+// sources). Both may hold `view` ({ layout, order } and the filter, { show,
+// hideDropped }; links made before it
+// have none and still open). The fragment never reaches a server. Reading one is defensive: it is data to check, never code, and
 // its decompressed size is bounded.
 
+import { FILTERS } from './folds.js';
 import { cleanOptions } from './state.js';
 
 const PREFIX = 'v1,';
@@ -58,9 +61,29 @@ export function isLink(fragment) {
   return body.startsWith(PREFIX) || body.startsWith(MANY_PREFIX);
 }
 
-/** The fragment (without '#') for two texts and options. */
-export async function encodeLink({ original, paraphrase, options }) {
-  return PREFIX + (await compressed({ original, paraphrase, options }));
+/** How the result is viewed when a link says nothing valid: the page's defaults. */
+const DEFAULT_VIEW = Object.freeze({ layout: 'side', order: 'paraphrase', show: 'all', hideDropped: false });
+
+/**
+ * The view a link holds: { layout: 'side' | 'inline', order: 'paraphrase' |
+ * 'original', show: a filter of folds.js FILTERS, hideDropped: a boolean },
+ * each field that is missing or unknown at its default; null for a link
+ * that holds none (made before links held it).
+ */
+function viewOf(raw) {
+  if (raw === undefined || raw === null) return null;
+  const view = { ...DEFAULT_VIEW };
+  if (typeof raw !== 'object') return view;
+  if (raw.layout === 'side' || raw.layout === 'inline') view.layout = raw.layout;
+  if (raw.order === 'paraphrase' || raw.order === 'original') view.order = raw.order;
+  if (Object.hasOwn(FILTERS, raw.show)) view.show = raw.show;
+  if (typeof raw.hideDropped === 'boolean') view.hideDropped = raw.hideDropped;
+  return view;
+}
+
+/** The fragment (without '#') for two texts, options and `view` ({ layout, order, show, hideDropped }). */
+export async function encodeLink({ original, paraphrase, options, view }) {
+  return PREFIX + (await compressed({ original, paraphrase, options, view: viewOf(view) ?? undefined }));
 }
 
 async function compressed(data) {
@@ -72,11 +95,12 @@ async function compressed(data) {
  * The fragment (without '#') for many texts: `mode` ('rewrites': one of
  * `originals`, many `rewrites`; 'sources': many `originals`, the sources,
  * and one of `rewrites`, the text), each text { name, text } (name null for
- * one the page names by its place), and options.
+ * one the page names by its place), options and `view` ({ layout, order, show, hideDropped }).
  */
-export async function encodeManyLink({ mode, originals, rewrites, options }) {
+export async function encodeManyLink({ mode, originals, rewrites, options, view }) {
   const texts = (list) => list.map(({ name, text }) => ({ name, text }));
-  return MANY_PREFIX + (await compressed({ mode, originals: texts(originals), rewrites: texts(rewrites), options }));
+  const data = { mode, originals: texts(originals), rewrites: texts(rewrites), options, view: viewOf(view) ?? undefined };
+  return MANY_PREFIX + (await compressed(data));
 }
 
 /** The texts of a many-text link, checked: [{ name (a string or null), text }], at least one. */
@@ -92,9 +116,24 @@ function textsOf(list, what) {
 }
 
 /**
- * Reads a link's fragment back into { original, paraphrase, options } (a
- * `v1` link) or { mode, originals, rewrites, options } (`v2`), the options
- * checked against the engine's `rules` (optionRules()).
+ * The texts of many-text data (a `v2` link's, or those kept in the
+ * browser), checked: { mode, originals, rewrites }, each text { name (a
+ * string or null), text }, one text on the side that holds one.
+ * @throws {Error} with a sentence saying what is wrong with them
+ */
+export function textSet(data) {
+  if (!data || (data.mode !== 'rewrites' && data.mode !== 'sources')) throw new Error('it does not say how its texts compare');
+  const originals = textsOf(data.originals, data.mode === 'sources' ? 'sources' : 'original');
+  const rewrites = textsOf(data.rewrites, data.mode === 'sources' ? 'text' : 'rewrites');
+  if ((data.mode === 'rewrites' ? originals : rewrites).length !== 1) throw new Error('it holds more than one text where one belongs');
+  return { mode: data.mode, originals, rewrites };
+}
+
+/**
+ * Reads a link's fragment back into { original, paraphrase, options, view }
+ * (a `v1` link) or { mode, originals, rewrites, options, view } (`v2`), the
+ * options checked against the engine's `rules` (optionRules()), the view
+ * as viewOf reads it (null when the link holds none).
  * @throws {Error} with a sentence saying what is wrong with it
  */
 export async function decodeLink(fragment, rules) {
@@ -109,14 +148,10 @@ export async function decodeLink(fragment, rules) {
     throw new Error(error.message.startsWith('it ') ? error.message : 'it is damaged (cut short or altered)');
   }
   if (prefix === MANY_PREFIX) {
-    if (!data || (data.mode !== 'rewrites' && data.mode !== 'sources')) throw new Error('it does not say how its texts compare');
-    const originals = textsOf(data.originals, data.mode === 'sources' ? 'sources' : 'original');
-    const rewrites = textsOf(data.rewrites, data.mode === 'sources' ? 'text' : 'rewrites');
-    if ((data.mode === 'rewrites' ? originals : rewrites).length !== 1) throw new Error('it holds more than one text where one belongs');
-    return { mode: data.mode, originals, rewrites, options: cleanOptions(data.options, rules) };
+    return { ...textSet(data), options: cleanOptions(data.options, rules), view: viewOf(data.view) };
   }
   if (!data || typeof data.original !== 'string' || typeof data.paraphrase !== 'string') {
     throw new Error('it does not hold two texts');
   }
-  return { original: data.original, paraphrase: data.paraphrase, options: cleanOptions(data.options, rules) };
+  return { original: data.original, paraphrase: data.paraphrase, options: cleanOptions(data.options, rules), view: viewOf(data.view) };
 }

@@ -314,3 +314,19 @@ test('screenshots of the change list at phone width', async () => {
     await context.close();
   }
 });
+
+test('a link carries the filter: opening it shows the same rows', async () => {
+  const { page, context, errors } = await open(REFERENCE);
+  await page.selectOption('#filter', 'moved');
+  await page.check('#hide-dropped');
+  await page.click('#share');
+  await page.waitForFunction(() => location.hash.startsWith('#v1,'));
+  const url = page.url();
+  const shown = await drawn(page);
+  await context.close();
+  const reopened = await openPage(shared.browser, url);
+  assert.equal(await reopened.page.inputValue('#filter'), 'moved');
+  assert.equal(await reopened.page.isChecked('#hide-dropped'), true);
+  assert.deepEqual(await drawn(reopened.page), shown);
+  assert.deepEqual([...errors, ...reopened.errors], []);
+});
