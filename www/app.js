@@ -9,9 +9,11 @@ import { acceptDrops, download, readFile } from './io.js';
 import { changesOf, rowsOf, summaryText, unattributedOf } from './model.js';
 import { Navigator } from './navigate.js';
 import { overviewCsv } from './overview.js';
+import { SourcePeek } from './peek.js';
 import { MAX_LINK_CHARS, decodeLink, encodeLink, encodeManyLink, isLink } from './permalink.js';
-import { DensityStrip, RowsView, renderSummary } from './render.js';
+import { RowsView, renderSummary } from './render.js';
 import { PAGE_OPTIONS, loadOptions, loadSettings, saveSettings } from './state.js';
+import { OverviewStrip } from './strip.js';
 import { TextFields, foldBox, unfoldBox } from './texts.js';
 
 const $ = (id) => document.getElementById(id);
@@ -54,10 +56,23 @@ const manyResults = new ManyResults((findings) => {
 });
 
 const rowsView = new RowsView($('rows'), (index) => changeNavigator.reached(index));
-const strip = new DensityStrip($('strip'), (index) => {
-  rowsView.focusRow(index);
-  changeNavigator.reached(index);
-});
+const peek = new SourcePeek(rowsView);
+const strip = new OverviewStrip(
+  {
+    host: $('overview-strip'),
+    canvas: $('strip'),
+    marker: document.querySelector('.strip-marker'),
+    cursor: document.querySelector('.strip-cursor'),
+    legend: $('strip-legend'),
+  },
+  {
+    visibleRange: () => rowsView.visibleRange(),
+    onPick: (index) => {
+      rowsView.focusRow(index);
+      changeNavigator.reached(index);
+    },
+  },
+);
 const changeNavigator = new Navigator({
   go: (index) => rowsView.focusRow(index),
   counter: $('change-counter'),
@@ -178,10 +193,11 @@ async function show() {
   if (!current) return;
   const rows = rowsOf(current, settings.order);
   renderSummary($('summary'), current, { onUnattributed: goToUnattributed });
-  strip.show(rows);
   changeNavigator.setItems(changesOf(rows));
   unattributedNavigator.setItems(unattributedOf(current, rows));
+  peek.close();
   rowsView.show(current, rows, settings.view);
+  strip.show(rows, $('rows'));
 }
 
 /**
