@@ -44,6 +44,7 @@ export class SourcePeek {
       this.lastPointer = event.pointerType;
       if (this.anchor && !this.box.contains(event.target) && !this.anchor.contains(event.target)) this.close();
     }, true);
+    document.addEventListener('keydown', (event) => this.#onEscape(event));
     addEventListener('resize', () => this.close());
   }
 
@@ -147,14 +148,17 @@ export class SourcePeek {
   // ---- keys ----------------------------------------------------------------
 
   #onAnchorKey(event) {
-    if (!this.anchor || event.target !== this.anchor) return;
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      this.close();
-    } else if (event.key === 'Tab' && !event.shiftKey) {
+    if (this.anchor && event.target === this.anchor && event.key === 'Tab' && !event.shiftKey) {
       event.preventDefault();
       this.button.focus();
     }
+  }
+
+  /** Escape closes the popover wherever focus is (a hovered one too). */
+  #onEscape(event) {
+    if (event.key !== 'Escape' || !this.anchor || this.box.contains(event.target)) return;
+    event.preventDefault();
+    this.close();
   }
 
   #onBoxKey(event) {
