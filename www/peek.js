@@ -45,7 +45,9 @@ export class SourcePeek {
       if (this.anchor && !this.box.contains(event.target) && !this.anchor.contains(event.target)) this.close();
     }, true);
     document.addEventListener('keydown', (event) => this.#onEscape(event));
-    addEventListener('resize', () => this.close());
+    addEventListener('resize', () => {
+      if (this.anchor) this.#place(this.anchor);
+    });
   }
 
   #build() {

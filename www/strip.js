@@ -16,6 +16,9 @@ export const STRIP_KINDS = [
   ['moved', 'moved'],
 ];
 
+// The side of a pattern's tile, in CSS pixels.
+const TILE_PX = 6;
+
 // Each kind's tile, drawn on a `size`-pixel square in its colour over a
 // transparent ground: new solid, copied horizontal bars, edited a
 // checkerboard, reworded vertical bars, dropped dots, moved hatched.
@@ -138,17 +141,35 @@ export class OverviewStrip {
     this.#drawLegend(ratio);
     this.#place();
     if (rows.length === 0) return;
-    const fills = kindFills(context, this.host, Math.max(2, Math.round(4 * ratio)));
+    const tile = Math.round(TILE_PX * ratio);
+    const fills = kindFills(context, this.host, tile);
     const step = height / rows.length;
-    rows.forEach((row, index) => {
-      if (!row.changed) return;
-      const y = Math.floor(index * step);
-      const h = Math.max(1, Math.ceil(step));
-      context.fillStyle = fills[row.status];
-      context.fillRect(row.moved ? width / 2 : 0, y, row.moved ? width / 2 : width, h);
+    // A stretch of rows of one kind is one block, its pattern starting at
+    // its top and at least a tile tall, so that even a lone row among a
+    // thousand shows its pattern, not a sliver of it.
+    const block = (first, last, row) => {
+      const top = Math.floor(first * step);
+      const tall = Math.max(tile, Math.ceil((last + 1) * step) - top);
+      const paint = (fill, x, w) => {
+        fill.setTransform(new DOMMatrix([1, 0, 0, 1, 0, top]));
+        context.fillStyle = fill;
+        context.fillRect(x, top, w, tall);
+      };
       if (row.moved) {
-        context.fillStyle = fills.moved;
-        context.fillRect(0, y, width / 2, h);
+        paint(fills.moved, 0, width / 2);
+        paint(fills[row.status], width / 2, width - width / 2);
+      } else {
+        paint(fills[row.status], 0, width);
+      }
+    };
+    let first = -1;
+    rows.forEach((row, index) => {
+      const next = rows[index + 1];
+      if (!row.changed) return;
+      if (first < 0) first = index;
+      if (!next?.changed || next.status !== row.status || next.moved !== row.moved) {
+        block(first, index, row);
+        first = -1;
       }
     });
   }
@@ -159,10 +180,10 @@ export class OverviewStrip {
       const swatch = document.createElement('canvas');
       swatch.className = `swatch k-${kind}`;
       swatch.setAttribute('aria-hidden', 'true');
-      swatch.width = Math.round(16 * ratio);
-      swatch.height = Math.round(12 * ratio);
+      swatch.width = Math.round(3 * TILE_PX * ratio);
+      swatch.height = Math.round(2 * TILE_PX * ratio);
       const context = swatch.getContext('2d');
-      context.fillStyle = kindFills(context, this.legend, Math.max(2, Math.round(4 * ratio)))[kind];
+      context.fillStyle = kindFills(context, this.legend, Math.round(TILE_PX * ratio))[kind];
       context.fillRect(0, 0, swatch.width, swatch.height);
       item.append(swatch, ` ${name}`);
       return item;
