@@ -48,16 +48,16 @@ const TILES = {
 };
 
 /**
- * The fill of each kind for `context`: a pattern of the kind's colour (the
- * custom property `--strip-KIND`, resolved under `host`) with tiles of
- * `size` device pixels.
+ * Each kind's tile: a canvas of `size` device pixels with the kind's
+ * pattern in its colour (the custom property `--strip-KIND`, resolved
+ * under `host`). The strip and its legend fill with the same tiles.
  */
-export function kindFills(context, host, size) {
+export function kindTiles(host, size) {
   // Custom properties holding light-dark() are not resolved by
   // getComputedStyle; a probe's `color` is.
   const probe = document.createElement('span');
   host.append(probe);
-  const fills = {};
+  const tiles = {};
   for (const [kind] of STRIP_KINDS) {
     probe.style.color = `var(--strip-${kind})`;
     const colour = getComputedStyle(probe).color;
@@ -68,10 +68,10 @@ export function kindFills(context, host, size) {
     c.fillStyle = colour;
     c.strokeStyle = colour;
     TILES[kind](c, size);
-    fills[kind] = context.createPattern(tile, 'repeat');
+    tiles[kind] = tile;
   }
   probe.remove();
-  return fills;
+  return tiles;
 }
 
 /** "Row 120 of 2,570: reworded, moved" */
@@ -138,11 +138,13 @@ export class OverviewStrip {
     canvas.height = height;
     const context = canvas.getContext('2d');
     context.clearRect(0, 0, width, height);
-    this.#drawLegend(ratio);
-    this.#place();
-    if (rows.length === 0) return;
     const tile = Math.round(TILE_PX * ratio);
-    const fills = kindFills(context, this.host, tile);
+    const tiles = kindTiles(this.host, tile);
+    this.#drawLegend(tiles, ratio);
+    this.#schedule();
+    if (rows.length === 0) return;
+    const fills = {};
+    for (const [kind, canvas] of Object.entries(tiles)) fills[kind] = context.createPattern(canvas, 'repeat');
     const step = height / rows.length;
     // A stretch of rows of one kind is one block, its pattern starting at
     // its top and at least a tile tall, so that even a lone row among a
@@ -174,7 +176,7 @@ export class OverviewStrip {
     });
   }
 
-  #drawLegend(ratio) {
+  #drawLegend(tiles, ratio) {
     const items = STRIP_KINDS.map(([kind, name]) => {
       const item = document.createElement('li');
       const swatch = document.createElement('canvas');
@@ -183,7 +185,7 @@ export class OverviewStrip {
       swatch.width = Math.round(3 * TILE_PX * ratio);
       swatch.height = Math.round(2 * TILE_PX * ratio);
       const context = swatch.getContext('2d');
-      context.fillStyle = kindFills(context, this.legend, Math.round(TILE_PX * ratio))[kind];
+      context.fillStyle = context.createPattern(tiles[kind], 'repeat');
       context.fillRect(0, 0, swatch.width, swatch.height);
       item.append(swatch, ` ${name}`);
       return item;
@@ -191,26 +193,23 @@ export class OverviewStrip {
     this.legend.replaceChildren(...items);
   }
 
+  /** Moves the frame at the next frame: reading the rows' places costs a layout. */
   #schedule() {
     if (this.frame) return;
     this.frame = requestAnimationFrame(() => {
       this.frame = 0;
-      this.#place();
+      this.#placeMarker();
     });
   }
 
-  /** Puts the frame over the rows on the screen and the cursor on its row. */
-  #place() {
+  /** Puts the frame over the rows on the screen. */
+  #placeMarker() {
     const count = this.rows.length;
     const range = count ? this.visibleRange() : null;
     this.marker.hidden = !range;
     if (range) {
       this.marker.style.top = `${(range[0] / count) * 100}%`;
       this.marker.style.height = `${((range[1] + 1 - range[0]) / count) * 100}%`;
-    }
-    if (count) {
-      this.cursor.style.top = `${(this.at / count) * 100}%`;
-      this.cursor.style.height = `${100 / count}%`;
     }
   }
 
@@ -224,7 +223,8 @@ export class OverviewStrip {
     }
     this.host.setAttribute('aria-valuenow', String(this.at + 1));
     this.host.setAttribute('aria-valuetext', rowText(this.rows, this.at));
-    this.#place();
+    this.cursor.style.top = `${(this.at / count) * 100}%`;
+    this.cursor.style.height = `${100 / count}%`;
   }
 
   /** The next (`step` 1) or previous (-1) changed row from the cursor, or the cursor. */
