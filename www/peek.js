@@ -191,8 +191,11 @@ export class SourcePeek {
     if (!where || where.index < 0 || !rowsView.findings) return false;
     const backing = this.back?.destination === node && this.back.origin.isConnected;
     const run = node.dataset.run;
-    const shown = rowsView.container.querySelectorAll(`[data-run="${run}"][data-side="${where.side}"]`);
-    if (Array.from(shown).some(onScreen)) return false;
+    // The counterpart's passages, or (the inline view shows no copied
+    // words of the original) its row.
+    const shown = Array.from(rowsView.container.querySelectorAll(`[data-run="${run}"][data-side="${where.side}"]`));
+    if (shown.length === 0) shown.push(rowsView.container.querySelector(`[data-index="${where.index}"]`));
+    if (shown.some((other) => other && onScreen(other))) return false;
     this.close();
     this.anchor = node;
     this.mode = backing ? 'back' : 'go';

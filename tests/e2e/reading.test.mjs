@@ -103,6 +103,20 @@ test('no popover when the counterpart is on the screen: the linked highlight as 
   assert.equal(await page.locator('#peek').isVisible(), false);
 });
 
+test('in the inline view (no copied words of the original shown) the row of the source decides', async () => {
+  const { page } = await openLong();
+  const before = await page.evaluate(() => Number(document.documentElement.dataset.compared));
+  await page.check('input[name="view"][value="inline"]');
+  await page.waitForFunction((n) => Number(document.documentElement.dataset.compared) > n || document.querySelector('#rows.view-inline'), before);
+  const copy = page.locator('#rows .row[data-index="0"] [data-side="paraphrase"][data-run]').first();
+  await copy.hover();
+  await page.waitForTimeout(800);
+  assert.equal(await page.locator('#peek').isVisible(), false);
+  await movedPassage(page).hover();
+  await page.locator('#peek').waitFor({ state: 'visible' });
+  assert.equal(await page.locator('#peek .peek-sentence').textContent(), sentence(MOVED));
+});
+
 test('with the keyboard: focus peeks, Tab reaches "Go to source", which goes there, and "Back" returns; Escape closes', async () => {
   const { page, errors } = await openLong();
   const passage = movedPassage(page);
