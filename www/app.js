@@ -13,9 +13,11 @@ import { TextKeeper } from './keep.js';
 import { changesOf, movedRowsOf, rowsOf, summaryText, unattributedOf } from './model.js';
 import { Navigator } from './navigate.js';
 import { overviewCsv } from './overview.js';
+import { SourcePeek } from './peek.js';
 import { MAX_LINK_CHARS, decodeLink, encodeLink, encodeManyLink, isLink } from './permalink.js';
-import { DensityStrip, RowsView, renderSummary } from './render.js';
+import { RowsView, renderSummary } from './render.js';
 import { PAGE_OPTIONS, loadOptions, loadSettings, saveSettings } from './state.js';
+import { OverviewStrip } from './strip.js';
 import { TextFields, foldBox, unfoldBox } from './texts.js';
 
 const $ = (id) => document.getElementById(id);
@@ -65,6 +67,7 @@ const manyResults = new ManyResults((findings) => {
 const rowsView = new RowsView($('rows'), {
   onLinkActivate: (index) => changeNavigator.reached(index),
   onFocusRow: (index) => changeList.markRow(index),
+  onEscape: () => peek.dismiss(),
 });
 const changeList = new ChangeList({
   panel: $('changes-panel'),
@@ -80,10 +83,23 @@ const changeList = new ChangeList({
 });
 // On a narrow screen the change list starts folded away, above the rows.
 changeList.setOpen(!matchMedia('(max-width: 48rem)').matches);
-const strip = new DensityStrip($('strip'), (index) => {
-  rowsView.focusRow(index);
-  changeNavigator.reached(index);
-});
+const peek = new SourcePeek(rowsView);
+const strip = new OverviewStrip(
+  {
+    host: $('overview-strip'),
+    canvas: $('strip'),
+    marker: document.querySelector('.strip-marker'),
+    cursor: document.querySelector('.strip-cursor'),
+    legend: $('strip-legend'),
+  },
+  {
+    visibleRange: () => rowsView.visibleRange(),
+    onPick: (index) => {
+      rowsView.focusRow(index);
+      changeNavigator.reached(index);
+    },
+  },
+);
 const changeNavigator = new Navigator({
   go: (index) => rowsView.focusRow(index),
   counter: $('change-counter'),
@@ -246,10 +262,10 @@ async function show() {
       changeNavigator.first();
     },
   });
-  strip.show(rows);
   unattributedNavigator.setItems(unattributed);
   changeList.show(changeEntries(current, rows, unattributed, moved), current.texts);
   applyFilter();
+  strip.show(rows, $('rows'));
 }
 
 /**
@@ -267,6 +283,7 @@ function applyFilter() {
   changeNavigator.setItems(
     changesOf(rows).filter((i) => (kept ? kept[i] === 1 : !(filter.hideDropped && rows[i].type === 'dropped'))),
   );
+  peek.close();
   rowsView.show(current, rows, settings.view, shown);
 }
 

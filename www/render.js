@@ -1,5 +1,5 @@
-// Drawing the comparison: the summary, the rows (side by side or inline) and
-// the density strip. Rows are made, a chunk at a time, only when they come
+// Drawing the comparison: the summary and the rows (side by side or
+// inline); the overview strip beside them is strip.js. Rows are made, a chunk at a time, only when they come
 // near the screen, so a book-length result never freezes the page. Text
 // reaches the document only as text nodes.
 
@@ -140,7 +140,9 @@ function runElement(tag, span, side, moved) {
   if (span.target !== undefined) node.dataset.target = String(span.target);
   const where = side === 'paraphrase' ? 'copied from the original' : 'kept in the paraphrase';
   const how = unquoted ? ', outside quotation marks' : '';
-  node.title = `${moved ? 'Moved passage, ' : ''}${where}${how}: hover to see it, Enter to go there`;
+  // Its description for assistive technology and a tooltip; how to reach
+  // the source is the legend's and the popover's to say (peek.js).
+  node.title = `${moved ? 'Moved passage, ' : ''}${where}${how}`;
   return node;
 }
 
@@ -330,12 +332,15 @@ export function fillRow(shell, row, findings, view) {
 export class RowsView {
   /**
    * `onLinkActivate(index)` hears of a row reached through a passage's
-   * link; `onFocusRow(index)` of a row (or a passage in it) focused.
+   * link; `onFocusRow(index)` of a row (or a passage in it) focused;
+   * `onEscape()`, of Escape on a passage, says whether it used the key
+   * (closing a popover) before the passage gives the focus back to its row.
    */
-  constructor(container, { onLinkActivate, onFocusRow } = {}) {
+  constructor(container, { onLinkActivate, onFocusRow, onEscape } = {}) {
     this.container = container;
     this.onLinkActivate = onLinkActivate;
     this.onFocusRow = onFocusRow;
+    this.onEscape = onEscape;
     this.observer = new IntersectionObserver((entries) => this.#onVisible(entries), {
       rootMargin: `${FILL_MARGIN} 0px`,
     });
@@ -543,6 +548,10 @@ export class RowsView {
       const step = event.key === 'ArrowRight' ? 1 : -1;
       next = passages[at < 0 ? (step > 0 ? 0 : passages.length - 1) : Math.max(0, Math.min(passages.length - 1, at + step))];
     } else if (event.key === 'Escape' && at >= 0) {
+      if (this.onEscape?.()) {
+        event.preventDefault();
+        return;
+      }
       next = row;
     } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       next = this.#neighbour(row, event.key === 'ArrowDown' ? 1 : -1);
@@ -583,76 +592,62 @@ export class RowsView {
     const node = event.target.closest?.('[data-run]');
     if (!node || node.dataset.target === undefined) return;
     event.preventDefault();
-    const other = node.dataset.side === 'paraphrase' ? 'original' : 'paraphrase';
-    const index = this.findRow[other](Number(node.dataset.target));
-    if (index < 0) return;
+    this.goToCounterpart(node);
+  }
+
+  /**
+   * Where a passage's counterpart is: the other `side` and the `index` of
+   * its row (-1 if none), or null for an element with no counterpart.
+   */
+  counterpartOf(node) {
+    if (node?.dataset.target === undefined || !this.findRow) return null;
+    const side = node.dataset.side === 'paraphrase' ? 'original' : 'paraphrase';
+    return { side, index: this.findRow[side](Number(node.dataset.target)) };
+  }
+
+  /** The counterpart's element in row `index` on `side`, or the row's element. */
+  counterpartIn(node, { side, index }) {
     const shell = this.fill(index);
-    const target =
-      shell.querySelector(`[data-run="${node.dataset.run}"][data-side="${other}"]`) ?? shell;
+    return shell?.querySelector(`[data-run="${node.dataset.run}"][data-side="${side}"]`) ?? shell;
+  }
+
+  /** Goes to a passage's counterpart (as clicking it or Enter does) and focuses it. */
+  goToCounterpart(node) {
+    const where = this.counterpartOf(node);
+    if (!where || where.index < 0) return;
+    const target = this.counterpartIn(node, where);
     target.scrollIntoView({ block: 'center' });
     target.focus({ preventScroll: true });
-    this.onLinkActivate?.(index);
-  }
-}
-
-// ---- the density strip -----------------------------------------------------
-
-/**
- * Draws where the changes are, one line per row, and scrolls to a row when
- * clicked. A pointer aid only: keyboard users have next/previous change.
- */
-export class DensityStrip {
-  constructor(canvas, onPick) {
-    this.canvas = canvas;
-    this.rows = [];
-    canvas.addEventListener('click', (event) => {
-      if (this.rows.length === 0) return;
-      const box = canvas.getBoundingClientRect();
-      const index = Math.floor(((event.clientY - box.top) / box.height) * this.rows.length);
-      onPick(Math.max(0, Math.min(this.rows.length - 1, index)));
-    });
-    new ResizeObserver(() => this.draw()).observe(canvas);
+    this.onLinkActivate?.(where.index);
   }
 
-  show(rows) {
-    this.rows = rows;
-    this.draw();
-  }
-
-  draw() {
-    const { canvas, rows } = this;
-    const ratio = window.devicePixelRatio || 1;
-    const width = Math.max(1, Math.round(canvas.clientWidth * ratio));
-    const height = Math.max(1, Math.round(canvas.clientHeight * ratio));
-    canvas.width = width;
-    canvas.height = height;
-    const context = canvas.getContext('2d');
-    context.clearRect(0, 0, width, height);
-    if (rows.length === 0) return;
-    // Custom properties holding light-dark() are not resolved by
-    // getComputedStyle; a probe's `color` is.
-    const probe = document.createElement('span');
-    canvas.parentElement.append(probe);
-    const resolved = {};
-    const colour = (status) => {
-      if (!(status in resolved)) {
-        probe.style.color = `var(--strip-${status})`;
-        resolved[status] = getComputedStyle(probe).color;
+  /**
+   * The first and last row shown on the screen, [first, last], or null: of
+   * the rendered elements with a `data-index`, those in the viewport (an
+   * element with `data-last`, a fold, covers its rows through that index).
+   */
+  visibleRange() {
+    const chunks = this.chunks ?? [];
+    const bottom = document.documentElement.clientHeight;
+    // Chunks stand in order, top to bottom: the first whose end is below the top.
+    let lo = 0;
+    let hi = chunks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (chunks[mid].getBoundingClientRect().bottom <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    let first = Infinity;
+    let last = -1;
+    for (let at = lo; at < chunks.length; at++) {
+      if (chunks[at].getBoundingClientRect().top >= bottom) break;
+      for (const shown of chunks[at].querySelectorAll('[data-index]')) {
+        const box = shown.getBoundingClientRect();
+        if (box.height === 0 || box.bottom <= 0 || box.top >= bottom) continue;
+        first = Math.min(first, Number(shown.dataset.index));
+        last = Math.max(last, Number(shown.dataset.last ?? shown.dataset.index));
       }
-      return resolved[status];
-    };
-    const step = height / rows.length;
-    rows.forEach((row, index) => {
-      if (!row.changed) return;
-      const y = Math.floor(index * step);
-      const h = Math.max(1, Math.ceil(step));
-      context.fillStyle = colour(row.status);
-      context.fillRect(row.moved ? width / 2 : 0, y, row.moved ? width / 2 : width, h);
-      if (row.moved) {
-        context.fillStyle = colour('moved');
-        context.fillRect(0, y, width / 2, h);
-      }
-    });
-    probe.remove();
+    }
+    return last < 0 ? null : [first, last];
   }
 }
