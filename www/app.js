@@ -582,6 +582,20 @@ $('unattributed').addEventListener('change', (event) => {
   saveSettings(settings);
   applyUnattributed();
 });
+// The change list follows the rows scrolled to (a focused row marks itself).
+let followTimer = 0;
+addEventListener(
+  'scroll',
+  () => {
+    clearTimeout(followTimer);
+    followTimer = setTimeout(() => {
+      if ($('rows').contains(document.activeElement) || $('result').hidden) return;
+      const range = rowsView.visibleRange();
+      if (range) changeList.follow(range);
+    }, 150);
+  },
+  { passive: true },
+);
 $('filter').addEventListener('change', (event) => setFilter(event.target.value));
 $('hide-dropped').addEventListener('change', (event) => {
   filter.hideDropped = event.target.checked;

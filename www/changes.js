@@ -149,6 +149,22 @@ export class ChangeList {
     else if (place.bottom > box.bottom) this.list.scrollTop += place.bottom - box.bottom;
   }
 
+  /**
+   * Keeps the list in step with the rows scrolled to: marks the first
+   * change among rows `first` to `last` (those on the screen), if any.
+   */
+  follow([first, last]) {
+    let lo = 0;
+    let hi = this.visible.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.entries[this.visible[mid]].row < first) lo = mid + 1;
+      else hi = mid;
+    }
+    const row = this.entries[this.visible[lo]]?.row;
+    if (row !== undefined && row <= last && row !== this.current) this.markRow(row);
+  }
+
   #update() {
     const counts = new Map(Object.keys(CHANGE_KINDS).map((kind) => [kind, 0]));
     for (const entry of this.entries) {

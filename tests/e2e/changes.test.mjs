@@ -330,3 +330,25 @@ test('a link carries the filter: opening it shows the same rows', async () => {
   assert.deepEqual(await drawn(reopened.page), shown);
   assert.deepEqual([...errors, ...reopened.errors], []);
 });
+
+test('the change list follows the rows as they are scrolled', async () => {
+  const { page, errors } = await open(REFERENCE);
+  const marked = () => page.$$eval('#change-items [aria-current="true"] .entry-row', (nodes) => nodes.map((n) => Number(n.textContent.replace(/\D/g, '')) - 1));
+  await fillAll(page);
+  // Scroll a row far down to the top of the screen: the first change at or below it is marked.
+  const target = await page.evaluate(() => {
+    const rows = [...document.querySelectorAll('#rows .row')];
+    const row = rows[Math.floor(rows.length * 0.7)];
+    row.scrollIntoView({ block: 'start' });
+    return Number(row.dataset.index);
+  });
+  await page.waitForFunction(() => document.querySelector('#change-items [aria-current="true"]'));
+  const [row] = await marked();
+  assert.ok(row >= target - 1, `${row} marked, ${target} at the top`);
+  const onScreen = await page.evaluate((i) => {
+    const box = document.querySelector(`#rows [data-index="${i}"]`).getBoundingClientRect();
+    return box.bottom > 0 && box.top < innerHeight;
+  }, row);
+  assert.ok(onScreen, 'the marked change is on the screen');
+  assert.deepEqual(errors, []);
+});
