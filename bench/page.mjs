@@ -64,7 +64,7 @@ try {
   // Reading aids (issue 13): the change list and the folded stretches.
   const reading = await page.evaluate(() => ({
     entries: document.querySelectorAll('#change-items button[data-entry]').length,
-    listed: Number(document.getElementById('change-count').textContent.replace(/[^0-9 ]/g, '').trim().split(' ')[0]),
+    listed: document.getElementById('change-count').textContent.replace(/\.$/, ''),
     bars: document.querySelectorAll('#rows .fold').length,
   }));
 
@@ -110,7 +110,7 @@ try {
   console.log(`| of which: reading the boxes, off to the worker | comparison starts at ${seconds(marks.compare)} |`);
   console.log(`| of which: the engine in its worker, and the crossing | answer at ${seconds(marks.answer)} |`);
   console.log(`| of which: the page builds the summary, strip and first rows | shown at ${seconds(marks.shown)} |`);
-  console.log(`| change list and folds drawn, from the engine's answer | ${seconds(marks.shown - marks.answer)} (${reading.listed.toLocaleString('en')} changes listed, ${reading.entries} drawn so far; ${reading.bars} bars in the chunks filled) |`);
+  console.log(`| change list and folds drawn, from the engine's answer | ${seconds(marks.shown - marks.answer)} (${reading.listed} listed, ${reading.entries} drawn so far; ${reading.bars} bars in the chunks filled) |`);
   console.log(`| every row in place | ${(allShells / 1000).toFixed(2)} s (${rowCount.toLocaleString('en')} rows) |`);
   console.log(`| status line | ${status} |`);
   console.log(`| main-thread tasks over 50 ms from paste to all rows | ${duringComparison.length}, longest ${Math.round(longest)} ms |`);

@@ -21,6 +21,7 @@ export const CHANGE_KINDS = Object.freeze({
 const SNIPPET_CHARS = 90;
 // One formatter: toLocaleString makes one a call.
 const number = new Intl.NumberFormat('en');
+const plural = (count, one, many) => `${number.format(count)} ${count === 1 ? one : many}`;
 
 /** `text` on one line, cut at a word near SNIPPET_CHARS with an ellipsis. */
 export function snippet(text) {
@@ -33,19 +34,30 @@ export function snippet(text) {
 
 /**
  * The list's entries, in the rows' order: one per changed row (or row
- * holding a moved passage) as { row, kind, moved, side, range }, followed
- * by one per copied passage of that row outside quotation marks as { row,
- * kind: 'unattributed', moved, run, side, range }. `unattributed` is
- * model.js unattributedOf's list; `movedRows` a Set of the rows holding a
- * moved passage. An entry's words (entryText) are a pair's or a new
- * sentence's in the paraphrase, a dropped one's in the original: read
- * only when the entry is drawn.
+ * holding a moved passage) as { row, kind, moved, side, range }, and one
+ * per copied passage outside quotation marks as { row, kind:
+ * 'unattributed', moved, run, side, range }, after its first row's (a
+ * passage running over many sentences is one entry, at its first row, not
+ * one a sentence). `unattributed` is model.js unattributedOf's list;
+ * `movedRows` a Set of the rows holding a moved passage. An entry's words
+ * (entryText) are a pair's or a new sentence's in the paraphrase, a
+ * dropped one's in the original, a passage's its own: read only when the
+ * entry is drawn.
  */
 export function changeEntries(findings, rows, unattributed, movedRows = new Set()) {
   const byRow = new Map();
+  const byRun = new Map();
   for (const passage of unattributed) {
+    const seen = byRun.get(passage.run);
+    if (seen) {
+      seen.range[0] = Math.min(seen.range[0], passage.start);
+      seen.range[1] = Math.max(seen.range[1], passage.end);
+      continue;
+    }
+    const entry = { row: passage.row, kind: 'unattributed', moved: findings.runMoved(passage.run), run: passage.run, side: 'paraphrase', range: [passage.start, passage.end] };
+    byRun.set(passage.run, entry);
     if (!byRow.has(passage.row)) byRow.set(passage.row, []);
-    byRow.get(passage.row).push(passage);
+    byRow.get(passage.row).push(entry);
   }
   const entries = [];
   rows.forEach((row, index) => {
@@ -54,10 +66,7 @@ export function changeEntries(findings, rows, unattributed, movedRows = new Set(
       const [side, range] = row.paraphrase ? ['paraphrase', row.paraphrase] : ['original', row.original];
       entries.push({ row: index, kind: row.status, moved, side, range });
     }
-    for (const passage of byRow.get(index) ?? []) {
-      const range = [passage.start, passage.end];
-      entries.push({ row: index, kind: 'unattributed', moved: findings.runMoved(passage.run), run: passage.run, side: 'paraphrase', range });
-    }
+    entries.push(...(byRow.get(index) ?? []));
   });
   return entries;
 }
@@ -185,12 +194,10 @@ export class ChangeList {
       if (entryMatches(entry, this.kinds)) this.visible.push(i);
     });
     const total = this.entries.length;
+    const passages = counts.get('unattributed');
+    const what = `${plural(total - passages, 'change', 'changes')}${passages ? `, ${plural(passages, 'unattributed passage', 'unattributed passages')}` : ''}`;
     this.countLine.textContent =
-      total === 0
-        ? 'No changes.'
-        : this.visible.length === total
-          ? `${number.format(total)} change${total === 1 ? '' : 's'}.`
-          : `${number.format(this.visible.length)} of ${number.format(total)} changes shown.`;
+      total === 0 ? 'No changes.' : this.visible.length === total ? `${what}.` : `${number.format(this.visible.length)} of ${what} listed.`;
     this.#draw();
   }
 

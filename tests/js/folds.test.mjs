@@ -120,7 +120,14 @@ test('on the reference pair: the byline block folds, every change has an entry i
     rowEntries.map((entry) => entry.row),
     r.flatMap((row, i) => (row.changed || moved.has(i) ? [i] : [])),
   );
-  assert.equal(entries.filter((entry) => entry.kind === 'unattributed').length, unattributed.length);
+  // One entry a passage outside quotation marks, at its first row, however many sentences it runs over.
+  const passages = entries.filter((entry) => entry.kind === 'unattributed');
+  assert.deepEqual(passages.map((entry) => entry.run).sort((a, b) => a - b), [...new Set(unattributed.map((p) => p.run))].sort((a, b) => a - b));
+  for (const entry of passages) {
+    const own = unattributed.filter((p) => p.run === entry.run);
+    assert.equal(entry.row, own[0].row);
+    assert.deepEqual(entry.range, [Math.min(...own.map((p) => p.start)), Math.max(...own.map((p) => p.end))]);
+  }
   for (let i = 1; i < entries.length; i++) assert.ok(entries[i - 1].row <= entries[i].row, 'entries follow the rows');
   for (const entry of rowEntries) assert.equal(entry.kind, r[entry.row].status);
   // The dropped entries' words are the original's, the others the paraphrase's.
