@@ -80,6 +80,8 @@ impl Budget {
     }
 
     /// Tells the progress, if any, that `done` of `total` of `stage` is done.
+    /// Out of line, as [`Budget::expired`].
+    #[inline(never)]
     pub fn report(&self, stage: Stage, done: usize, total: usize) {
         if let Some(progress) = &self.progress {
             progress.report(stage, done, total);
@@ -120,6 +122,7 @@ impl Budget {
     /// Tells the progress, if any, that pass `pass` (0: word diffs, 1:
     /// character diffs) of [`Stage::WordChanges`] is at pair `i` of
     /// `pairs`, every [`PAIRS_A_REPORT`] pairs.
+    #[inline(never)]
     pub fn report_pair(&self, i: usize, pairs: usize, pass: usize) {
         if i.is_multiple_of(PAIRS_A_REPORT) {
             self.report(Stage::WordChanges, pass * pairs + i, 2 * pairs);

@@ -61,21 +61,29 @@ impl Stage {
 
 /// Hands `observe` a stage and the share of it done (0 to 1), at most once
 /// every `interval`: the first report that comes an interval after the
-/// last one passed (or after the start) is passed on, the others dropped.
-/// Within a stage the shares passed on never go back.
+/// last one passed (or after the start) is passed on, the others dropped;
+/// but once an interval has passed since the start, the first report of a
+/// new stage is passed on at once (so a long stage is never shown under
+/// the name of the one before; there are five). Within a stage the shares
+/// passed on never go back.
 pub struct Progress {
     observe: Box<dyn Fn(Stage, f64)>,
     interval: Duration,
+    started: Instant,
     last: Cell<Instant>,
+    stage: Cell<Stage>,
 }
 
 impl Progress {
     /// An observer that hears at most once every `interval`, from now on.
     pub fn new(interval: Duration, observe: impl Fn(Stage, f64) + 'static) -> Self {
+        let now = Instant::now();
         Progress {
             observe: Box::new(observe),
             interval,
-            last: Cell::new(Instant::now()),
+            started: now,
+            last: Cell::new(now),
+            stage: Cell::new(Stage::Reading),
         }
     }
 
@@ -84,10 +92,12 @@ impl Progress {
     #[inline(never)]
     pub fn report(&self, stage: Stage, done: usize, total: usize) {
         let now = Instant::now();
-        if now.duration_since(self.last.get()) < self.interval {
+        let new_stage = stage != self.stage.get() && now - self.started >= self.interval;
+        if now - self.last.get() < self.interval && !new_stage {
             return;
         }
         self.last.set(now);
+        self.stage.set(stage);
         let share = if total == 0 {
             1.0
         } else {
@@ -121,6 +131,24 @@ mod tests {
             progress.report(Stage::Reading, done, 1000);
         }
         assert_eq!(heard.get(), 0);
+
+        // A new stage is heard at once, once an interval has passed since
+        // the start, however recent the last report.
+        let stages = Rc::new(std::cell::RefCell::new(Vec::new()));
+        let kept = Rc::clone(&stages);
+        let progress = Progress::new(Duration::from_millis(20), move |stage, _| {
+            kept.borrow_mut().push(stage)
+        });
+        progress.report(Stage::CopiedPassages, 0, 1);
+        std::thread::sleep(Duration::from_millis(25));
+        progress.report(Stage::CopiedPassages, 1, 2);
+        progress.report(Stage::CopiedPassages, 2, 2);
+        progress.report(Stage::SentencePairs, 0, 1);
+        progress.report(Stage::SentencePairs, 1, 2);
+        assert_eq!(
+            *stages.borrow(),
+            [Stage::CopiedPassages, Stage::SentencePairs]
+        );
 
         let shares = Rc::new(std::cell::RefCell::new(Vec::new()));
         let kept = Rc::clone(&shares);

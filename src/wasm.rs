@@ -26,7 +26,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
 use crate::compact::{Compact, CompactSide, LAYOUT_JSON};
-use crate::progress::{Progress, Stage};
+use crate::progress::Progress;
 use crate::report::Figures;
 use crate::{Findings, OffsetUnit, Options};
 
@@ -52,8 +52,8 @@ pub struct Comparison {
 /// With a `progress` number, and run in a dedicated worker, the engine
 /// posts how far it is from the worker's global scope, a few times a
 /// second at most: `{ id: progress, type: "progress", stage: "Finding
-/// copied passages", step: 2, steps: 5, share: 0.45 }` (the stage's name,
-/// its place among the stages, the share of it done). Elsewhere (Node, the
+/// copied passages", step: 2, share: 0.45 }` (the stage's name, its place
+/// among the stages counted from 1, the share of it done). Elsewhere (Node, the
 /// page's own thread) nothing is posted.
 ///
 /// # Errors
@@ -116,7 +116,7 @@ pub fn compare(
 /// Milliseconds at least between two progress messages.
 const PROGRESS_EVERY_MS: u64 = 100;
 
-/// Progress that posts `{ id, type: "progress", stage, step, steps, share }`
+/// Progress that posts `{ id, type: "progress", stage, step, share }`
 /// from the worker's global scope (see [`compare`]); none outside a
 /// dedicated worker.
 fn poster(id: u32) -> Option<Progress> {
@@ -125,10 +125,9 @@ fn poster(id: u32) -> Option<Progress> {
         .ok()?;
     let every = std::time::Duration::from_millis(PROGRESS_EVERY_MS);
     Some(Progress::new(every, move |stage, share| {
-        let steps = Stage::ALL.len() as f64;
         let sent = numbers_object(
-            &["id", "step", "steps", "share"],
-            &[f64::from(id), f64::from(stage.step()), steps, share],
+            &["id", "step", "share"],
+            &[f64::from(id), f64::from(stage.step()), share],
         )
         .and_then(|message| {
             set(&message, "type", "progress")?;

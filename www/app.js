@@ -248,8 +248,8 @@ function settleProgress(ticker) {
 
 /**
  * Shows the progress after a moment: seconds, and how many of `total` are
- * done when told, or the engine's stage (`stage`: { stage, step, steps,
- * share }, as the engine posts it) and the share of it done. The bar's
+ * done when told, or the engine's stage (`stage`: { stage, step, share },
+ * as the engine posts it) and the share of it done. The bar's
  * name says the stage, changed only when the stage does (no live region:
  * a screen reader is not told every tick).
  */
@@ -266,12 +266,11 @@ function startProgress() {
       progressBar.value = state.done;
       progressText.textContent = `Compared ${state.done} of ${state.total} ${state.what}… ${seconds.toFixed(1)} s`;
     } else if (stage) {
-      const label = `Comparing: ${stage.stage}, step ${stage.step} of ${stage.steps}`;
+      const label = `Comparing: ${stage.stage}`;
       if (progressBar.getAttribute('aria-label') !== label) progressBar.setAttribute('aria-label', label);
       progressBar.max = 1;
       progressBar.value = stage.share;
-      const percent = Math.floor(stage.share * 100);
-      progressText.textContent = `${stage.stage} (${stage.step} of ${stage.steps})… ${percent}%, ${seconds.toFixed(1)} s`;
+      progressText.textContent = `${stage.stage}… ${Math.floor(stage.share * 100)}%, ${seconds.toFixed(1)} s`;
     } else {
       progressText.textContent = `Comparing… ${seconds.toFixed(1)} s`;
     }

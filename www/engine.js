@@ -84,9 +84,9 @@ export class Engine {
   /**
    * Compares two texts; resolves to the worker's answer ({ compact, stats,
    * complete, cutShort, timing }) or rejects (Cancelled when replaced).
-   * `onProgress({ stage, step, steps, share })` hears, a few times a second
-   * at most, the stage the engine is in (its name, its place among
-   * `steps`) and the share of it done (0 to 1).
+   * `onProgress({ stage, step, share })` hears, a few times a second at
+   * most, the stage the engine is in (its name, its place counted from 1)
+   * and the share of it done (0 to 1).
    */
   compare(original, paraphrase, options, onProgress) {
     if (this.#pending) this.#restart(new Cancelled());

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { axeViolations, compareTexts, comparedCount, openPage, screenshots, serveAndBrowse, waitForComparison } from './harness.mjs';
+import { compareTexts, comparedCount, openPage, screenshots, read, serveAndBrowse, waitForComparison } from './harness.mjs';
 
 const shared = serveAndBrowse();
 
@@ -15,7 +15,7 @@ const shared = serveAndBrowse();
  * made-up sentences and a rewrite of it with every sixth word changed and
  * every third sentence moved, so that every stage has work.
  */
-async function loadLongPair(page, words = 400_000) {
+async function loadLongPair(page, words = 900_000) {
   await page.evaluate((n) => {
     let seed = 7;
     const next = () => {
@@ -53,9 +53,11 @@ async function watchProgress(page) {
   });
 }
 
-const STAGE_TEXT = /^(.+) \((\d) of (\d)\)… (\d+)%, \d+\.\d s$/;
+const STAGE_TEXT = /^(.+)… (\d+)%, \d+\.\d s$/;
+// The engine's stages, in order (src/progress.rs names them).
+const STAGES = ['Reading the texts', 'Finding copied passages', 'Pairing sentences', 'Comparing words', 'Labelling the words'];
 
-test('a long comparison shows the stage it is in and how far, then the result', async () => {
+test('a long comparison shows the stage it is in and how far, then the result', async (t) => {
   const { page, errors } = await openPage(shared.browser, shared.server.url);
   await loadLongPair(page);
   const before = await comparedCount(page);
@@ -73,20 +75,22 @@ test('a long comparison shows the stage it is in and how far, then the result', 
   assert.ok(staged.length >= 3, `the stages were shown: ${JSON.stringify(seen.slice(0, 5))}`);
   const stages = [];
   for (const sample of staged) {
-    const [, name, step, steps, percent] = sample.text.match(STAGE_TEXT);
+    const [, name, percent] = sample.text.match(STAGE_TEXT);
+    const step = STAGES.indexOf(name);
+    assert.ok(step >= 0, `a stage of the engine: ${name}`);
     assert.ok(sample.determinate, 'a determinate bar');
-    assert.equal(steps, '5');
-    assert.equal(sample.label, `Comparing: ${name}, step ${step} of ${steps}`, 'the bar is named by the stage');
+    assert.equal(sample.label, `Comparing: ${name}`, 'the bar is named by the stage');
     assert.ok(Math.abs(sample.value * 100 - Number(percent)) < 1, `${sample.value} against ${percent}%`);
     const last = stages.at(-1);
     if (last?.name === name) {
       assert.ok(sample.value >= last.values.at(-1), `${name} went back: ${last.values} then ${sample.value}`);
       last.values.push(sample.value);
     } else {
-      assert.ok(!last || Number(step) > last.step, `the stages went back: ${last?.name} then ${name}`);
-      stages.push({ name, step: Number(step), values: [sample.value] });
+      assert.ok(!last || step > last.step, `the stages went back: ${last?.name} then ${name}`);
+      stages.push({ name, step, values: [sample.value] });
     }
   }
+  t.diagnostic(`stages seen: ${stages.map((s) => `${s.name} ${s.values.map((v) => Math.floor(v * 100)).join('/')}%`).join('; ')}`);
   assert.ok(stages.length > 1, `more than one stage: ${stages.map((s) => s.name)}`);
   assert.ok(
     stages.some((s) => s.values.at(-1) > s.values[0]),
@@ -101,7 +105,10 @@ for (const look of [
 ]) {
   test(`Cancel during a stage stops the comparison and says so; the bar is accessible while shown (${look.name})`, async () => {
     const { page, errors } = await openPage(shared.browser, shared.server.url, { bypassCSP: true, ...look.context });
-    await loadLongPair(page, 1_300_000);
+    await loadLongPair(page, 900_000);
+    // axe-core in place before the comparison starts, so that it can look
+    // at the bar while it is shown (the whole page is looked at in look.test.mjs).
+    await page.addScriptTag({ content: read('node_modules/axe-core/axe.min.js') });
     await page.click('#compare');
     await page.waitForFunction(
       (pattern) => new RegExp(pattern).test(document.querySelector('#progress-text').textContent),
@@ -110,7 +117,13 @@ for (const look of [
     );
     mkdirSync(screenshots, { recursive: true });
     await page.locator('#progress').screenshot({ path: join(screenshots, `${look.file}.png`) });
-    assert.deepEqual(await axeViolations(page), []);
+    const violations = await page.evaluate(async () => {
+      const result = await window.axe.run(document.querySelector('#progress'), {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      });
+      return result.violations.map((v) => `${v.id}: ${v.help}`);
+    });
+    assert.deepEqual(violations, []);
     assert.ok(await page.locator('#progress').isVisible(), 'axe looked at the progress while it was shown');
     await page.click('#cancel');
     await page.waitForSelector('#progress', { state: 'hidden' });
