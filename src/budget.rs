@@ -119,13 +119,14 @@ impl Budget {
         self.cut_short.into_inner()
     }
 
-    /// Tells the progress, if any, that pass `pass` (0: word diffs, 1:
-    /// character diffs) of [`Stage::WordChanges`] is at pair `i` of
-    /// `pairs`, every [`PAIRS_A_REPORT`] pairs.
+    /// Tells the progress, if any, that pass `pass` over the pairs of
+    /// [`Stage::WordChanges`] (0: word diffs, 1: verdicts, 2: cleanup, 3:
+    /// fragments, 4: character diffs; each a fifth of the stage) is at
+    /// pair `i` of `pairs`, every [`PAIRS_A_REPORT`] pairs.
     #[inline(never)]
     pub fn report_pair(&self, i: usize, pairs: usize, pass: usize) {
         if i.is_multiple_of(PAIRS_A_REPORT) {
-            self.report(Stage::WordChanges, pass * pairs + i, 2 * pairs);
+            self.report(Stage::WordChanges, pass * pairs + i, 5 * pairs);
         }
     }
 

@@ -53,12 +53,16 @@ pub fn compare_observed(
     ); // 5
     done("5 align");
     stage_ends(&budget, Stage::SentencePairs);
+    let pairs = alignments.len();
     let edits = word_diffs(texts, &alignments, &runs, &budget); // 6
     done("6 diff");
+    budget.report_pair(0, pairs, 1);
     let shares = verdicts(texts, &alignments, &edits, &runs, vocabulary); // 7
     done("7 verdicts");
+    budget.report_pair(0, pairs, 2);
     let edits = folded(edits, original, vocabulary); // 8
     done("8 cleanup");
+    budget.report_pair(0, pairs, 3);
     let runs = with_fragments(runs, &edits, &shares, paraphrase, vocabulary); // 7, on the folded diffs
     done("7 fragments");
     let chars = refine::refine_pairs(texts, &edits, &runs, &budget); // 9

@@ -78,7 +78,7 @@ pub fn refine_pairs(
         .iter()
         .enumerate()
         .map(|(i, edits)| {
-            budget.report_pair(i, pairs, 1);
+            budget.report_pair(i, pairs, 4);
             edits
                 .iter()
                 .map(|edit| {
