@@ -122,7 +122,7 @@ impl Budget {
     /// Tells the progress, if any, that pass `pass` over the pairs of
     /// [`Stage::WordChanges`] (0: word diffs, 1: verdicts, 2: cleanup, 3:
     /// fragments, 4: character diffs; each a fifth of the stage) is at
-    /// pair `i` of `pairs`, every [`PAIRS_A_REPORT`] pairs.
+    /// pair `i` of `pairs`, every `PAIRS_A_REPORT` (64) pairs.
     #[inline(never)]
     pub fn report_pair(&self, i: usize, pairs: usize, pass: usize) {
         if i.is_multiple_of(PAIRS_A_REPORT) {
