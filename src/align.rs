@@ -70,6 +70,7 @@ use std::ops::Range;
 use crate::budget::Budget;
 use crate::keys::{NO_STEM, Vocabulary};
 use crate::order::{heaviest_chain, insertion_sort, order_by, sort_keys};
+use crate::progress::Stage;
 use crate::runs::Run;
 use crate::sentences::Sentence;
 use crate::text::Text;
@@ -888,6 +889,9 @@ fn candidates(scorer: &Scorer, threshold: f64, budget: &Budget) -> Vec<(f64, u32
     for p in 0..scorer.paraphrase.len() {
         let bag = scorer.paraphrase.of(p as u32);
         let late = clock.time_is_up();
+        if (p as u32).is_multiple_of(CLOCK_SENTENCES) {
+            budget.report(Stage::SentencePairs, p, scorer.paraphrase.len());
+        }
         proposals.clear();
         let copied = scorer.copied.of(p as u32);
         proposals.extend(copied.iter().map(|&(o, _)| o as u64));

@@ -13,11 +13,17 @@
 //! budget, see [`search_ms`]). With the default 5 s, a whole run then ends
 //! within the budget plus a second on the worst inputs known
 //! (`node bench/worst.mjs`, bench/README.md).
+//!
+//! The budget also carries the comparison's [`Progress`], if anyone
+//! listens: the checkpoints that look at the clock say how far they are
+//! ([`Budget::report`]).
 
 use std::cell::RefCell;
 use std::time::Duration;
 
 use web_time::Instant;
+
+use crate::progress::{Progress, Stage};
 
 /// Milliseconds kept back from the searching stages per MB (2^20 bytes) of
 /// the two texts, for the linear work after them. Measured on the worst
@@ -34,11 +40,26 @@ pub fn search_ms(budget_ms: u64, input_bytes: usize) -> u64 {
     budget_ms - tail.min(budget_ms / 2)
 }
 
-/// A deadline and the notes of what was cut short because of it.
-#[derive(Debug)]
+/// Pairs between reports of [`Stage::WordChanges`]: a pair's diff takes
+/// microseconds, a look at the clock about one.
+const PAIRS_A_REPORT: usize = 64;
+
+/// A deadline and the notes of what was cut short because of it; and who
+/// hears how far the comparison is.
 pub struct Budget {
     deadline: Option<Instant>,
     cut_short: RefCell<Vec<&'static str>>,
+    progress: Option<Progress>,
+}
+
+impl std::fmt::Debug for Budget {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Budget")
+            .field("deadline", &self.deadline)
+            .field("cut_short", &self.cut_short)
+            .field("progress", &self.progress.is_some())
+            .finish()
+    }
 }
 
 impl Budget {
@@ -49,6 +70,21 @@ impl Budget {
         Budget {
             deadline,
             cut_short: RefCell::new(Vec::new()),
+            progress: None,
+        }
+    }
+
+    /// The same budget, its stages reporting to `progress` (if any).
+    pub fn with_progress(self, progress: Option<Progress>) -> Self {
+        Budget { progress, ..self }
+    }
+
+    /// Tells the progress, if any, that `done` of `total` of `stage` is done.
+    /// Out of line, as [`Budget::expired`].
+    #[inline(never)]
+    pub fn report(&self, stage: Stage, done: usize, total: usize) {
+        if let Some(progress) = &self.progress {
+            progress.report(stage, done, total);
         }
     }
 
@@ -81,6 +117,17 @@ impl Budget {
     /// The stages that settled for a coarser answer, in the order they did.
     pub fn into_cut_short(self) -> Vec<&'static str> {
         self.cut_short.into_inner()
+    }
+
+    /// Tells the progress, if any, that pass `pass` over the pairs of
+    /// [`Stage::WordChanges`] (0: word diffs, 1: verdicts, 2: cleanup, 3:
+    /// fragments, 4: character diffs; each a fifth of the stage) is at
+    /// pair `i` of `pairs`, every `PAIRS_A_REPORT` (64) pairs.
+    #[inline(never)]
+    pub fn report_pair(&self, i: usize, pairs: usize, pass: usize) {
+        if i.is_multiple_of(PAIRS_A_REPORT) {
+            self.report(Stage::WordChanges, pass * pairs + i, 5 * pairs);
+        }
     }
 
     /// A clock for a loop of `stage` whose steps are too cheap to look at

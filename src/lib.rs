@@ -53,7 +53,8 @@
 //! 10. [`label`]: every word labelled, spans and statistics;
 //!
 //! and [`model`], the result and its JSON form ([`compact`]: the same as flat
-//! arrays, for JavaScript). [`budget`] bounds the time spent; [`order`]
+//! arrays, for JavaScript). [`budget`] bounds the time spent and carries
+//! the [`progress`] a waiting reader is shown; [`order`]
 //! holds the one sort and the heaviest chain the stages share. The engine
 //! knows nothing of the browser: `wasm` (built only for `wasm32`) is the
 //! thin binding the page calls.
@@ -71,6 +72,7 @@ pub mod model;
 mod options;
 pub mod order;
 pub mod pipeline;
+pub mod progress;
 pub mod refine;
 pub mod report;
 pub mod runs;
@@ -165,6 +167,30 @@ pub fn compare_with_normalizer<'t>(
     Original::read_with_normalizer(original, options, normalize)?.into_comparison(paraphrase)
 }
 
+/// As [`compare_with_normalizer`], telling `progress` (if any) how far it
+/// is, stage by stage (the browser binding's progress bar). The result is
+/// the same.
+///
+/// # Errors
+///
+/// As [`compare_with`].
+pub fn compare_with_progress<'t>(
+    original: &'t str,
+    paraphrase: &'t str,
+    options: &Options,
+    normalize: keys::Normalizer<'_>,
+    progress: Option<progress::Progress>,
+) -> Result<Comparison<'t>, Error> {
+    let read = Original::read_reporting(
+        original,
+        options,
+        normalize,
+        progress.as_ref(),
+        original.len() + paraphrase.len(),
+    )?;
+    compare_read(&read.text, read.vocabulary, options, paraphrase, progress)
+}
+
 /// An original read once (stages 1–3), to be compared with any number of
 /// rewrites: each comparison reads only its rewrite. It is `Sync`, so
 /// rewrites can be compared on several threads at once.
@@ -198,10 +224,32 @@ impl<'t, 'n> Original<'t, 'n> {
         options: &Options,
         normalize: keys::Normalizer<'n>,
     ) -> Result<Self, Error> {
+        Original::read_reporting(original, options, normalize, None, original.len())
+    }
+
+    /// As [`Original::read_with_normalizer`], telling `progress` (if any)
+    /// how far the reading of `total` bytes (this text's first) is.
+    fn read_reporting(
+        original: &'t str,
+        options: &Options,
+        normalize: keys::Normalizer<'n>,
+        progress: Option<&progress::Progress>,
+        total: usize,
+    ) -> Result<Self, Error> {
         options.validate()?;
         limits::check_size("original", original)?;
         let mut vocabulary = Vocabulary::new(normalize);
-        let text = Text::read(original, options, &mut vocabulary);
+        let text = read_text(
+            original,
+            options,
+            &mut vocabulary,
+            (0, total),
+            &|done, all| {
+                if let Some(progress) = progress {
+                    progress.report(progress::Stage::Reading, done, all);
+                }
+            },
+        );
         Ok(Original {
             text,
             vocabulary,
@@ -221,6 +269,7 @@ impl<'t, 'n> Original<'t, 'n> {
             self.vocabulary.clone(),
             &self.options,
             paraphrase,
+            None,
         )
     }
 
@@ -231,7 +280,7 @@ impl<'t, 'n> Original<'t, 'n> {
     ///
     /// As [`Original::compare`].
     pub fn into_comparison(self, paraphrase: &'t str) -> Result<Comparison<'t>, Error> {
-        compare_read(&self.text, self.vocabulary, &self.options, paraphrase)
+        compare_read(&self.text, self.vocabulary, &self.options, paraphrase, None)
     }
 }
 
@@ -271,16 +320,38 @@ pub fn compare_sources<'t>(
     sources::compare_sources(sources, text, options, default_normalizer(options)?)
 }
 
-/// Reads `paraphrase` into `vocabulary` and compares it with `original`.
+/// Reads `text` (stages 1–3), telling `report` after each stage how many
+/// of `3 × total` byte-steps of reading are done, `before` bytes of `total`
+/// having been read before this text.
+fn read_text<'t>(
+    text: &'t str,
+    options: &Options,
+    vocabulary: &mut Vocabulary<'t, '_>,
+    (before, total): (usize, usize),
+    report: &dyn Fn(usize, usize),
+) -> Text<'t> {
+    let mut steps = 0;
+    Text::read_observed(text, options, vocabulary, &mut |_| {
+        steps += 1;
+        report(3 * before + steps * text.len(), 3 * total);
+    })
+}
+
+/// Reads `paraphrase` into `vocabulary` and compares it with `original`,
+/// telling `progress` (if any) how far it is.
 fn compare_read<'t>(
     original: &Text<'t>,
     mut vocabulary: Vocabulary<'t, '_>,
     options: &Options,
     paraphrase: &'t str,
+    progress: Option<progress::Progress>,
 ) -> Result<Comparison<'t>, Error> {
     limits::check_size("paraphrase", paraphrase)?;
-    let budget = pipeline::budget(options, original.text.len() + paraphrase.len());
-    let paraphrase_text = Text::read(paraphrase, options, &mut vocabulary);
+    let bytes = (original.text.len(), original.text.len() + paraphrase.len());
+    let budget = pipeline::budget(options, bytes.1).with_progress(progress);
+    let paraphrase_text = read_text(paraphrase, options, &mut vocabulary, bytes, &|done, all| {
+        budget.report(progress::Stage::Reading, done, all)
+    });
     Ok(Comparison {
         original: original.text,
         paraphrase,

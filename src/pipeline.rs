@@ -1,5 +1,7 @@
 //! The stages after reading, in order, one line each: what a comparison of
-//! two read texts ([`Text`]) does.
+//! two read texts ([`Text`]) does. Each stage a reader is told of
+//! ([`Stage`]) begins with a report to the budget's progress; the long
+//! loops inside report how far they are.
 
 use crate::align::{self, Alignment};
 use crate::budget::Budget;
@@ -9,6 +11,7 @@ use crate::keys::Vocabulary;
 use crate::label;
 use crate::model::Findings;
 use crate::options::Options;
+use crate::progress::Stage;
 use crate::refine;
 use crate::runs::{self, Run};
 use crate::text::Text;
@@ -36,8 +39,10 @@ pub fn compare_observed(
     mut done: impl FnMut(&'static str),
 ) -> Findings {
     let texts = (original, paraphrase);
+    stage_ends(&budget, Stage::Reading);
     let runs = copied_runs(texts, vocabulary, options, &budget); // 4
     done("4 runs");
+    stage_ends(&budget, Stage::CopiedPassages);
     let alignments = align::align(
         original,
         paraphrase,
@@ -47,16 +52,22 @@ pub fn compare_observed(
         &budget,
     ); // 5
     done("5 align");
+    stage_ends(&budget, Stage::SentencePairs);
+    let pairs = alignments.len();
     let edits = word_diffs(texts, &alignments, &runs, &budget); // 6
     done("6 diff");
+    budget.report_pair(0, pairs, 1);
     let shares = verdicts(texts, &alignments, &edits, &runs, vocabulary); // 7
     done("7 verdicts");
+    budget.report_pair(0, pairs, 2);
     let edits = folded(edits, original, vocabulary); // 8
     done("8 cleanup");
+    budget.report_pair(0, pairs, 3);
     let runs = with_fragments(runs, &edits, &shares, paraphrase, vocabulary); // 7, on the folded diffs
     done("7 fragments");
     let chars = refine::refine_pairs(texts, &edits, &runs, &budget); // 9
     done("9 refine");
+    stage_ends(&budget, Stage::WordChanges);
     let assembled = label::assemble(
         &label::Assembly {
             original,
@@ -70,6 +81,7 @@ pub fn compare_observed(
         chars,
     ); // 10
     done("10 label");
+    stage_ends(&budget, Stage::Labelling);
     Findings {
         original_side: assembled.original,
         paraphrase_side: assembled.paraphrase,
@@ -78,6 +90,16 @@ pub fn compare_observed(
         stats: assembled.stats,
         cut_short: budget.into_cut_short(),
         options: options.clone(),
+    }
+}
+
+/// Tells the budget's progress that `stage` is done and the next begins.
+/// Out of line: it is called five times.
+#[inline(never)]
+fn stage_ends(budget: &Budget, stage: Stage) {
+    budget.report(stage, 1, 1);
+    if let Some(&next) = Stage::ALL.get(stage as usize + 1) {
+        budget.report(next, 0, 1);
     }
 }
 
@@ -127,7 +149,9 @@ pub fn word_diffs(
     let mut clock = diff::Clock::new(budget);
     alignments
         .iter()
-        .map(|alignment| {
+        .enumerate()
+        .map(|(i, alignment)| {
+            budget.report_pair(i, alignments.len(), 0);
             diff::diff_pair(
                 &original.units.id,
                 original.units_of(&alignment.original),
@@ -200,4 +224,94 @@ pub fn with_fragments(
         vocabulary,
         &paraphrase.quoted,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    use std::time::Duration;
+
+    use crate::progress::{Progress, Stage};
+    use crate::{OffsetUnit, Options, compare_with, compare_with_progress, keys};
+
+    /// A pair long enough for the loops to report from inside: copied
+    /// stretches, reworded and new sentences, shuffled.
+    fn pair() -> (String, String) {
+        let sentence = |i: usize| {
+            format!(
+                "Sentence {i} tells of the council and bridge number {} across river {}.",
+                i * 7 % 13,
+                i % 5
+            )
+        };
+        let original: Vec<String> = (0..3000).map(sentence).collect();
+        let paraphrase: Vec<String> = (0..3000)
+            .map(|i| match i % 4 {
+                0 => sentence((i * 17) % 3000),
+                1 => format!("A new line {i} about nothing the original said."),
+                _ => sentence(i).replace("council", "assembly"),
+            })
+            .collect();
+        (original.join(" "), paraphrase.join(" "))
+    }
+
+    #[test]
+    fn progress_goes_through_the_stages_in_order_and_changes_nothing() {
+        let (original, paraphrase) = pair();
+        let options = Options {
+            time_budget_ms: None,
+            ..Options::default()
+        };
+        let heard = Rc::new(RefCell::new(Vec::new()));
+        let kept = Rc::clone(&heard);
+        let progress = Progress::new(Duration::ZERO, move |stage, share| {
+            kept.borrow_mut().push((stage, share))
+        });
+        let observed = compare_with_progress(
+            &original,
+            &paraphrase,
+            &options,
+            &keys::nfkc,
+            Some(progress),
+        )
+        .unwrap();
+        let plain = compare_with(&original, &paraphrase, &options).unwrap();
+        assert_eq!(
+            observed.to_json(OffsetUnit::Utf8),
+            plain.to_json(OffsetUnit::Utf8)
+        );
+
+        let heard = heard.borrow();
+        // Every stage, in order; within one the share never goes back and
+        // it ends at 1.
+        let stages: Vec<Stage> = heard.iter().map(|&(stage, _)| stage).collect();
+        assert!(stages.windows(2).all(|w| w[0] <= w[1]), "{stages:?}");
+        for stage in Stage::ALL {
+            let shares: Vec<f64> = heard
+                .iter()
+                .filter(|&&(s, _)| s == stage)
+                .map(|&(_, share)| share)
+                .collect();
+            assert!(
+                shares.windows(2).all(|w| w[0] <= w[1]),
+                "{stage:?}: {shares:?}"
+            );
+            assert_eq!(shares.last(), Some(&1.0), "{stage:?}");
+            assert!(shares.iter().all(|share| (0.0..=1.0).contains(share)));
+        }
+        // The long loops report from inside, not only at the stages' ends.
+        for stage in [
+            Stage::Reading,
+            Stage::CopiedPassages,
+            Stage::SentencePairs,
+            Stage::WordChanges,
+        ] {
+            let inside = heard
+                .iter()
+                .filter(|&&(s, share)| s == stage && 0.0 < share && share < 1.0)
+                .count();
+            assert!(inside > 0, "{stage:?} reported nothing between its ends");
+        }
+    }
 }

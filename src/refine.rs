@@ -73,9 +73,12 @@ pub fn refine_pairs(
         p_copied[run.paraphrase.start as usize..run.paraphrase.end as usize].fill(true);
     }
     let mut clock = budget.clock("character changes", 64);
+    let pairs = edits.len();
     edits
         .iter()
-        .map(|edits| {
+        .enumerate()
+        .map(|(i, edits)| {
+            budget.report_pair(i, pairs, 4);
             edits
                 .iter()
                 .map(|edit| {

@@ -43,6 +43,7 @@ use std::ops::Range;
 use crate::budget::Budget;
 use crate::keys::Vocabulary;
 use crate::order::{heaviest_chain, insertion_sort, order_by, sort_keys};
+use crate::progress::Stage;
 
 /// How many occurrences of a frequent seed are tried at one place.
 pub const MAX_CANDIDATES: usize = 32;
@@ -394,9 +395,12 @@ fn seed_and_extend(input: &RunInput<'_>, budget: &Budget) -> Vec<Match> {
     // not move it, or the window would drift along a repetitive text.
     let mut reference: Option<Match> = None;
     for_each_window(paraphrase, k, |i, hash| {
-        if i % CLOCK_INTERVAL == CLOCK_INTERVAL - 1 && budget.expired() {
-            budget.cut_short("copied passages");
-            return false;
+        if i % CLOCK_INTERVAL == CLOCK_INTERVAL - 1 {
+            budget.report(Stage::CopiedPassages, i, paraphrase.len());
+            if budget.expired() {
+                budget.cut_short("copied passages");
+                return false;
+            }
         }
         active.retain(|&(_, end)| end > i);
         if let Some(m) = reference {

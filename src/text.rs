@@ -29,7 +29,7 @@ impl<'t> Text<'t> {
     /// Reads `text`: tokens, keys interned in `vocabulary` (under `options`:
     /// case, punctuation, normalization), sentences and quotations.
     pub fn read(text: &'t str, options: &Options, vocabulary: &mut Vocabulary<'t, '_>) -> Self {
-        Text::read_observed(text, options, vocabulary, |_| {})
+        Text::read_observed(text, options, vocabulary, &mut |_| {})
     }
 
     /// As [`Text::read`], calling `done` with each stage's name as it ends
@@ -39,7 +39,7 @@ impl<'t> Text<'t> {
         text: &'t str,
         options: &Options,
         vocabulary: &mut Vocabulary<'t, '_>,
-        mut done: impl FnMut(&'static str),
+        done: &mut dyn FnMut(&'static str),
     ) -> Self {
         let tokens = tokenize::tokenize(text, options.normalize_unicode);
         done("1 tokenize");

@@ -22,9 +22,11 @@ pub use many::{SourcesComparison, compare_many, compare_sources};
 use std::rc::Rc;
 
 use js_sys::{Float32Array, Object, Reflect, Uint32Array};
+use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
 use crate::compact::{Compact, CompactSide, LAYOUT_JSON};
+use crate::progress::Progress;
 use crate::report::Figures;
 use crate::{Findings, OffsetUnit, Options};
 
@@ -47,6 +49,13 @@ pub struct Comparison {
 /// `options` may be `undefined`, `null` or an object whose fields are those of
 /// [`Options`].
 ///
+/// With a `progress` number, and run in a dedicated worker, the engine
+/// posts how far it is from the worker's global scope, a few times a
+/// second at most: `{ id: progress, type: "progress", stage: "Finding
+/// copied passages", step: 2, share: 0.45 }` (the stage's name, its place
+/// among the stages counted from 1, the share of it done). Elsewhere (Node, the
+/// page's own thread) nothing is posted.
+///
 /// # Errors
 ///
 /// A `TypeError` naming the argument when a text is not a string or
@@ -65,6 +74,7 @@ pub fn compare(
     #[wasm_bindgen(unchecked_param_type = "string")] original: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string")] paraphrase: JsValue,
     options: JsValue,
+    progress: Option<u32>,
 ) -> Result<Comparison, JsValue> {
     failure::install_panic_hook();
     let original = string(
@@ -91,7 +101,8 @@ pub fn compare(
             "an object"
         ),
     )?;
-    let findings = crate::compare_with_normalizer(&original, &paraphrase, &options, &nfkc)
+    let progress = progress.and_then(poster);
+    let findings = crate::compare_with_progress(&original, &paraphrase, &options, &nfkc, progress)
         .map_err(engine_error)?
         .into_findings()
         .into();
@@ -100,6 +111,33 @@ pub fn compare(
         paraphrase: Rc::new(paraphrase),
         findings,
     })
+}
+
+/// Milliseconds at least between two progress messages.
+const PROGRESS_EVERY_MS: u64 = 100;
+
+/// Progress that posts `{ id, type: "progress", stage, step, share }`
+/// from the worker's global scope (see [`compare`]); none outside a
+/// dedicated worker.
+fn poster(id: u32) -> Option<Progress> {
+    let scope = js_sys::global()
+        .dyn_into::<web_sys::DedicatedWorkerGlobalScope>()
+        .ok()?;
+    let every = std::time::Duration::from_millis(PROGRESS_EVERY_MS);
+    Some(Progress::new(every, move |stage, share| {
+        let sent = numbers_object(
+            &["id", "step", "share"],
+            &[f64::from(id), f64::from(stage.step()), share],
+        )
+        .and_then(|message| {
+            set(&message, "type", "progress")?;
+            set(&message, "stage", stage.name())?;
+            scope.post_message(&message)
+        });
+        // A message the browser refuses (out of memory) is only a missed
+        // tick of the progress bar.
+        drop(sent);
+    }))
 }
 
 /// Unicode NFKC by the browser's `String.prototype.normalize`, which spares

@@ -37,7 +37,7 @@ fn owned(spans: &[(&str, &str, &str)]) -> Vec<(String, String, String)> {
 
 /// The article-diff/1 model of a comparison.
 fn compare(original: &str, paraphrase: &str, options: JsValue) -> Result<JsValue, JsValue> {
-    let result = wasm::compare(original.into(), paraphrase.into(), options)?;
+    let result = wasm::compare(original.into(), paraphrase.into(), options, None)?;
     Ok(result.to_json()?)
 }
 
@@ -117,11 +117,29 @@ fn the_time_budget_works_in_the_browser() {
 }
 
 #[wasm_bindgen_test]
+fn progress_asked_for_outside_a_worker_posts_nothing_and_changes_nothing() {
+    // The tests run on the page's own thread, which is no worker: the
+    // engine must not post (nor fail), and the result is the same.
+    let text = "The council met on Monday. It voted to build a new bridge. ".repeat(2000);
+    let paraphrase = text.replace("voted", "decided");
+    let with = wasm::compare(
+        text.as_str().into(),
+        paraphrase.as_str().into(),
+        JsValue::UNDEFINED,
+        Some(7),
+    )
+    .unwrap();
+    let without = wasm::compare(text.into(), paraphrase.into(), JsValue::UNDEFINED, None).unwrap();
+    assert_eq!(with.json(), without.json());
+}
+
+#[wasm_bindgen_test]
 fn the_compact_form_crosses_as_typed_arrays() {
     let result = wasm::compare(
         "The council voted to build a bridge.".into(),
         "The council voted to build a tunnel.".into(),
         JsValue::UNDEFINED,
+        None,
     )
     .unwrap();
     let compact = result.compact().unwrap();
@@ -241,23 +259,28 @@ fn an_array_of_options_is_a_type_error() {
 
 #[wasm_bindgen_test]
 fn a_text_that_is_not_a_string_is_a_type_error_naming_it() {
-    let error = wasm::compare(JsValue::from(5), "b".into(), JsValue::UNDEFINED)
+    let error = wasm::compare(JsValue::from(5), "b".into(), JsValue::UNDEFINED, None)
         .err()
         .unwrap();
     assert_eq!(
         type_error_message(error),
         "compare(original, paraphrase, options): original must be a string (got a number)"
     );
-    let error = wasm::compare("a".into(), JsValue::NULL, JsValue::UNDEFINED)
+    let error = wasm::compare("a".into(), JsValue::NULL, JsValue::UNDEFINED, None)
         .err()
         .unwrap();
     assert_eq!(
         type_error_message(error),
         "compare(original, paraphrase, options): paraphrase must be a string (got null)"
     );
-    let error = wasm::compare(js_sys::Object::new().into(), "b".into(), JsValue::UNDEFINED)
-        .err()
-        .unwrap();
+    let error = wasm::compare(
+        js_sys::Object::new().into(),
+        "b".into(),
+        JsValue::UNDEFINED,
+        None,
+    )
+    .err()
+    .unwrap();
     assert_eq!(
         type_error_message(error),
         "compare(original, paraphrase, options): original must be a string (got an object)"
@@ -347,7 +370,7 @@ fn compare_many_gives_the_pairwise_comparisons_in_the_browser() {
         let comparison = many.get(i as u32);
         let json: js_sys::Function = get(&comparison, "json").dyn_into().unwrap();
         let json = json.call0(&comparison).unwrap();
-        let alone = wasm::compare(original.into(), (*rewrite).into(), JsValue::UNDEFINED)
+        let alone = wasm::compare(original.into(), (*rewrite).into(), JsValue::UNDEFINED, None)
             .unwrap()
             .json();
         assert_eq!(json.as_string().unwrap(), alone);

@@ -304,11 +304,13 @@ async function run(notice = '', noticeIsProblem = false) {
   manyResults.apply(fields);
   if (fields.many) return runMany(notice, noticeIsProblem);
   const texts = { original: inputs.original.value, paraphrase: inputs.paraphrase.value };
-  const { ticker, started } = startProgress();
+  const { ticker, state, started } = startProgress();
   // Marks for the performance panel (and bench/page.mjs).
   performance.mark('article-diff:compare');
   try {
-    const answer = await engine.compare(texts.original, texts.paraphrase, settings.options);
+    const answer = await engine.compare(texts.original, texts.paraphrase, settings.options, (stage) => {
+      state.stage = stage;
+    });
     performance.mark('article-diff:answer');
     current = new Findings(answer, texts);
     markStale(false);
@@ -351,21 +353,35 @@ function settleProgress(ticker) {
   if (engine.busy) return;
   progress.hidden = true;
   progressBar.removeAttribute('value');
+  progressBar.setAttribute('aria-label', 'Comparing');
   delete document.documentElement.dataset.busy;
 }
 
-/** Shows the progress after a moment: seconds, and how many of `total` are done when told. */
+/**
+ * Shows the progress after a moment: seconds, and how many of `total` are
+ * done when told, or the engine's stage (`stage`: { stage, step, share },
+ * as the engine posts it) and the share of it done. The bar's
+ * name says the stage, changed only when the stage does (no live region:
+ * a screen reader is not told every tick).
+ */
 function startProgress() {
   const started = performance.now();
-  const state = { done: 0, total: 0, what: '' };
+  const state = { done: 0, total: 0, what: '', stage: null };
   const ticker = setInterval(() => {
     const seconds = (performance.now() - started) / 1000;
     if (seconds * 1000 < PROGRESS_AFTER_MS) return;
     progress.hidden = false;
+    const { stage } = state;
     if (state.total) {
       progressBar.max = state.total;
       progressBar.value = state.done;
       progressText.textContent = `Compared ${state.done} of ${state.total} ${state.what}… ${seconds.toFixed(1)} s`;
+    } else if (stage) {
+      const label = `Comparing: ${stage.stage}`;
+      if (progressBar.getAttribute('aria-label') !== label) progressBar.setAttribute('aria-label', label);
+      progressBar.max = 1;
+      progressBar.value = stage.share;
+      progressText.textContent = `${stage.stage}… ${Math.floor(stage.share * 100)}%, ${seconds.toFixed(1)} s`;
     } else {
       progressText.textContent = `Comparing… ${seconds.toFixed(1)} s`;
     }

@@ -84,10 +84,13 @@ export class Engine {
   /**
    * Compares two texts; resolves to the worker's answer ({ compact, stats,
    * complete, cutShort, timing }) or rejects (Cancelled when replaced).
+   * `onProgress({ stage, step, share })` hears, a few times a second at
+   * most, the stage the engine is in (its name, its place counted from 1)
+   * and the share of it done (0 to 1).
    */
-  compare(original, paraphrase, options) {
+  compare(original, paraphrase, options, onProgress) {
     if (this.#pending) this.#restart(new Cancelled());
-    return this.#request({ original, paraphrase, options });
+    return this.#request({ original, paraphrase, options }, onProgress);
   }
 
   /**

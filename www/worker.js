@@ -119,7 +119,9 @@ function answer(data) {
     if (refused) throw new Refusal(refused);
   }
   const started = performance.now();
-  const result = compare(data.original, data.paraphrase, data.options);
+  // With the request's id, the engine posts its progress from this
+  // worker's global scope as it goes ({ id, type: 'progress', stage, … }).
+  const result = compare(data.original, data.paraphrase, data.options, data.id);
   const engine = performance.now() - started;
   const reply = described(result);
   const crossing = performance.now() - started - engine;

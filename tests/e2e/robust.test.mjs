@@ -26,7 +26,8 @@ test('a long comparison shows progress, can be cancelled, and the page stays usa
   await loadLongTexts(page);
   await page.click('#compare');
   await page.waitForSelector('#progress:not([hidden])');
-  assert.match(await page.locator('#progress-text').textContent(), /^Comparing… \d+\.\d s$/);
+  // The seconds, and the engine's stage once it has said (progress.test.mjs).
+  assert.match(await page.locator('#progress-text').textContent(), /^(Comparing…|.+… \d+%,) \d+\.\d s$/);
   await page.click('#cancel');
   await page.waitForSelector('#progress', { state: 'hidden' });
   assert.match(await page.locator('#status').textContent(), /cancelled\. Your texts are untouched/);
