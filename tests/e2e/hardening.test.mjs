@@ -91,11 +91,12 @@ test('an engine that traps is reported, restarted, and the page goes on', async 
   await context.route('**/www/pkg/article_diff.js', async (route) => {
     const response = await route.fetch();
     const body = readFileSync(join(root, 'target/pkg-test/article_diff.js'), 'utf8').replace(
-      'export function compare(original, paraphrase, options) {',
-      `export function compare(original, paraphrase, options) {
+      /export function compare\(([^)]*)\) \{/,
+      `export function compare($1) {
     if (original.includes('PANIC-FOR-TEST')) __panicForTests();
     if (original.includes('TRAP-FOR-TEST')) throw new WebAssembly.RuntimeError('unreachable');`,
     );
+    assert.ok(body.includes('PANIC-FOR-TEST'), 'the staged failures are in place (compare() is where the test looks)');
     await route.fulfill({ response, body });
   });
   const page = await context.newPage();

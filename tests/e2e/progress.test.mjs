@@ -24,10 +24,13 @@ async function loadLongPair(page, words = 900_000) {
     };
     const sentences = [];
     for (let i = 0; i < n / 15; i++) {
-      sentences.push(Array.from({ length: 15 }, () => `w${(next() % 30000).toString(36)}`));
+      // A capital starts each sentence: after a full stop, a lowercase word
+      // goes on the same sentence, and one sentence of 900k words would
+      // make one row the browser takes minutes to lay out.
+      sentences.push(Array.from({ length: 15 }, (_, j) => `${j === 0 ? 'W' : 'w'}${(next() % 30000).toString(36)}`));
     }
     const original = sentences.map((s) => `${s.join(' ')}.`);
-    const rewritten = sentences.map((s, i) => `${s.map((w, j) => ((i + j) % 6 === 0 ? `x${w}` : w)).join(' ')}.`);
+    const rewritten = sentences.map((s, i) => `${s.map((w, j) => ((i + j) % 6 === 0 ? `X${w}` : w)).join(' ')}.`);
     for (let i = 0; i + 3 < rewritten.length; i += 3) {
       [rewritten[i], rewritten[i + 3]] = [rewritten[i + 3], rewritten[i]];
     }
