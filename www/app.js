@@ -263,8 +263,14 @@ async function show() {
     },
   });
   unattributedNavigator.setItems(unattributed);
-  changeList.show(changeEntries(current, rows, unattributed, moved), current.texts);
   applyFilter();
+  // The summary and the first rows are painted first; the change list and
+  // the strip come in a task of their own (a book's would make one long
+  // task of both: bench/page.mjs), unless another result has come since.
+  const shownNow = current;
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  if (current !== shownNow || shownState.rows !== rows) return;
+  changeList.show(changeEntries(current, rows, unattributed, moved), current.texts);
   strip.show(rows, $('rows'));
 }
 

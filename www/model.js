@@ -206,12 +206,25 @@ export function movedRowsOf(findings, rows) {
   return found;
 }
 
+// The lookups made for a list of rows, by side: the page asks for them
+// several times a comparison (the rows, the unattributed and moved
+// passages), and a book has tens of thousands of rows to sort.
+const finders = new WeakMap();
+
 /**
  * A lookup from a position of one side ('original' or 'paraphrase') to the
  * index of the row that shows it, or -1. Rows do not follow either text's
- * order, so their ranges are sorted once.
+ * order, so their ranges are sorted once (once a list of rows: a list of
+ * rows is never changed once made).
  */
 export function rowFinder(rows, side) {
+  if (!finders.has(rows)) finders.set(rows, {});
+  const made = finders.get(rows);
+  made[side] ??= newRowFinder(rows, side);
+  return made[side];
+}
+
+function newRowFinder(rows, side) {
   const starts = [];
   rows.forEach((row, index) => {
     if (row[side]) starts.push([row[side][0], row[side][1], index]);

@@ -164,16 +164,24 @@ export class OverviewStrip {
         paint(fills[row.status], 0, width);
       }
     };
+    // A block whose top the next block shares is painted over by it
+    // whole (it is a pixel or less of rows, so a tile tall, as the next
+    // is at least): with more rows than pixels, only the last block at
+    // each pixel is drawn (a million words: a few hundred draws, not tens
+    // of thousands).
+    let pending = null;
     let first = -1;
     rows.forEach((row, index) => {
       const next = rows[index + 1];
       if (!row.changed) return;
       if (first < 0) first = index;
       if (!next?.changed || next.status !== row.status || next.moved !== row.moved) {
-        block(first, index, row);
+        if (pending && Math.floor(pending[0] * step) !== Math.floor(first * step)) block(...pending);
+        pending = [first, index, row];
         first = -1;
       }
     });
+    if (pending) block(...pending);
   }
 
   #drawLegend(tiles, ratio) {
