@@ -34,7 +34,7 @@ export SIZE_STOP_JSON="$PWD/$OUT/stop23.json"
 
 gz() { node -e "console.log(require('zlib').gzipSync(require('fs').readFileSync('$1'),{level:9}).length)"; }
 
-VARIANTS=("${@:-shipped:- stem-en:size-stem-en stem-all:size-stem-all icu:size-icu icu-dict:size-icu-dict stop-iso:size-stop-iso stop-json:size-stop-json stem-all+icu:size-stem-all,size-icu stem-all+icu+stop-json:size-stem-all,size-icu,size-stop-json}")
+VARIANTS=("${@:-shipped:- stem-en:size-stem-en stem-all:size-stem-all icu:size-icu icu-dict:size-icu-dict icu-auto:size-icu-auto stop-iso:size-stop-iso stop-json:size-stop-json stem-all+icu:size-stem-all,size-icu stem-all+icu+stop-json:size-stem-all,size-icu,size-stop-json}")
 [ $# -gt 0 ] || read -r -a VARIANTS <<< "${VARIANTS[0]}"
 printf '%-24s %10s %10s %10s\n' variant raw-O1 gzip-O1 gzip-Oz
 for v in "${VARIANTS[@]}"; do

@@ -83,9 +83,11 @@ fn stem(language: &str, text: &str) -> Result<usize, JsError> {
 fn segment(text: &str) -> String {
     use icu_segmenter::options::{SentenceBreakInvariantOptions, WordBreakInvariantOptions};
     use icu_segmenter::{SentenceSegmenter, WordSegmenter};
-    #[cfg(feature = "size-icu-dict")]
+    #[cfg(feature = "size-icu-auto")]
+    let words = WordSegmenter::new_auto(WordBreakInvariantOptions::default());
+    #[cfg(all(feature = "size-icu-dict", not(feature = "size-icu-auto")))]
     let words = WordSegmenter::new_dictionary(WordBreakInvariantOptions::default());
-    #[cfg(not(feature = "size-icu-dict"))]
+    #[cfg(not(any(feature = "size-icu-dict", feature = "size-icu-auto")))]
     let words = WordSegmenter::new_for_non_complex_scripts(WordBreakInvariantOptions::default());
     let sentences = SentenceSegmenter::new(SentenceBreakInvariantOptions::default());
     format!(
