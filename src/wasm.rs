@@ -15,6 +15,14 @@ macro_rules! must_be {
 
 mod failure;
 mod many;
+#[cfg(any(
+    feature = "size-stem-all",
+    feature = "size-stem-en",
+    feature = "size-icu",
+    feature = "size-stop-iso",
+    feature = "size-stop-json"
+))]
+mod size_probe;
 
 pub use failure::last_failure;
 pub use many::{SourcesComparison, compare_many, compare_sources};
