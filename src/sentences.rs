@@ -83,6 +83,7 @@ fn is_terminator(c: char) -> bool {
             | '۔'
             | '।'
             | '॥'
+            | '։'
     )
 }
 
@@ -466,6 +467,18 @@ mod tests {
         assert_eq!(
             split("今日は晴れ。明日は雨？"),
             ["今日は晴れ。", "明日は雨？"]
+        );
+    }
+
+    #[test]
+    fn the_full_stops_of_other_scripts_end_sentences() {
+        // Arabic question mark, Devanagari danda, Armenian full stop
+        // (issue 14: it was not a sentence end).
+        assert_eq!(split("هل وصل؟ نعم وصل."), ["هل وصل؟", "نعم وصل."]);
+        assert_eq!(split("यह पहला है। यह दूसरा है।"), ["यह पहला है।", "यह दूसरा है।"]);
+        assert_eq!(
+            split("Սա առաջինն է։ Սա երկրորդն է։"),
+            ["Սա առաջինն է։", "Սա երկրորդն է։"]
         );
     }
 
