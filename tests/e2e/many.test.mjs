@@ -39,9 +39,14 @@ const REWRITES = [
 /** Adds a rewrite box with `text` and waits for the comparison of all. */
 async function addRewrite(page, text) {
   const boxes = await page.locator('.field.extra textarea').count();
+  // Adding a box compares at once (with it empty): that comparison is
+  // waited for first, or it could be the one waited for below, and the
+  // one with the text would land later, in the middle of the next step.
+  let before = await comparedCount(page);
   await page.click('#add-text');
+  await waitForComparison(page, before);
   const box = page.locator('.field.extra textarea').nth(boxes);
-  const before = await comparedCount(page);
+  before = await comparedCount(page);
   await box.fill(text);
   await page.click('#compare');
   await waitForComparison(page, before);
@@ -276,7 +281,10 @@ async function twoSources(options) {
   await page.check('input[name="mode"][value="sources"]');
   await waitForComparison(page, before);
   await compareTexts(page, SOURCE_A, TEXT);
+  // The comparison adding a box starts is waited for first (see addRewrite).
+  before = await comparedCount(page);
   await page.click('#add-text');
+  await waitForComparison(page, before);
   before = await comparedCount(page);
   await page.locator('.field.extra textarea').fill(SOURCE_B);
   await page.click('#compare');
