@@ -295,7 +295,7 @@ function applyFilter() {
 
 /** Sets the filter (a key of FILTERS); `announce` says so in the status line (from the summary, not the select). */
 function setFilter(show, { announce = false } = {}) {
-  filter.show = show in FILTERS ? show : 'all';
+  filter.show = Object.hasOwn(FILTERS, show) ? show : 'all';
   applyFilter();
   if (announce) say(`Showing ${FILTERS[filter.show]}; choose "every row" under Show to see them all again.`);
 }

@@ -146,8 +146,8 @@ export class ChangeList {
   markRow(index) {
     this.current = index;
     for (const node of this.list.querySelectorAll('[aria-current]')) node.removeAttribute('aria-current');
-    const at = this.visible.findIndex((i) => this.entries[i].row >= index);
-    if (at < 0 || this.entries[this.visible[at]].row !== index) return;
+    const at = this.#firstAtOrAfter(index);
+    if (this.entries[this.visible[at]]?.row !== index) return;
     const button = this.#button(at);
     button.setAttribute('aria-current', 'true');
     this.#rove(button);
@@ -163,15 +163,20 @@ export class ChangeList {
    * change among rows `first` to `last` (those on the screen), if any.
    */
   follow([first, last]) {
+    const row = this.entries[this.visible[this.#firstAtOrAfter(first)]]?.row;
+    if (row !== undefined && row <= last && row !== this.current) this.markRow(row);
+  }
+
+  /** Where among the visible entries (in row order) the first of row `index` or later is. */
+  #firstAtOrAfter(index) {
     let lo = 0;
     let hi = this.visible.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (this.entries[this.visible[mid]].row < first) lo = mid + 1;
+      if (this.entries[this.visible[mid]].row < index) lo = mid + 1;
       else hi = mid;
     }
-    const row = this.entries[this.visible[lo]]?.row;
-    if (row !== undefined && row <= last && row !== this.current) this.markRow(row);
+    return lo;
   }
 
   #update() {
