@@ -24,6 +24,7 @@ use std::borrow::Cow;
 
 use rustc_hash::FxHashMap;
 
+use crate::language::Rules;
 use crate::options::Options;
 use crate::tokenize::{Abbreviation, Token, TokenClass};
 
@@ -97,6 +98,8 @@ pub struct Vocabulary<'t, 'n> {
     pub is_common: Vec<bool>,
     /// For each id: its stem's id (punctuation has none: `u32::MAX`).
     pub stem: Vec<u32>,
+    /// The language's rules for common words and stems.
+    rules: Rules,
 }
 
 /// No stem: punctuation.
@@ -104,8 +107,13 @@ pub const NO_STEM: u32 = u32::MAX;
 
 impl<'t, 'n> Vocabulary<'t, 'n> {
     /// An empty vocabulary whose keys are normalized by `normalize` (when
-    /// the options ask for it).
+    /// the options ask for it), under English rules.
     pub fn new(normalize: Normalizer<'n>) -> Self {
+        Vocabulary::with_rules(normalize, Rules::english())
+    }
+
+    /// An empty vocabulary under a language's `rules` (common words, stems).
+    pub fn with_rules(normalize: Normalizer<'n>, rules: Rules) -> Self {
         Vocabulary {
             by_text: FxHashMap::default(),
             by_short_text: FxHashMap::default(),
@@ -115,7 +123,13 @@ impl<'t, 'n> Vocabulary<'t, 'n> {
             is_word: Vec::new(),
             is_common: Vec::new(),
             stem: Vec::new(),
+            rules,
         }
+    }
+
+    /// The rules its words are read by.
+    pub fn rules(&self) -> &Rules {
+        &self.rules
     }
 
     /// How many distinct stems have been seen.
@@ -198,8 +212,19 @@ impl<'t, 'n> Vocabulary<'t, 'n> {
         let id = self.is_word.len() as u32;
         self.ids[is_word as usize].insert(kept(key.len()), id);
         self.is_word.push(is_word);
-        self.is_common.push(is_word && is_common_word(key));
-        let stem = if is_word {
+        self.is_common.push(is_word && self.rules.is_common(key));
+        let stem = if !is_word {
+            NO_STEM
+        } else if let Some(stem) = self.rules.stem(key) {
+            match self.stems.get(stem.as_ref()) {
+                Some(&id) => id,
+                None => {
+                    let next = self.stems.len() as u32;
+                    self.stems.insert(Cow::Owned(stem.into_owned()), next);
+                    next
+                }
+            }
+        } else {
             let end = key
                 .char_indices()
                 .nth(STEM_CHARS)
@@ -215,8 +240,6 @@ impl<'t, 'n> Vocabulary<'t, 'n> {
                     next
                 }
             }
-        } else {
-            NO_STEM
         };
         self.stem.push(stem);
         id
@@ -405,7 +428,7 @@ fn unify(c: char) -> char {
 
 /// English function words and reporting verbs: a run made of these alone
 /// (or mostly of these) is chance, not copying.
-const COMMON_WORDS: &[&str] = &[
+pub(crate) const COMMON_WORDS: &[&str] = &[
     "a",
     "about",
     "above",

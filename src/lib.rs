@@ -67,6 +67,7 @@ pub mod diff;
 mod error;
 pub mod keys;
 pub mod label;
+pub mod language;
 mod limits;
 pub mod model;
 mod options;
@@ -188,7 +189,13 @@ pub fn compare_with_progress<'t>(
         progress.as_ref(),
         original.len() + paraphrase.len(),
     )?;
-    compare_read(&read.text, read.vocabulary, options, paraphrase, progress)
+    compare_read(
+        (&read.text, read.language),
+        read.vocabulary,
+        options,
+        paraphrase,
+        progress,
+    )
 }
 
 /// An original read once (stages 1–3), to be compared with any number of
@@ -198,6 +205,8 @@ pub struct Original<'t, 'n> {
     text: Text<'t>,
     vocabulary: Vocabulary<'t, 'n>,
     options: Options,
+    /// The language detection found the text in.
+    language: Option<language::Language>,
 }
 
 impl<'t> Original<'t, 'static> {
@@ -238,7 +247,9 @@ impl<'t, 'n> Original<'t, 'n> {
     ) -> Result<Self, Error> {
         options.validate()?;
         limits::check_size("original", original)?;
-        let mut vocabulary = Vocabulary::new(normalize);
+        let detected = language::detect(original);
+        let rules = language::Rules::new(options.chosen_language()?.or(detected));
+        let mut vocabulary = Vocabulary::with_rules(normalize, rules);
         let text = read_text(
             original,
             options,
@@ -254,6 +265,7 @@ impl<'t, 'n> Original<'t, 'n> {
             text,
             vocabulary,
             options: options.clone(),
+            language: detected,
         })
     }
 
@@ -265,7 +277,7 @@ impl<'t, 'n> Original<'t, 'n> {
     /// [`Error::InputTooLarge`] when `paraphrase` exceeds [`MAX_INPUT_BYTES`].
     pub fn compare(&self, paraphrase: &'t str) -> Result<Comparison<'t>, Error> {
         compare_read(
-            &self.text,
+            (&self.text, self.language),
             self.vocabulary.clone(),
             &self.options,
             paraphrase,
@@ -280,7 +292,13 @@ impl<'t, 'n> Original<'t, 'n> {
     ///
     /// As [`Original::compare`].
     pub fn into_comparison(self, paraphrase: &'t str) -> Result<Comparison<'t>, Error> {
-        compare_read(&self.text, self.vocabulary, &self.options, paraphrase, None)
+        compare_read(
+            (&self.text, self.language),
+            self.vocabulary,
+            &self.options,
+            paraphrase,
+            None,
+        )
     }
 }
 
@@ -340,13 +358,18 @@ fn read_text<'t>(
 /// Reads `paraphrase` into `vocabulary` and compares it with `original`,
 /// telling `progress` (if any) how far it is.
 fn compare_read<'t>(
-    original: &Text<'t>,
+    (original, original_language): (&Text<'t>, Option<language::Language>),
     mut vocabulary: Vocabulary<'t, '_>,
     options: &Options,
     paraphrase: &'t str,
     progress: Option<progress::Progress>,
 ) -> Result<Comparison<'t>, Error> {
     limits::check_size("paraphrase", paraphrase)?;
+    let languages = language::Languages {
+        original: original_language,
+        paraphrase: language::detect(paraphrase),
+        used: vocabulary.rules().language(),
+    };
     let bytes = (original.text.len(), original.text.len() + paraphrase.len());
     let budget = pipeline::budget(options, bytes.1).with_progress(progress);
     let paraphrase_text = read_text(paraphrase, options, &mut vocabulary, bytes, &|done, all| {
@@ -355,7 +378,13 @@ fn compare_read<'t>(
     Ok(Comparison {
         original: original.text,
         paraphrase,
-        findings: pipeline::compare((original, &paraphrase_text), &vocabulary, options, budget),
+        findings: pipeline::compare_in(
+            (original, &paraphrase_text),
+            &vocabulary,
+            options,
+            budget,
+            languages,
+        ),
     })
 }
 

@@ -11,6 +11,7 @@ use std::ops::Range;
 use serde::{Serialize, Serializer};
 
 use crate::align::Evidence;
+use crate::language::Languages;
 use crate::options::Options;
 use crate::verdict::Verdict;
 
@@ -278,6 +279,7 @@ pub struct Findings {
     pub(crate) stats: Stats,
     pub(crate) cut_short: Vec<&'static str>,
     pub(crate) options: Options,
+    pub(crate) languages: Languages,
 }
 
 impl Findings {
@@ -389,6 +391,11 @@ impl Findings {
     /// The options the comparison used.
     pub fn options(&self) -> &Options {
         &self.options
+    }
+
+    /// The languages detection found the texts in, and the one compared in.
+    pub fn languages(&self) -> &Languages {
+        &self.languages
     }
 
     /// The public JSON model, `article-diff/1`, for the texts these
@@ -706,6 +713,7 @@ struct Document<'a, Side, Pairs, Runs> {
     complete: bool,
     cut_short: &'a [&'static str],
     options: &'a Options,
+    languages: &'a Languages,
     stats: &'a Stats,
     original: Side,
     paraphrase: Side,
@@ -914,6 +922,7 @@ impl Serialize for ComparisonView<'_> {
             complete: c.is_complete(),
             cut_short: &c.cut_short,
             options: &c.options,
+            languages: &c.languages,
             stats: &c.stats,
             original: self.side(original, &c.original_side, o, p),
             paraphrase: self.side(paraphrase, &c.paraphrase_side, p, o),

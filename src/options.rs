@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
+use crate::language::Language;
 
 /// Settings of a comparison. [`Options::default()`] is what [`crate::compare`] uses.
 ///
@@ -48,6 +49,11 @@ pub struct Options {
     /// whole run, output included, ends within the budget plus a second
     /// (see [`crate::budget`]).
     pub time_budget_ms: Option<u64>,
+    /// The language of the texts: `"auto"` to detect it from the original
+    /// (see [`crate::language`]), or an ISO 639-1 code (`"de"`) that this
+    /// build knows. Its common words and stems are then the ones compared
+    /// by. Default: `"auto"`.
+    pub language: String,
 }
 
 impl Default for Options {
@@ -60,6 +66,7 @@ impl Default for Options {
             min_run: 4,
             pair_threshold: 0.2,
             time_budget_ms: Some(5000),
+            language: String::from("auto"),
         }
     }
 }
@@ -82,7 +89,7 @@ pub const PAIR_THRESHOLD_RANGE: std::ops::RangeInclusive<f64> = 0.0..=1.0;
 /// gzip, the text costs it 0.1 KB. A test checks that it says what they say.
 // Read by the browser binding alone, and by the test below.
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-pub const RULES_JSON: &str = r#"{"defaults":{"ignore_case":true,"unify_punctuation":true,"normalize_unicode":true,"ignore_punctuation":false,"min_run":4,"pair_threshold":0.2,"time_budget_ms":5000},"ranges":{"min_run":[1,1000],"pair_threshold":[0,1]}}"#;
+pub const RULES_JSON: &str = r#"{"defaults":{"ignore_case":true,"unify_punctuation":true,"normalize_unicode":true,"ignore_punctuation":false,"min_run":4,"pair_threshold":0.2,"time_budget_ms":5000,"language":"auto"},"ranges":{"min_run":[1,1000],"pair_threshold":[0,1]}}"#;
 
 impl Options {
     /// Sets [`Options::ignore_case`].
@@ -127,6 +134,43 @@ impl Options {
         self
     }
 
+    /// Sets [`Options::language`]: `"auto"` or an ISO 639-1 code.
+    pub fn language(mut self, code: &str) -> Self {
+        self.language = code.to_owned();
+        self
+    }
+
+    /// The language [`Options::language`] names, or `None` for `"auto"`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidOption`] when it names no language of this build.
+    pub fn chosen_language(&self) -> Result<Option<Language>, Error> {
+        if self.language == "auto" {
+            return Ok(None);
+        }
+        Language::from_code(&self.language)
+            .map(Some)
+            .ok_or_else(|| Error::InvalidOption {
+                name: "language",
+                reason: if cfg!(feature = "languages") {
+                    format!(
+                        "must be \"auto\" or one of {}, not \"{}\"",
+                        Language::all()
+                            .map(Language::code)
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                        self.language
+                    )
+                } else {
+                    format!(
+                        "\"{}\" needs the languages build (this one knows \"auto\" and \"en\")",
+                        self.language
+                    )
+                },
+            })
+    }
+
     /// Checks that every value is in its range.
     ///
     /// # Errors
@@ -153,6 +197,7 @@ impl Options {
                 reason: format!("must be from 0 to 1, not {value}"),
             });
         }
+        self.chosen_language()?;
         Ok(())
     }
 }

@@ -9,6 +9,7 @@ use crate::cleanup;
 use crate::diff::{self, Edit};
 use crate::keys::Vocabulary;
 use crate::label;
+use crate::language::Languages;
 use crate::model::Findings;
 use crate::options::Options;
 use crate::progress::Stage;
@@ -16,6 +17,30 @@ use crate::refine;
 use crate::runs::{self, Run};
 use crate::text::Text;
 use crate::verdict::{self, Shares};
+
+/// As [`compare`], for texts in `languages`. Texts found in two different
+/// languages pair sentences only when they are the same (similarity 1):
+/// a sentence of one is no rewording of a sentence of the other, whatever
+/// names and numbers they share. Passages copied word for word are still
+/// found (a quotation left in its own language is copying).
+pub fn compare_in(
+    texts: (&Text<'_>, &Text<'_>),
+    vocabulary: &Vocabulary,
+    options: &Options,
+    budget: Budget,
+    languages: Languages,
+) -> Findings {
+    let mut findings = if languages.differ() {
+        let strict = options.clone().pair_threshold(1.0);
+        let mut findings = compare(texts, vocabulary, &strict, budget);
+        findings.options = options.clone();
+        findings
+    } else {
+        compare(texts, vocabulary, options, budget)
+    };
+    findings.languages = languages;
+    findings
+}
 
 /// Compares two texts read with `vocabulary` (stages 1–3 are
 /// [`Text::read`]'s) within `budget`.
@@ -90,6 +115,7 @@ pub fn compare_observed(
         stats: assembled.stats,
         cut_short: budget.into_cut_short(),
         options: options.clone(),
+        languages: Languages::default(),
     }
 }
 

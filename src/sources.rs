@@ -200,14 +200,26 @@ impl<'t, 'n> Stitched<'t, 'n> {
             text: read,
             vocabulary,
             options,
+            language,
         } = &self.text;
+        let languages = crate::language::Languages {
+            original: crate::language::detect(source),
+            paraphrase: *language,
+            used: vocabulary.rules().language(),
+        };
         let mut vocabulary = vocabulary.clone();
         let source_text = Text::read(source, options, &mut vocabulary);
         let budget = pipeline::budget(options, source.len() + read.text.len());
         Ok(Comparison {
             original: source,
             paraphrase: read.text,
-            findings: pipeline::compare((&source_text, read), &vocabulary, options, budget),
+            findings: pipeline::compare_in(
+                (&source_text, read),
+                &vocabulary,
+                options,
+                budget,
+                languages,
+            ),
         })
     }
 
@@ -218,6 +230,7 @@ impl<'t, 'n> Stitched<'t, 'n> {
             text: read,
             vocabulary,
             options,
+            ..
         } = &self.text;
         // Each word of the text: its token, and the byte where it starts.
         let (word_tokens, word_starts): (Vec<u32>, Vec<u32>) = read

@@ -443,6 +443,11 @@ fn parse_options(options: JsValue, must_be: &str) -> Result<Options, JsValue> {
             "ignore_punctuation" => parsed.ignore_punctuation = boolean(&value)?,
             "min_run" => parsed.min_run = whole_number(&value, u32::MAX as f64)? as u32,
             "pair_threshold" => parsed.pair_threshold = number(&value, "f64")?,
+            "language" => {
+                parsed.language = value
+                    .as_string()
+                    .ok_or_else(|| invalid(&value, "a string"))?
+            }
             "time_budget_ms" => {
                 parsed.time_budget_ms = if value.is_null() {
                     None
@@ -489,7 +494,7 @@ fn type_error(must_be: &str, value: &JsValue) -> JsValue {
 }
 
 const OPTION_NAMES: &str = "`ignore_case`, `unify_punctuation`, `normalize_unicode`, \
-`ignore_punctuation`, `min_run`, `pair_threshold`, `time_budget_ms`";
+`ignore_punctuation`, `min_run`, `pair_threshold`, `time_budget_ms`, `language`";
 
 /// What a value is, in the words of serde's messages (JavaScript formats
 /// the numbers).

@@ -1,0 +1,547 @@
+//! Stage 0: which language a text is written in, and what that language
+//! says of its words: which are very common (function words, which alone
+//! prove no copying) and what a word's stem is.
+//!
+//! **Detection** reads a sample of the text (its first [`SAMPLE_WORDS`]
+//! words) once, before anything else, in two steps:
+//!
+//! 1. English, by the engine's own list of very common English words: a
+//!    text at least a fifth of whose words (and at least [`MIN_HITS`]) are
+//!    on it is English. This step is all the core WebAssembly build has:
+//!    everything else needs the languages build (the `languages` feature),
+//!    and [`needs_languages`] tells the page when to load it.
+//! 2. Otherwise the script of most letters decides the languages written in
+//!    it alone (Korean, Thai, Armenian, Hebrew, Greek, Devanagari as Hindi;
+//!    Han with kana as Japanese, without as Chinese), and among the
+//!    languages that share a script (Latin, Cyrillic, Arabic), the one
+//!    whose common-word list holds the most of the sample's words, when it
+//!    holds at least [`MIN_HITS`] and half again as many as the next.
+//!
+//! A text with too little evidence (a headline, a list of names) gets no
+//! language: it is compared in a neutral mode, with no common-word list
+//! and stems by a word's first characters, rather than by a guess.
+//!
+//! **Common words** come from the `stop-words` crate: NLTK's lists where
+//! NLTK has one (function words, of the length of the English list), else
+//! stopwords-iso's; English keeps the engine's own list. **Stems** come
+//! from the Snowball stemmers of `rust-stemmers` for the languages Snowball
+//! covers; English keeps its stems of five characters (its verdicts were
+//! measured and tuned on them, and the core build has no room for its
+//! Snowball stemmer), as do the languages Snowball does not cover.
+
+use crate::keys;
+
+/// Words of a text that detection reads at most: enough to tell languages
+/// apart, few enough that a long text costs no more than a short one.
+pub const SAMPLE_WORDS: usize = 2000;
+
+/// Common-word hits a text needs before a language is claimed for it.
+pub const MIN_HITS: usize = 3;
+
+/// Letters of a script of its own that name its language.
+pub const MIN_SCRIPT_LETTERS: usize = 12;
+
+/// A language the engine knows: an index into its table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Language(u8);
+
+/// The scripts detection tells apart.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Script {
+    Latin,
+    Cyrillic,
+    Arabic,
+    Greek,
+    Hebrew,
+    Armenian,
+    Devanagari,
+    Thai,
+    Hangul,
+    Han,
+    Kana,
+}
+
+/// What the engine knows of one language.
+struct Spec {
+    code: &'static str,
+    name: &'static str,
+    script: Script,
+    #[cfg(feature = "languages")]
+    stemmer: Option<rust_stemmers::Algorithm>,
+}
+
+macro_rules! spec {
+    ($code:literal, $name:literal, $script:ident, $stemmer:ident) => {
+        Spec {
+            code: $code,
+            name: $name,
+            script: Script::$script,
+            #[cfg(feature = "languages")]
+            stemmer: spec!(@stemmer $stemmer),
+        }
+    };
+    (@stemmer none) => { None };
+    (@stemmer $stemmer:ident) => { Some(rust_stemmers::Algorithm::$stemmer) };
+}
+
+/// The languages of this build, English first.
+#[cfg(not(feature = "languages"))]
+static LANGUAGES: &[Spec] = &[spec!("en", "English", Latin, none)];
+
+/// The languages of this build, English first: every language Snowball
+/// stems, and those with a script of their own or a common-word list worth
+/// telling apart.
+#[cfg(feature = "languages")]
+static LANGUAGES: &[Spec] = &[
+    spec!("en", "English", Latin, none),
+    spec!("ar", "Arabic", Arabic, Arabic),
+    spec!("cs", "Czech", Latin, none),
+    spec!("da", "Danish", Latin, Danish),
+    spec!("de", "German", Latin, German),
+    spec!("el", "Greek", Greek, Greek),
+    spec!("es", "Spanish", Latin, Spanish),
+    spec!("fa", "Persian", Arabic, none),
+    spec!("fi", "Finnish", Latin, Finnish),
+    spec!("fr", "French", Latin, French),
+    spec!("he", "Hebrew", Hebrew, none),
+    spec!("hi", "Hindi", Devanagari, none),
+    spec!("hu", "Hungarian", Latin, Hungarian),
+    spec!("hy", "Armenian", Armenian, none),
+    spec!("id", "Indonesian", Latin, none),
+    spec!("it", "Italian", Latin, Italian),
+    spec!("ja", "Japanese", Kana, none),
+    spec!("ko", "Korean", Hangul, none),
+    spec!("nl", "Dutch", Latin, Dutch),
+    spec!("no", "Norwegian", Latin, Norwegian),
+    spec!("pl", "Polish", Latin, none),
+    spec!("pt", "Portuguese", Latin, Portuguese),
+    spec!("ro", "Romanian", Latin, Romanian),
+    spec!("ru", "Russian", Cyrillic, Russian),
+    spec!("sv", "Swedish", Latin, Swedish),
+    spec!("th", "Thai", Thai, none),
+    spec!("tr", "Turkish", Latin, Turkish),
+    spec!("uk", "Ukrainian", Cyrillic, none),
+    spec!("vi", "Vietnamese", Latin, none),
+    spec!("zh", "Chinese", Han, none),
+];
+
+impl Language {
+    /// English.
+    pub const ENGLISH: Language = Language(0);
+
+    /// Every language of this build, English first.
+    pub fn all() -> impl Iterator<Item = Language> {
+        (0..LANGUAGES.len() as u8).map(Language)
+    }
+
+    /// The language of an ISO 639-1 code ("de"), if this build knows it.
+    pub fn from_code(code: &str) -> Option<Language> {
+        Language::all().find(|language| language.code() == code)
+    }
+
+    fn spec(self) -> &'static Spec {
+        &LANGUAGES[self.0 as usize]
+    }
+
+    /// Its ISO 639-1 code.
+    pub fn code(self) -> &'static str {
+        self.spec().code
+    }
+
+    /// Its name in English.
+    pub fn name(self) -> &'static str {
+        self.spec().name
+    }
+
+    /// Whether Snowball stems its words (else a word's stem is its first
+    /// [`keys::STEM_CHARS`] characters).
+    pub fn has_stemmer(self) -> bool {
+        #[cfg(feature = "languages")]
+        return self.spec().stemmer.is_some();
+        #[cfg(not(feature = "languages"))]
+        false
+    }
+}
+
+impl serde::Serialize for Language {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.code())
+    }
+}
+
+/// The languages of a comparison's texts, as detected, and the one it was
+/// compared in (the option's, else the original's).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Languages {
+    /// The original's, if detection found one.
+    pub original: Option<Language>,
+    /// The paraphrase's, if detection found one.
+    pub paraphrase: Option<Language>,
+    /// The one whose rules the comparison used; `None` for the neutral
+    /// rules.
+    pub used: Option<Language>,
+}
+
+impl Languages {
+    /// Whether the texts were found in two different languages: then no
+    /// rewording is claimed between them (see
+    /// [`crate::pipeline::compare_in`]).
+    pub fn differ(&self) -> bool {
+        matches!((self.original, self.paraphrase), (Some(a), Some(b)) if a != b)
+    }
+}
+
+/// The rules a comparison reads words by: a language's, or the neutral
+/// ones of a text whose language is not known.
+#[derive(Clone)]
+pub struct Rules {
+    language: Option<Language>,
+    #[cfg(feature = "languages")]
+    stemmer: Option<std::sync::Arc<rust_stemmers::Stemmer>>,
+    #[cfg(feature = "languages")]
+    common: Option<&'static rustc_hash::FxHashSet<&'static str>>,
+}
+
+impl Rules {
+    /// The rules of `language`, or the neutral ones for `None`.
+    pub fn new(language: Option<Language>) -> Rules {
+        Rules {
+            language,
+            #[cfg(feature = "languages")]
+            stemmer: language
+                .and_then(|l| l.spec().stemmer)
+                .map(|algorithm| std::sync::Arc::new(rust_stemmers::Stemmer::create(algorithm))),
+            #[cfg(feature = "languages")]
+            common: language.filter(|&l| l != Language::ENGLISH).map(common_set),
+        }
+    }
+
+    /// English's rules: what the engine did before it knew of languages.
+    pub fn english() -> Rules {
+        Rules::new(Some(Language::ENGLISH))
+    }
+
+    /// The language, if any.
+    pub fn language(&self) -> Option<Language> {
+        self.language
+    }
+
+    /// Whether `key` (a word's comparison key) is a very common word.
+    pub fn is_common(&self, key: &str) -> bool {
+        match self.language {
+            Some(Language::ENGLISH) => keys::is_common_word(key),
+            #[cfg(feature = "languages")]
+            Some(_) => self.common.is_some_and(|set| {
+                if key.chars().any(char::is_uppercase) {
+                    set.contains(key.to_lowercase().as_str())
+                } else {
+                    set.contains(key)
+                }
+            }),
+            _ => false,
+        }
+    }
+
+    /// The stem of a word's key: Snowball's, when the language has a
+    /// stemmer; else `None`, and the stem is the key's first
+    /// [`keys::STEM_CHARS`] characters.
+    pub fn stem<'k>(&self, key: &'k str) -> Option<std::borrow::Cow<'k, str>> {
+        #[cfg(feature = "languages")]
+        if let Some(stemmer) = &self.stemmer {
+            return Some(stemmer.stem(key));
+        }
+        let _ = key;
+        None
+    }
+}
+
+/// A language's common words as a set, built once.
+#[cfg(feature = "languages")]
+fn common_set(language: Language) -> &'static rustc_hash::FxHashSet<&'static str> {
+    use std::sync::OnceLock;
+    static SETS: OnceLock<Vec<rustc_hash::FxHashSet<&'static str>>> = OnceLock::new();
+    &SETS.get_or_init(|| {
+        Language::all()
+            .map(|l| common_words(l).iter().copied().collect())
+            .collect()
+    })[language.0 as usize]
+}
+
+/// A language's list of common words (see the module documentation).
+#[cfg(feature = "languages")]
+pub fn common_words(language: Language) -> &'static [&'static str] {
+    if language == Language::ENGLISH {
+        return keys::COMMON_WORDS;
+    }
+    stop_words::lookup(language.code()).unwrap_or(&[])
+}
+
+/// What detection read of a sample.
+#[derive(Default)]
+struct Sample {
+    words: usize,
+    english: usize,
+    #[cfg(feature = "languages")]
+    letters: [usize; 11],
+    #[cfg(feature = "languages")]
+    lowered: Vec<String>,
+}
+
+/// Reads the first [`SAMPLE_WORDS`] words of `text`.
+fn sample(text: &str) -> Sample {
+    let mut sample = Sample::default();
+    let mut word = String::new();
+    let mut chars = text.chars();
+    loop {
+        let c = chars.next();
+        if let Some(c) = c.filter(|&c| c.is_alphanumeric() || c == '\'' || c == '’') {
+            #[cfg(feature = "languages")]
+            if let Some(script) = script_of(c) {
+                sample.letters[script as usize] += 1;
+            }
+            word.extend(c.to_lowercase());
+            continue;
+        }
+        let trimmed = word.trim_matches(|c| c == '\'' || c == '’');
+        if !trimmed.is_empty() {
+            sample.words += 1;
+            if keys::is_common_word(trimmed) {
+                sample.english += 1;
+            }
+            #[cfg(feature = "languages")]
+            sample.lowered.push(trimmed.to_owned());
+        }
+        word.clear();
+        if c.is_none() || sample.words == SAMPLE_WORDS {
+            return sample;
+        }
+    }
+}
+
+/// Whether step 1 finds the sample English.
+fn is_english(sample: &Sample) -> bool {
+    sample.english >= MIN_HITS && sample.english * 5 >= sample.words
+}
+
+/// The language `text` is written in, or `None` when it does not say
+/// clearly enough (see the module documentation).
+pub fn detect(text: &str) -> Option<Language> {
+    let sample = sample(text);
+    if is_english(&sample) {
+        return Some(Language::ENGLISH);
+    }
+    #[cfg(feature = "languages")]
+    return detect_other(&sample);
+    #[cfg(not(feature = "languages"))]
+    None
+}
+
+/// Whether a comparison of these texts under `language` (the option:
+/// "auto" or a code) needs the languages build: it names a language other
+/// than English, or it is "auto" and a text is not found English by step 1.
+/// Always false in the languages build itself.
+pub fn needs_languages(texts: &[&str], language: &str) -> bool {
+    if cfg!(feature = "languages") {
+        return false;
+    }
+    match language {
+        "en" => false,
+        "auto" => texts.iter().any(|text| !is_english(&sample(text))),
+        _ => true,
+    }
+}
+
+#[cfg(feature = "languages")]
+fn script_of(c: char) -> Option<Script> {
+    Some(match c as u32 {
+        0x41..=0x5A | 0x61..=0x7A | 0xC0..=0x24F | 0x1E00..=0x1EFF => Script::Latin,
+        0x370..=0x3FF | 0x1F00..=0x1FFF => Script::Greek,
+        0x400..=0x52F => Script::Cyrillic,
+        0x531..=0x58F => Script::Armenian,
+        0x590..=0x5FF => Script::Hebrew,
+        0x600..=0x6FF | 0x750..=0x77F | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF => Script::Arabic,
+        0x900..=0x97F => Script::Devanagari,
+        0xE00..=0xE7F => Script::Thai,
+        0x1100..=0x11FF | 0x3130..=0x318F | 0xAC00..=0xD7AF => Script::Hangul,
+        0x3040..=0x30FF | 0x31F0..=0x31FF | 0xFF66..=0xFF9D => Script::Kana,
+        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F => Script::Han,
+        _ => return None,
+    })
+}
+
+#[cfg(feature = "languages")]
+fn detect_other(sample: &Sample) -> Option<Language> {
+    const SCRIPTS: [Script; 11] = [
+        Script::Latin,
+        Script::Cyrillic,
+        Script::Arabic,
+        Script::Greek,
+        Script::Hebrew,
+        Script::Armenian,
+        Script::Devanagari,
+        Script::Thai,
+        Script::Hangul,
+        Script::Han,
+        Script::Kana,
+    ];
+    let letters = |s: Script| sample.letters[s as usize];
+    // Han and kana are one writing system for this purpose: Japanese mixes
+    // both, and kana alone among Han says Japanese.
+    let cjk = letters(Script::Han) + letters(Script::Kana);
+    let (script, count) = SCRIPTS
+        .iter()
+        .filter(|&&s| s != Script::Han && s != Script::Kana)
+        .map(|&s| (s, letters(s)))
+        .chain([(Script::Han, cjk)])
+        .max_by_key(|&(_, count)| count)?;
+    if count < MIN_SCRIPT_LETTERS {
+        return None;
+    }
+    let by_code = |code| Language::from_code(code);
+    match script {
+        Script::Han => {
+            // Japanese writes its grammar in kana: a tenth of the letters
+            // at least, where Chinese has none.
+            if letters(Script::Kana) * 10 >= cjk {
+                by_code("ja")
+            } else {
+                by_code("zh")
+            }
+        }
+        Script::Latin | Script::Cyrillic | Script::Arabic => by_common_words(sample, script),
+        other => Language::all().find(|l| l.spec().script == other),
+    }
+}
+
+/// Among the languages written in `script`, the one whose common words the
+/// sample holds clearly most of. A word on several of their lists ("de" is
+/// French, Spanish, Portuguese, Romanian…) counts for each as a share, so
+/// that the words only one language has decide.
+#[cfg(feature = "languages")]
+fn by_common_words(sample: &Sample, script: Script) -> Option<Language> {
+    let candidates: Vec<Language> = Language::all()
+        .filter(|l| l.spec().script == script)
+        .collect();
+    let sets: Vec<_> = candidates.iter().map(|&l| common_set(l)).collect();
+    let mut scores = vec![(0.0f64, 0usize); candidates.len()];
+    let mut holders = Vec::with_capacity(candidates.len());
+    for word in &sample.lowered {
+        holders.clear();
+        holders.extend((0..candidates.len()).filter(|&i| {
+            if candidates[i] == Language::ENGLISH {
+                keys::is_common_word(word)
+            } else {
+                sets[i].contains(word.as_str())
+            }
+        }));
+        for &i in &holders {
+            scores[i].0 += 1.0 / holders.len() as f64;
+            scores[i].1 += 1;
+        }
+    }
+    let mut ranked: Vec<usize> = (0..candidates.len()).collect();
+    ranked.sort_by(|&a, &b| scores[b].0.total_cmp(&scores[a].0));
+    let best = *ranked.first()?;
+    let second = ranked.get(1).map_or(0.0, |&i| scores[i].0);
+    let (score, hits) = scores[best];
+    (hits >= MIN_HITS && score >= 1.5 * second).then_some(candidates[best])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_is_found_by_its_common_words() {
+        let text = "The council said on Monday that the bridge would be closed for repairs.";
+        assert_eq!(detect(text), Some(Language::ENGLISH));
+    }
+
+    #[test]
+    fn a_headline_has_no_language() {
+        assert_eq!(detect("Bridge closed"), None);
+        assert_eq!(detect(""), None);
+        assert_eq!(detect("12 345 678"), None);
+    }
+
+    #[test]
+    fn the_core_build_needs_the_languages_build_for_anything_but_english() {
+        let english = "The council said on Monday that the bridge would be closed.";
+        assert!(!needs_languages(&[english, english], "auto"));
+        assert!(!needs_languages(&[english], "en"));
+        let german = "Der Rat sagte am Montag, dass die Brücke geschlossen wird.";
+        assert_eq!(
+            needs_languages(&[english, german], "auto"),
+            !cfg!(feature = "languages")
+        );
+        assert_eq!(
+            needs_languages(&[english], "de"),
+            !cfg!(feature = "languages")
+        );
+    }
+
+    #[cfg(feature = "languages")]
+    #[test]
+    fn each_language_of_the_fixtures_is_found() {
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/languages");
+        for code in ["de", "fr", "es", "ru", "ar", "zh", "ja"] {
+            for file in ["original", "rewrite", "unrelated"] {
+                let text = std::fs::read_to_string(format!("{root}/{code}/{file}.txt")).unwrap();
+                assert_eq!(
+                    detect(&text).map(Language::code),
+                    Some(code),
+                    "{code}/{file}"
+                );
+            }
+        }
+    }
+
+    #[cfg(feature = "languages")]
+    #[test]
+    fn scripts_of_their_own_name_their_language() {
+        for (text, code) in [
+            (
+                "서울시는 월요일에 다리를 수리하기 위해 폐쇄한다고 밝혔다",
+                "ko",
+            ),
+            ("กรุงเทพมหานครประกาศปิดสะพานเพื่อซ่อมแซมในวันจันทร์", "th"),
+            (
+                "Քաղաքապետարանը երկուշաբթի օրը հայտարարեց կամուրջի փակման մասին",
+                "hy",
+            ),
+            ("העירייה הודיעה ביום שני כי הגשר ייסגר לשיפוצים", "he"),
+            (
+                "Το δημοτικό συμβούλιο ανακοίνωσε ότι η γέφυρα θα κλείσει",
+                "el",
+            ),
+            ("नगर परिषद ने सोमवार को कहा कि पुल मरम्मत के लिए बंद रहेगा", "hi"),
+        ] {
+            assert_eq!(detect(text).map(Language::code), Some(code), "{text}");
+        }
+    }
+
+    #[cfg(feature = "languages")]
+    #[test]
+    fn short_texts_fall_back_to_no_language() {
+        // Too few letters of a script, or too few common words, to tell.
+        for text in ["東京", "Brücke", "Merkel, Macron", "мост", "ok"] {
+            assert_eq!(detect(text), None, "{text}");
+        }
+    }
+
+    #[cfg(feature = "languages")]
+    #[test]
+    fn stems_are_snowball_s_where_it_has_a_stemmer() {
+        let german = Rules::new(Language::from_code("de"));
+        assert_eq!(german.stem("brücken").as_deref(), Some("bruck"));
+        assert!(german.is_common("und"));
+        assert!(german.is_common("Und"));
+        assert!(!german.is_common("brücke"));
+        let english = Rules::english();
+        assert_eq!(english.stem("bridges"), None);
+        assert!(english.is_common("the"));
+        let neutral = Rules::new(None);
+        assert!(!neutral.is_common("the"));
+        assert_eq!(neutral.stem("bridges"), None);
+    }
+}
