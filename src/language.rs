@@ -46,6 +46,7 @@ pub const MIN_SCRIPT_LETTERS: usize = 12;
 pub struct Language(u8);
 
 /// The scripts detection tells apart.
+#[cfg(feature = "languages")]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Script {
     Latin,
@@ -65,6 +66,7 @@ enum Script {
 struct Spec {
     code: &'static str,
     name: &'static str,
+    #[cfg(feature = "languages")]
     script: Script,
     #[cfg(feature = "languages")]
     stemmer: Option<rust_stemmers::Algorithm>,
@@ -75,6 +77,7 @@ macro_rules! spec {
         Spec {
             code: $code,
             name: $name,
+            #[cfg(feature = "languages")]
             script: Script::$script,
             #[cfg(feature = "languages")]
             stemmer: spec!(@stemmer $stemmer),
@@ -279,46 +282,55 @@ pub fn common_words(language: Language) -> &'static [&'static str] {
 /// What detection read of a sample.
 #[derive(Default)]
 struct Sample {
+    /// Words read, at most [`SAMPLE_WORDS`].
     words: usize,
+    /// Of them, words on the engine's English list.
     english: usize,
+    /// Letters of each script.
     #[cfg(feature = "languages")]
     letters: [usize; 11],
+    /// The words, in lower case.
     #[cfg(feature = "languages")]
     lowered: Vec<String>,
 }
 
-/// Reads the first [`SAMPLE_WORDS`] words of `text`.
-fn sample(text: &str) -> Sample {
+/// Step 1's reading of the first [`SAMPLE_WORDS`] words of `text`: how
+/// many there are and how many are common English words. A word here is a
+/// run of ASCII letters, digits and apostrophes and of any non-ASCII
+/// character (so that "Brücke" is one word, not on the list): bytes, not
+/// characters, so that the core build links no Unicode tables for it.
+fn english_sample(text: &str) -> Sample {
     let mut sample = Sample::default();
-    let mut word = String::new();
-    let mut chars = text.chars();
+    // The longest common English word has fewer bytes than this.
+    let mut word = [0u8; 12];
+    let mut length = 0usize;
+    let mut bytes = text.bytes();
     loop {
-        let c = chars.next();
-        if let Some(c) = c.filter(|&c| c.is_alphanumeric() || c == '\'' || c == '’') {
-            #[cfg(feature = "languages")]
-            if let Some(script) = script_of(c) {
-                sample.letters[script as usize] += 1;
+        let byte = bytes.next();
+        if let Some(b) = byte.filter(|&b| b.is_ascii_alphanumeric() || b == b'\'' || b >= 0x80) {
+            if let Some(slot) = word.get_mut(length) {
+                *slot = b.to_ascii_lowercase();
             }
-            word.extend(c.to_lowercase());
+            length += 1;
             continue;
         }
-        let trimmed = word.trim_matches(|c| c == '\'' || c == '’');
-        if !trimmed.is_empty() {
+        if length > 0 {
             sample.words += 1;
-            if keys::is_common_word(trimmed) {
-                sample.english += 1;
-            }
-            #[cfg(feature = "languages")]
-            sample.lowered.push(trimmed.to_owned());
+            let common = word
+                .get(..length)
+                .and_then(|w| std::str::from_utf8(w).ok())
+                .is_some_and(|w| keys::COMMON_WORDS.binary_search(&w).is_ok());
+            sample.english += usize::from(common);
+            length = 0;
         }
-        word.clear();
-        if c.is_none() || sample.words == SAMPLE_WORDS {
+        if byte.is_none() || sample.words == SAMPLE_WORDS {
             return sample;
         }
     }
 }
 
-/// Whether step 1 finds the sample English.
+/// Whether step 1 finds the sample English: at least [`MIN_HITS`] common
+/// English words, and a fifth of the words at least.
 fn is_english(sample: &Sample) -> bool {
     sample.english >= MIN_HITS && sample.english * 5 >= sample.words
 }
@@ -326,12 +338,11 @@ fn is_english(sample: &Sample) -> bool {
 /// The language `text` is written in, or `None` when it does not say
 /// clearly enough (see the module documentation).
 pub fn detect(text: &str) -> Option<Language> {
-    let sample = sample(text);
-    if is_english(&sample) {
+    if is_english(&english_sample(text)) {
         return Some(Language::ENGLISH);
     }
     #[cfg(feature = "languages")]
-    return detect_other(&sample);
+    return detect_other(&sample(text));
     #[cfg(not(feature = "languages"))]
     None
 }
@@ -346,8 +357,36 @@ pub fn needs_languages(texts: &[&str], language: &str) -> bool {
     }
     match language {
         "en" => false,
-        "auto" => texts.iter().any(|text| !is_english(&sample(text))),
+        "auto" => texts.iter().any(|text| !is_english(&english_sample(text))),
         _ => true,
+    }
+}
+
+/// Step 2's reading of the first [`SAMPLE_WORDS`] words of `text`: its
+/// letters by script and its words in lower case.
+#[cfg(feature = "languages")]
+fn sample(text: &str) -> Sample {
+    let mut sample = Sample::default();
+    let mut word = String::new();
+    let mut chars = text.chars();
+    loop {
+        let c = chars.next();
+        if let Some(c) = c.filter(|&c| c.is_alphanumeric() || c == '\'' || c == '’') {
+            if let Some(script) = script_of(c) {
+                sample.letters[script as usize] += 1;
+            }
+            word.extend(c.to_lowercase());
+            continue;
+        }
+        let trimmed = word.trim_matches(|c| c == '\'' || c == '’');
+        if !trimmed.is_empty() {
+            sample.words += 1;
+            sample.lowered.push(trimmed.to_owned());
+        }
+        word.clear();
+        if c.is_none() || sample.words == SAMPLE_WORDS {
+            return sample;
+        }
     }
 }
 
@@ -429,7 +468,7 @@ fn by_common_words(sample: &Sample, script: Script) -> Option<Language> {
         holders.clear();
         holders.extend((0..candidates.len()).filter(|&i| {
             if candidates[i] == Language::ENGLISH {
-                keys::is_common_word(word)
+                keys::COMMON_WORDS.binary_search(&word.as_str()).is_ok()
             } else {
                 sets[i].contains(word.as_str())
             }

@@ -226,6 +226,16 @@ pub fn option_rules() -> Result<JsValue, JsError> {
     parse_json(crate::options::RULES_JSON)
 }
 
+/// Whether comparing `text` under the option `language` ("auto" or a code)
+/// needs the languages build: always false in that build; in the core
+/// build, true unless the option is "en", or it is "auto" and the text is
+/// found English (see the engine's `language` module). The worker asks it
+/// of each text and loads the languages build when one needs it.
+#[wasm_bindgen(js_name = needsLanguages)]
+pub fn needs_languages(text: &str, language: &str) -> bool {
+    crate::language::needs_languages(&[text], language)
+}
+
 /// The most UTF-8 bytes a side may hold (`MAX_INPUT_BYTES`): the page checks
 /// before it hands a text over.
 #[wasm_bindgen(js_name = maxInputBytes)]
@@ -271,6 +281,14 @@ impl Comparison {
     #[wasm_bindgen(getter)]
     pub fn stats(&self) -> Result<JsValue, JsError> {
         parse_json(&serde_json::to_string(self.findings.stats()).unwrap_or_default())
+    }
+
+    /// The languages of the texts, as detection found them, and the one
+    /// compared in: the model's `languages` object, `{ original,
+    /// paraphrase, used }`, each an ISO 639-1 code or `null`.
+    #[wasm_bindgen(getter)]
+    pub fn languages(&self) -> Result<JsValue, JsError> {
+        parse_json(&serde_json::to_string(self.findings.languages()).unwrap_or_default())
     }
 
     /// The rewrite's line in an overview of many, as the command line's

@@ -92,6 +92,9 @@ struct Args {
     /// Milliseconds to spend before settling for a coarser answer (0: no limit).
     #[arg(long, value_name = "MS", default_value_t = Options::default().time_budget_ms.unwrap_or(0))]
     time_budget: u64,
+    /// The texts' language: auto (detected from the original) or an ISO 639-1 code (de, fr, ja…).
+    #[arg(long, value_name = "CODE", default_value = "auto")]
+    language: String,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -174,7 +177,8 @@ fn run(args: &Args) -> Result<(), Failure> {
         .ignore_punctuation(args.ignore_punctuation)
         .min_run(args.min_run)
         .pair_threshold(args.pair_threshold)
-        .time_budget_ms((args.time_budget > 0).then_some(args.time_budget));
+        .time_budget_ms((args.time_budget > 0).then_some(args.time_budget))
+        .language(&args.language);
     if !args.sources.is_empty() {
         return sources::run(args, &options);
     }
