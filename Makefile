@@ -52,10 +52,16 @@ HAVE_NIGHTLY := $(shell rustup toolchain list 2>/dev/null | grep -q '^nightly' &
 
 build: wasm native
 
+# Two builds of one crate: the core (English; www/pkg, at most 150 KB gzip)
+# and the languages build (every language; www/pkg-lang), which the worker
+# loads only when a text is not found English (docs/languages.md).
 wasm: rust-tools npm-packages
 	cargo build --lib --profile $(WASM_PROFILE) --target $(WASM_TARGET) --no-default-features
 	wasm-bindgen --target web --out-dir www/pkg $(WASM_FILE)
 	[ "$(WASM_PROFILE)" = dev ] || $(WASM_OPT) $(WASM_OPT_FLAGS) www/pkg/article_diff_bg.wasm -o www/pkg/article_diff_bg.wasm
+	cargo build --lib --profile $(WASM_PROFILE) --target $(WASM_TARGET) --no-default-features --features languages
+	wasm-bindgen --target web --out-dir www/pkg-lang $(WASM_FILE)
+	[ "$(WASM_PROFILE)" = dev ] || $(WASM_OPT) $(WASM_OPT_FLAGS) www/pkg-lang/article_diff_bg.wasm -o www/pkg-lang/article_diff_bg.wasm
 
 native:
 	cargo build --release
@@ -73,6 +79,7 @@ test: rust-tools browser npm-packages
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --target $(WASM_TARGET) --no-default-features --features test-hooks --lib --test web -- -D warnings
+	cargo clippy --target $(WASM_TARGET) --no-default-features --features languages --lib -- -D warnings
 	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --quiet
 	cargo test
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
@@ -154,4 +161,4 @@ node_modules/.installed: package-lock.json
 
 clean:
 	cargo clean
-	rm -rf www/pkg node_modules tests/e2e/screenshots
+	rm -rf www/pkg www/pkg-lang node_modules tests/e2e/screenshots

@@ -78,8 +78,9 @@ pub const MIN_RUN_RANGE: std::ops::RangeInclusive<u32> = 1..=1000;
 pub const PAIR_THRESHOLD_RANGE: std::ops::RangeInclusive<f64> = 0.0..=1.0;
 
 /// What a form offering the options needs to know of them, as JSON: each
-/// one's default (as the model's `options` has them) and the bounds of those
-/// that have some (the others are switches, but for
+/// one's default (as the model's `options` has them), the bounds of those
+/// that have some and the values [`Options::language`] may take in the
+/// languages build (the others are switches, but for
 /// [`Options::time_budget_ms`], which may be any whole number or `null`).
 /// The page builds its options form and checks saved options with it
 /// (`optionRules()`), so that it restates none of them.
@@ -89,7 +90,7 @@ pub const PAIR_THRESHOLD_RANGE: std::ops::RangeInclusive<f64> = 0.0..=1.0;
 /// gzip, the text costs it 0.1 KB. A test checks that it says what they say.
 // Read by the browser binding alone, and by the test below.
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-pub const RULES_JSON: &str = r#"{"defaults":{"ignore_case":true,"unify_punctuation":true,"normalize_unicode":true,"ignore_punctuation":false,"min_run":4,"pair_threshold":0.2,"time_budget_ms":5000,"language":"auto"},"ranges":{"min_run":[1,1000],"pair_threshold":[0,1]}}"#;
+pub const RULES_JSON: &str = r#"{"defaults":{"ignore_case":true,"unify_punctuation":true,"normalize_unicode":true,"ignore_punctuation":false,"min_run":4,"pair_threshold":0.2,"time_budget_ms":5000,"language":"auto"},"ranges":{"min_run":[1,1000],"pair_threshold":[0,1]},"choices":{"language":["auto","en","ar","cs","da","de","el","es","fa","fi","fr","he","hi","hu","hy","id","it","ja","ko","nl","no","pl","pt","ro","ru","sv","th","tr","uk","vi","zh"]}}"#;
 
 impl Options {
     /// Sets [`Options::ignore_case`].
@@ -242,6 +243,14 @@ mod tests {
             [*PAIR_THRESHOLD_RANGE.start(), *PAIR_THRESHOLD_RANGE.end()]
         );
         assert_eq!(rules["ranges"].as_object().unwrap().len(), 2);
+        // The languages build's languages: the page offers them all, and
+        // the worker loads that build for any but English.
+        #[cfg(feature = "languages")]
+        {
+            let mut codes = vec!["auto"];
+            codes.extend(Language::all().map(Language::code));
+            assert_eq!(rules["choices"]["language"], serde_json::json!(codes));
+        }
     }
 
     #[test]

@@ -10,7 +10,7 @@ import { Findings } from './findings.js';
 import { acceptDrops, download, readFile } from './io.js';
 import { FILTERS, shownRows } from './folds.js';
 import { TextKeeper } from './keep.js';
-import { changesOf, movedRowsOf, rowsOf, summaryText, unattributedOf } from './model.js';
+import { changesOf, languageName, movedRowsOf, rowsOf, summaryText, unattributedOf } from './model.js';
 import { Navigator } from './navigate.js';
 import { overviewCsv } from './overview.js';
 import { SourcePeek } from './peek.js';
@@ -185,6 +185,7 @@ function showOptions() {
   for (const key of PAGE_OPTIONS) {
     const input = $(`option-${key}`);
     if (input.type === 'checkbox') input.checked = settings.options[key];
+    else if (input.tagName === 'SELECT') input.value = settings.options[key];
     else {
       input.value = settings.options[key];
       markField(input, true);
@@ -213,10 +214,17 @@ function markField(input, valid = input.value !== '' && input.checkValidity()) {
   return false;
 }
 
-/** Gives the number fields the engine's ranges (optionRules()). */
+/** Gives the number fields the engine's ranges and the lists their choices (optionRules()). */
 function offerOptions(rules) {
   for (const key of PAGE_OPTIONS) {
     const input = $(`option-${key}`);
+    if (input.tagName === 'SELECT') {
+      const choices = rules.choices[key].map((code) => [code, code === 'auto' ? 'Detect from the texts' : languageName(code)]);
+      // "Detect" first, then the languages by name.
+      choices.sort(([a, nameA], [b, nameB]) => (b === 'auto') - (a === 'auto') || nameA.localeCompare(nameB));
+      input.replaceChildren(...choices.map(([code, name]) => new Option(name, code)));
+      continue;
+    }
     if (input.type !== 'number') continue;
     [input.min, input.max] = rules.ranges[key].map(String);
   }
@@ -235,6 +243,7 @@ function readOptions() {
   for (const key of PAGE_OPTIONS) {
     const input = $(`option-${key}`);
     if (input.type === 'checkbox') options[key] = input.checked;
+    else if (input.tagName === 'SELECT') options[key] = input.value;
     else if (input.checkValidity() && input.value !== '') options[key] = Number(input.value);
   }
   return options;

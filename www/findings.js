@@ -43,13 +43,15 @@ const bits = (value, [shift, mask]) => (value >>> shift) & mask;
 
 export class Findings {
   /**
-   * @param {object} data     { compact, stats, complete, cutShort } from the worker
+   * @param {object} data     { compact, stats, complete, cutShort, languages } from the worker
    * @param {object} texts    { original, paraphrase }
    */
-  constructor({ compact, stats, complete, cutShort }, texts) {
+  constructor({ compact, stats, complete, cutShort, languages }, texts) {
     this.compact = compact;
     this.layout = readLayout(compact.layout);
     this.stats = stats;
+    // { original, paraphrase, used }: ISO 639-1 codes, null where none.
+    this.languages = languages ?? { original: null, paraphrase: null, used: null };
     this.complete = complete;
     this.cutShort = cutShort;
     this.texts = texts;

@@ -89,6 +89,36 @@ function phraseValues(findings) {
   };
 }
 
+// Language names in English, as the reports name them.
+const LANGUAGE_NAMES = new Intl.DisplayNames(['en'], { type: 'language' });
+
+/** The English name of a language code, "not determined" for none. */
+export function languageName(code) {
+  if (!code) return 'not determined';
+  try {
+    return LANGUAGE_NAMES.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/**
+ * Which language the comparison was made in, worded as the reports word it
+ * (src/report/wording.rs `language_phrase` chooses the same way):
+ * { text, note }, `note` when the texts are in two languages.
+ */
+export function languagePhrase(findings) {
+  const { original, paraphrase, used } = findings.languages;
+  const values = {
+    original_language: languageName(original),
+    paraphrase_language: languageName(paraphrase),
+    used_language: languageName(used),
+  };
+  if (original && paraphrase && original !== paraphrase) return { text: phrase('languagesDiffer', values), note: true };
+  const name = !used ? 'languageUnknown' : original !== used ? 'languageSet' : 'language';
+  return { text: phrase(name, values), note: false };
+}
+
 /** Shares and counts for the summary. */
 export function summaryOf(findings) {
   const values = phraseValues(findings);
@@ -168,6 +198,8 @@ export function summaryText(findings) {
     `Copied passages: ${phrase('passageCount', m.values)}; ${unquotedPhrase(m)}.`,
     `Sentences: ${sentencesPhrase(m)}.`,
   ];
+  const language = languagePhrase(findings);
+  lines.push(language.note ? `Note: ${language.text}.` : `Language: ${language.text}.`);
   if (!m.complete) lines.push(cutShortSentence(m));
   return lines.join('\n');
 }

@@ -4,7 +4,7 @@
 // reaches the document only as text nodes.
 
 import { displayItems, foldLabel, stretchOf } from './folds.js';
-import { capitalized, cutShortSentence, passagesPhrase, rowFinder, sentencesPhrase, summaryOf, unquotedPhrase } from './model.js';
+import { capitalized, cutShortSentence, languagePhrase, passagesPhrase, rowFinder, sentencesPhrase, summaryOf, unquotedPhrase } from './model.js';
 
 // Rows are made a chunk at a time, when the chunk nears the screen: the page
 // watches a few hundred placeholders, never tens of thousands of rows.
@@ -100,6 +100,10 @@ export function renderSummary(container, findings, { onUnattributed, onFilter } 
     copying,
     sentences,
   ];
+  const language = languagePhrase(findings);
+  const languageLine = element('p', language.note ? 'note language' : 'facts language');
+  languageLine.textContent = language.note ? `${capitalized(language.text)}.` : `Language: ${language.text}.`;
+  parts.push(languageLine);
   if (!m.complete) {
     const note = element('p', 'note');
     note.textContent = cutShortSentence(m);

@@ -7,13 +7,14 @@
 
 const KEY = 'article-diff/settings';
 
-/** The engine's options the page offers: its switches and the minimum run. */
+/** The engine's options the page offers: its switches, the minimum run and the language. */
 export const PAGE_OPTIONS = Object.freeze([
   'ignore_case',
   'unify_punctuation',
   'normalize_unicode',
   'ignore_punctuation',
   'min_run',
+  'language',
 ]);
 
 const DEFAULTS = Object.freeze({
@@ -32,8 +33,8 @@ export function defaultOptions(rules) {
 
 /**
  * Options from untrusted data: known keys of the right type (a switch's
- * true or false, a whole number within the engine's range), the rest
- * default.
+ * true or false, a whole number within the engine's range, a language the
+ * engine offers), the rest default.
  */
 export function cleanOptions(raw, rules) {
   const options = defaultOptions(rules);
@@ -42,6 +43,8 @@ export function cleanOptions(raw, rules) {
     const value = raw[key];
     if (typeof options[key] === 'boolean') {
       if (typeof value === 'boolean') options[key] = value;
+    } else if (typeof options[key] === 'string') {
+      if (rules.choices?.[key]?.includes(value)) options[key] = value;
     } else {
       const [low, high] = rules.ranges[key];
       if (Number.isInteger(value) && value >= low && value <= high) options[key] = value;

@@ -6,7 +6,9 @@
 //
 // A phrase is a list of parts. In a part, {name} is a count or share of the
 // comparison (a field of its stats; a share in percent, such as
-// copied_share; or cut_short, the stages that ran out of time), and
+// copied_share; cut_short, the stages that ran out of time; or
+// original_language, paraphrase_language and used_language, the names of
+// the languages detected and compared in, "not determined" for none), and
 // {name:one/many} the word for it in the singular or the plural. A part
 // that starts with "?" is left out when its first count is 0.
 export default {
@@ -27,5 +29,15 @@ export default {
     "?{repeated_sentences} repeated, ",
     "{dropped_sentences} dropped"
   ],
-  "cutShort": ["the time budget ran out ({cut_short}); the comparison is coarser there"]
+  "cutShort": ["the time budget ran out ({cut_short}); the comparison is coarser there"],
+  "language": ["{used_language}"],
+  "languageUnknown": [
+    "not determined (too little text to tell), so compared without a language's common words and stems"
+  ],
+  "languageSet": [
+    "{used_language}, as the options set it (detected: original {original_language}, rewrite {paraphrase_language})"
+  ],
+  "languagesDiffer": [
+    "the texts are in different languages (original {original_language}, rewrite {paraphrase_language}): sentences pair only when they are the same, so no rewording is claimed between them; passages copied word for word are still shown"
+  ]
 };

@@ -21,17 +21,20 @@
 //        replaced) or 'failed' (an error the engine reported, such as a bad
 //        option; the worker stays usable).
 // A comparison's findings travel as typed arrays, transferred, not copied.
-import init, {
-  compare,
-  compareMany,
-  compareSources,
-  lastFailure,
-  maxInputBytes,
-  optionRules,
-  tooLargeMessage,
-} from './pkg/article_diff.js';
+//
+// Two builds of the engine: the core (./pkg, English) starts with the
+// worker; the languages build (./pkg-lang, every language the engine
+// knows) is loaded the first time a request has a text the core does not
+// find English, or names another language (needsLanguages), and then
+// answers every such request. While it loads, the page hears a progress
+// stage "Loading language support"; if it cannot be loaded, the request
+// fails with a message saying so: no English comparison of a text in
+// another language is made in its place.
+import init, * as core from './pkg/article_diff.js';
 import { buffersOf } from './findings.js';
 import { describeSize, utf8Length } from './limits.js';
+
+const { maxInputBytes, optionRules, tooLargeMessage } = core;
 
 const ready = init().then(
   () => {
@@ -55,7 +58,39 @@ function warmUp() {
   const sentence = (i) => `${words.map((w, j) => words[(i * 7 + j * 3) % words.length]).join(' ')}.`;
   const text = Array.from({ length: 600 }, (_, i) => sentence(i)).join(' ');
   const shuffled = Array.from({ length: 600 }, (_, i) => sentence((i * 13) % 600)).join(' ');
-  for (let round = 0; round < 3; round++) compare(text, shuffled).free();
+  for (let round = 0; round < 3; round++) core.compare(text, shuffled).free();
+}
+
+// The languages build, once asked for: a promise of its module, ready.
+let languagesBuild = null;
+// The build that answered the last request (its lastFailure explains a trap).
+let engine = core;
+
+/**
+ * The build that compares `texts` under `options`: the core, unless a text
+ * needs the languages build (which is then loaded, once).
+ */
+async function engineFor(id, texts, options) {
+  const language = typeof options?.language === 'string' ? options.language : 'auto';
+  if (!texts.some((text) => core.needsLanguages(text, language))) return core;
+  if (!languagesBuild) {
+    postMessage({ id, type: 'progress', stage: 'Loading language support', step: 0, share: 0 });
+    languagesBuild = import('./pkg-lang/article_diff.js').then(async (module) => {
+      await module.default();
+      return module;
+    });
+    // A failed load may be retried by the next request (the network may be back).
+    languagesBuild.catch(() => {
+      languagesBuild = null;
+    });
+  }
+  try {
+    return await languagesBuild;
+  } catch (error) {
+    throw new Error(
+      `These texts are not in English (or the options name another language), and the engine's language support could not be loaded (${error?.message ?? error}). No comparison was made: English rules would give a wrong one.`,
+    );
+  }
 }
 
 // The last request's comparisons, kept in WebAssembly memory for a JSON
@@ -85,7 +120,7 @@ function tooLarge(what, text) {
 
 /** What crosses to the page of one comparison: its findings as typed arrays, its counts. */
 function described(result) {
-  return { compact: result.compact(), stats: result.stats, complete: result.complete, cutShort: result.cutShort };
+  return { compact: result.compact(), stats: result.stats, complete: result.complete, cutShort: result.cutShort, languages: result.languages };
 }
 
 /** The article-diff/1 model of `comparison` as JSON text with `name` first, or { name, error }. */
@@ -99,7 +134,7 @@ function namedJson(name, kept) {
 // a batch, and the page hears how far the work is after each.
 const BATCH = 8;
 
-function answer(data) {
+async function answer(data) {
   if (data.type === 'json') {
     if (!last) throw new Error('there is no comparison to export');
     if (!Array.isArray(last)) return { json: last.json() };
@@ -112,22 +147,29 @@ function answer(data) {
     }
     return { json: `[\n${last.map((kept, i) => namedJson(names[i] ?? `Text ${i + 1}`, kept)).join(',\n')}\n]\n` };
   }
-  if (data.type === 'many') return answerMany(data);
-  if (data.type === 'sources') return answerSources(data);
+  if (data.type === 'many') {
+    engine = await engineFor(data.id, [data.original, ...data.rewrites], data.options);
+    return answerMany(data);
+  }
+  if (data.type === 'sources') {
+    engine = await engineFor(data.id, [data.text, ...data.sources], data.options);
+    return answerSources(data);
+  }
   for (const side of ['original', 'paraphrase']) {
     const refused = tooLarge(`The ${side}`, data[side]);
     if (refused) throw new Refusal(refused);
   }
+  engine = await engineFor(data.id, [data.original, data.paraphrase], data.options);
   const started = performance.now();
   // With the request's id, the engine posts its progress from this
   // worker's global scope as it goes ({ id, type: 'progress', stage, … }).
-  const result = compare(data.original, data.paraphrase, data.options, data.id);
-  const engine = performance.now() - started;
+  const result = engine.compare(data.original, data.paraphrase, data.options, data.id);
+  const engineTime = performance.now() - started;
   const reply = described(result);
-  const crossing = performance.now() - started - engine;
+  const crossing = performance.now() - started - engineTime;
   forget();
   last = result;
-  return { ...reply, timing: { engine, crossing } };
+  return { ...reply, timing: { engine: engineTime, crossing } };
 }
 
 /**
@@ -144,7 +186,7 @@ function answerMany({ id, original, rewrites, options }) {
   const started = performance.now();
   const compareBatch = (indices) => {
     if (indices.length === 0) return;
-    for (const [at, result] of compareMany(original, indices.map((i) => rewrites[i]), options).entries()) {
+    for (const [at, result] of engine.compareMany(original, indices.map((i) => rewrites[i]), options).entries()) {
       kept[indices[at]] = result;
       results[indices[at]] = { ...described(result), figures: result.figures };
     }
@@ -202,7 +244,7 @@ function answerSources({ sources, text, options }) {
   const compared = results.flatMap((result, i) => (result ? [] : [i]));
   if (compared.length === 0) throw new Refusal(results[0].error.replace('This source', 'Every source'));
   const started = performance.now();
-  const result = compareSources(compared.map((i) => sources[i]), text, options);
+  const result = engine.compareSources(compared.map((i) => sources[i]), text, options);
   try {
     const comparisons = result.comparisons;
     comparisons.forEach((comparison, j) => {
@@ -240,7 +282,7 @@ class Refusal extends Error {}
 function crashMessage(error) {
   let failure;
   try {
-    failure = lastFailure();
+    failure = engine.lastFailure();
   } catch {
     failure = undefined; // the instance is too broken even for that
   }
@@ -258,7 +300,7 @@ function crashMessage(error) {
 addEventListener('message', async ({ data }) => {
   await ready;
   try {
-    const reply = answer(data);
+    const reply = await answer(data);
     postMessage({ id: data.id, ok: true, ...reply }, transferables(reply));
   } catch (error) {
     if (error instanceof Refusal) {

@@ -6,7 +6,7 @@ use std::fmt::Write;
 use std::io;
 use std::ops::Range;
 
-use super::wording::{Values, capitalized, phrase};
+use super::wording::{Values, capitalized, language_phrase, phrase};
 use super::{
     Figures, Labels, Piece, SourceRow, each_source_row, given_places, percent, pieces,
     source_letter,
@@ -503,9 +503,15 @@ const LEGEND: &str = concat!(
 fn summary(out: &mut String, c: &Comparison<'_>) {
     let values = Values::of(c);
     let line = |label: &str, text: &str| format!("<dt>{label}</dt><dd>{}</dd>", escape(text));
+    let (language, is_note) = language_phrase(c.languages(), &values);
+    let language_line = if is_note {
+        String::new()
+    } else {
+        line("Language", &language)
+    };
     let _ = writeln!(
         out,
-        "<dl class=\"summary\">{}{}{}{}</dl>",
+        "<dl class=\"summary\">{}{}{}{}{language_line}</dl>",
         line("Paraphrase", &phrase("paraphraseShares", &values)),
         line("Original", &phrase("originalShares", &values)),
         line(
@@ -518,6 +524,13 @@ fn summary(out: &mut String, c: &Comparison<'_>) {
         ),
         line("Sentences", &phrase("sentences", &values)),
     );
+    if is_note {
+        let _ = writeln!(
+            out,
+            "<p class=\"note\">{}.</p>",
+            escape(&capitalized(&language))
+        );
+    }
     if !c.is_complete() {
         let note = capitalized(&phrase("cutShort", &values));
         let _ = writeln!(out, "<p class=\"note\">{}.</p>", escape(&note));

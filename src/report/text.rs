@@ -13,7 +13,7 @@ use std::fmt::Write;
 use std::io;
 use std::ops::Range;
 
-use super::wording::{Values, phrase};
+use super::wording::{Values, language_phrase, phrase};
 use super::{
     Labels, Piece, SourceRow, each_source_row, given_places, percent, pieces, source_letter,
 };
@@ -354,6 +354,14 @@ fn summary(out: &mut String, c: &Comparison<'_>, style: Style) {
         phrase("unquoted", &values)
     );
     let _ = writeln!(out, "Sentences: {}", phrase("sentences", &values));
+    match language_phrase(c.languages(), &values) {
+        (note, true) => {
+            let _ = writeln!(out, "Note: {note}.");
+        }
+        (language, false) => {
+            let _ = writeln!(out, "Language: {language}");
+        }
+    }
     if !c.is_complete() {
         let _ = writeln!(out, "Note: {}.", phrase("cutShort", &values));
     }

@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use super::percent;
+use crate::language::{Language, Languages};
 use crate::model::Findings;
 
 /// The page's module: a comment, then a JSON object after `export default`.
@@ -58,6 +59,15 @@ impl Values {
             values.insert(name.into(), percent(part, whole).to_string());
         }
         values.insert("cut_short".into(), findings.cut_short().join(", "));
+        let languages = findings.languages();
+        for (name, language) in [
+            ("original_language", languages.original),
+            ("paraphrase_language", languages.paraphrase),
+            ("used_language", languages.used),
+        ] {
+            let name_of = language.map_or("not determined", Language::name);
+            values.insert(name.into(), name_of.into());
+        }
         Values(values)
     }
 
@@ -65,6 +75,21 @@ impl Values {
     pub(crate) fn cut_short(stages: &[&str]) -> Self {
         Values(BTreeMap::from([("cut_short".into(), stages.join(", "))]))
     }
+}
+
+/// The phrase that says which language a comparison was made in, and
+/// whether it is a note (texts in two languages) rather than a fact; the
+/// page chooses the same way (`languagePhrase` in www/model.js).
+pub(crate) fn language_phrase(languages: &Languages, values: &Values) -> (String, bool) {
+    if languages.differ() {
+        return (phrase("languagesDiffer", values), true);
+    }
+    let name = match languages.used {
+        None => "languageUnknown",
+        Some(used) if languages.original != Some(used) => "languageSet",
+        Some(_) => "language",
+    };
+    (phrase(name, values), false)
 }
 
 /// Phrase `name` of `www/wording.js` filled in with `values`.
