@@ -8,14 +8,15 @@
 // least 95% copied and the moved one flagged; the unrelated text at most 3%
 // copied and 5% reworded; sentences split as written.
 //
-//   node bench/languages.mjs [path to a wasm-bindgen package, default www/pkg]
+//   node bench/languages.mjs [path to a wasm-bindgen package, default www/pkg-lang,
+//   the languages build the page loads for these texts]
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { root } from '../tests/e2e/harness.mjs';
 
-const pkg = process.argv[2] ?? join(root, 'www/pkg');
+const pkg = process.argv[2] ?? join(root, 'www/pkg-lang');
 const { initSync, compare } = await import(pathToFileURL(join(pkg, 'article_diff.js')));
 initSync({ module: readFileSync(join(pkg, 'article_diff_bg.wasm')) });
 

@@ -86,6 +86,16 @@ function phraseValues(findings) {
     original_reworded_share: percent(s.original_reworded_words, s.original_words),
     dropped_share: percent(s.dropped_words, s.original_words),
     cut_short: findings.cutShort.join(', '),
+    ...languageValues(findings.languages),
+  };
+}
+
+/** The names of the languages detected and compared in, as phrases name them. */
+function languageValues(languages) {
+  return {
+    original_language: languageName(languages?.original),
+    paraphrase_language: languageName(languages?.paraphrase),
+    used_language: languageName(languages?.used),
   };
 }
 
@@ -108,12 +118,8 @@ export function languageName(code) {
  * { text, note }, `note` when the texts are in two languages.
  */
 export function languagePhrase(findings) {
-  const { original, paraphrase, used } = findings.languages;
-  const values = {
-    original_language: languageName(original),
-    paraphrase_language: languageName(paraphrase),
-    used_language: languageName(used),
-  };
+  const { original, paraphrase, used } = findings.languages ?? {};
+  const values = languageValues(findings.languages);
   if (original && paraphrase && original !== paraphrase) return { text: phrase('languagesDiffer', values), note: true };
   const name = !used ? 'languageUnknown' : original !== used ? 'languageSet' : 'language';
   return { text: phrase(name, values), note: false };

@@ -102,7 +102,7 @@ test('the compact arrays say what the JSON model says', () => {
     const result = compareWasm(original, paraphrase);
     const model = result.toJSON();
     const findings = new Findings(
-      { compact: result.compact(), stats: result.stats, complete: result.complete, cutShort: result.cutShort },
+      { compact: result.compact(), stats: result.stats, complete: result.complete, cutShort: result.cutShort, languages: result.languages },
       { original, paraphrase },
     );
     result.free();
@@ -318,8 +318,8 @@ test('the schema refuses a model that breaks it', () => {
 });
 
 /** Findings with only counts, as summaryOf reads them. */
-function countsOnly(stats, complete = true) {
-  return { stats, complete, cutShort: complete ? [] : ['word diff'] };
+function countsOnly(stats, complete = true, languages = { original: 'en', paraphrase: 'en', used: 'en' }) {
+  return { stats, complete, cutShort: complete ? [] : ['word diff'], languages };
 }
 const exampleStats = {
   original_words: 114, paraphrase_words: 106, copied_words: 48, reworded_words: 41, new_words: 17,
@@ -341,7 +341,19 @@ test('the summary counts sentence pairs by verdict', () => {
       'Original: 114 words: kept 42.1%, reworded 32.5%, dropped 25.4%.',
       'Copied passages: 6 (3 moved); 33 copied words outside quotation marks.',
       'Sentences: 5 sentence pairs: 1 copied, 3 edited, 1 reworded (2 moved); 2 new sentences, 2 dropped.',
+      'Language: English.',
     ].join('\n'),
+  );
+});
+
+test('the summary names the language, says when it set by the options or not found, and notes two languages', () => {
+  const said = (languages) => summaryText(countsOnly(exampleStats, true, languages)).split('\n').at(-1);
+  assert.equal(said({ original: 'de', paraphrase: 'de', used: 'de' }), 'Language: German.');
+  assert.equal(said({ original: null, paraphrase: 'de', used: null }), "Language: not determined (too little text to tell), so compared without a language's common words and stems.");
+  assert.equal(said({ original: 'en', paraphrase: 'en', used: 'fr' }), 'Language: French, as the options set it (detected: original English, rewrite English).');
+  assert.equal(
+    said({ original: 'de', paraphrase: 'es', used: 'de' }),
+    'Note: the texts are in different languages (original German, rewrite Spanish): sentences pair only when they are the same, so no rewording is claimed between them; passages copied word for word are still shown.',
   );
 });
 
@@ -353,7 +365,8 @@ test('the summary says one in the singular and notes a spent time budget', () =>
   const lines = summaryText(countsOnly(one, false)).split('\n');
   assert.equal(lines[2], 'Copied passages: 6 (3 moved); 1 copied word outside quotation marks.');
   assert.equal(lines[3], 'Sentences: 1 sentence pair: 0 copied, 1 edited, 0 reworded (0 moved); 1 new sentence, 0 dropped.');
-  assert.equal(lines[4], 'The time budget ran out (word diff); the comparison is coarser there.');
+  assert.equal(lines[4], 'Language: English.');
+  assert.equal(lines[5], 'The time budget ran out (word diff); the comparison is coarser there.');
   assert.equal(passagesPhrase(summaryOf(countsOnly({ ...one, runs: 1, moved_runs: 0 }))), '1 copied passage (0 moved)');
   const repeated = summaryOf(countsOnly({ ...exampleStats, repeated_sentences: 1 }));
   assert.match(sentencesPhrase(repeated), /; 2 new sentences, 1 repeated, 2 dropped$/);
@@ -365,7 +378,7 @@ test("the page's summary and the command line's say the same, in the same words"
     if (!existsSync(files[0])) continue;
     const report = execFileSync(cli(), ['--color', 'never', ...files], { encoding: 'utf8' }).split('\n');
     const page = summaryText(findingsOf(original, paraphrase)).split('\n');
-    for (const label of ['Copied passages: ', 'Sentences: ']) {
+    for (const label of ['Copied passages: ', 'Sentences: ', 'Language: ']) {
       const said = (lines) => lines.find((line) => line.startsWith(label))?.replace(/\.$/, '');
       assert.equal(said(page), said(report), `${name}: ${label}`);
     }
@@ -384,7 +397,7 @@ test('every phrase of wording.js names only what the summary has', () => {
 function findingsOf(original, paraphrase) {
   const result = compareWasm(original, paraphrase);
   const findings = new Findings(
-    { compact: result.compact(), stats: result.stats, complete: result.complete, cutShort: result.cutShort },
+    { compact: result.compact(), stats: result.stats, complete: result.complete, cutShort: result.cutShort, languages: result.languages },
     { original, paraphrase },
   );
   result.free();
