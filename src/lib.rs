@@ -29,8 +29,11 @@
 //!
 //! # The pipeline
 //!
-//! One module a stage. Reading a text is stages 1–3, done once per text
-//! ([`text::Text::read`]):
+//! One module a stage. Before anything, [`language`] (stage 0) tells
+//! which language the original is in (or takes the option's) from a sample
+//! of its first words: that language's common words and stems are then the
+//! ones every later stage compares by. Reading a text is stages 1–3, done
+//! once per text ([`text::Text::read`]):
 //!
 //! 1. [`tokenize`]: words, whitespace and punctuation with byte offsets
 //!    (Unicode word boundaries; abbreviations keep their period);
