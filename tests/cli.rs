@@ -1261,3 +1261,80 @@ fn help_shows_the_sources_form() {
     );
     assert!(help.contains("--source <SOURCE>"), "{help}");
 }
+
+fn language_fixture(code: &str, name: &str) -> String {
+    format!(
+        "{}/tests/fixtures/languages/{code}/{name}.txt",
+        env!("CARGO_MANIFEST_DIR")
+    )
+}
+
+#[test]
+fn the_language_is_detected_named_and_can_be_set() {
+    let german = [
+        language_fixture("de", "original"),
+        language_fixture("de", "rewrite"),
+    ];
+    let output = run(&["-f", "json", &german[0], &german[1]]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let model: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(
+        model["languages"],
+        serde_json::json!({"original": "de", "paraphrase": "de", "used": "de"})
+    );
+    assert_eq!(model["options"]["language"], "auto");
+    let report = text(&run(&[&german[0], &german[1]]).stdout);
+    assert!(report.contains("\nLanguage: German\n"), "{report}");
+
+    let set = text(&run(&["--language", "fr", &german[0], &german[1]]).stdout);
+    assert!(
+        set.contains(
+            "\nLanguage: French, as the options set it (detected: original German, rewrite German)\n"
+        ),
+        "{set}"
+    );
+    let english = text(&run(&[&example("original"), &example("paraphrase")]).stdout);
+    assert!(english.contains("\nLanguage: English\n"), "{english}");
+}
+
+#[test]
+fn texts_in_two_languages_get_a_note_and_no_reworded_pair() {
+    let output = run(&[
+        "-f",
+        "json",
+        &language_fixture("fr", "original"),
+        &language_fixture("es", "rewrite"),
+    ]);
+    let model: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(model["languages"]["original"], "fr");
+    assert_eq!(model["languages"]["paraphrase"], "es");
+    assert_eq!(model["stats"]["reworded_words"], 0);
+    let report = text(
+        &run(&[
+            &language_fixture("fr", "original"),
+            &language_fixture("es", "rewrite"),
+        ])
+        .stdout,
+    );
+    assert!(
+        report.contains(
+            "Note: the texts are in different languages (original French, rewrite Spanish)"
+        ),
+        "{report}"
+    );
+    assert!(!report.contains("\nLanguage: "), "{report}");
+}
+
+#[test]
+fn an_unknown_language_is_refused_with_the_list() {
+    let output = run(&[
+        "--language",
+        "xx",
+        &example("original"),
+        &example("paraphrase"),
+    ]);
+    assert_fails_cleanly(
+        &output,
+        "option language must be \"auto\" or one of en, ar, cs, da, de",
+    );
+}

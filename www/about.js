@@ -3,9 +3,12 @@
 // the JSON export carries it as top-level fields (`inputs`, `exported`;
 // docs/format.md). Plain data in, plain data out: no document needed.
 
+import { languageName } from './model.js';
+
 /**
- * The options as a sentence a reader can check: each switch and the
- * minimum copied run, in the words of the page's Options panel.
+ * The options as a sentence a reader can check: each switch, the minimum
+ * copied run and the language when one is set, in the words of the page's
+ * Options panel.
  */
 export function optionsInWords(options) {
   const words = [
@@ -15,6 +18,7 @@ export function optionsInWords(options) {
     options.ignore_punctuation ? 'punctuation ignored' : 'punctuation compared',
     `copied passages of at least ${options.min_run} word${options.min_run === 1 ? '' : 's'}`,
   ];
+  if (options.language && options.language !== 'auto') words.push(`language set to ${languageName(options.language)}`);
   const sentence = words.join('; ');
   return `${sentence[0].toUpperCase()}${sentence.slice(1)}.`;
 }

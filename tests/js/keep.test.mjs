@@ -97,6 +97,7 @@ test('the options in words', () => {
     optionsInWords(other),
     'Letter case compared; quote marks, apostrophes and dashes as typed; Unicode as typed; punctuation ignored; copied passages of at least 1 word.',
   );
+  assert.match(optionsInWords({ ...other, language: 'de' }), /; copied passages of at least 1 word; language set to German\.$/);
 });
 
 test('the date in ISO 8601 and in words, in UTC', () => {
