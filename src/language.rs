@@ -15,7 +15,10 @@
 //!    Han with kana as Japanese, without as Chinese), and among the
 //!    languages that share a script (Latin, Cyrillic, Arabic), the one
 //!    whose common-word list holds the most of the sample's words, when it
-//!    holds at least [`MIN_HITS`] and half again as many as the next.
+//!    holds at least [`MIN_HITS`] and half again as many as the next (a word
+//!    on several lists counts for each as a share; Danish and Norwegian,
+//!    whose lists barely differ, need only more). Russian and Ukrainian are
+//!    told first by the letters only one of them writes.
 //!
 //! A text with too little evidence (a headline, a list of names) gets no
 //! language: it is compared in a neutral mode, with no common-word list
@@ -447,8 +450,30 @@ fn detect_other(sample: &Sample) -> Option<Language> {
                 by_code("zh")
             }
         }
-        Script::Latin | Script::Cyrillic | Script::Arabic => by_common_words(sample, script),
+        Script::Cyrillic => by_letters(sample).or_else(|| by_common_words(sample, script)),
+        Script::Latin | Script::Arabic => by_common_words(sample, script),
         other => Language::all().find(|l| l.spec().script == other),
+    }
+}
+
+/// Russian or Ukrainian by the letters only one of them writes (Ukrainian
+/// і ї є ґ, Russian ы э ъ ё), when the sample has a few of one and none of
+/// the other: their common words overlap too much to tell them apart in a
+/// short text.
+#[cfg(feature = "languages")]
+fn by_letters(sample: &Sample) -> Option<Language> {
+    let count = |letters: &str| {
+        sample
+            .lowered
+            .iter()
+            .flat_map(|w| w.chars())
+            .filter(|c| letters.contains(*c))
+            .count()
+    };
+    match (count("іїєґ"), count("ыэъё")) {
+        (uk, 0) if uk >= MIN_HITS => Language::from_code("uk"),
+        (0, ru) if ru >= MIN_HITS => Language::from_code("ru"),
+        _ => None,
     }
 }
 
@@ -483,7 +508,19 @@ fn by_common_words(sample: &Sample, script: Script) -> Option<Language> {
     let best = *ranked.first()?;
     let second = ranked.get(1).map_or(0.0, |&i| scores[i].0);
     let (score, hits) = scores[best];
-    (hits >= MIN_HITS && score >= 1.5 * second).then_some(candidates[best])
+    let clear =
+        score >= 1.5 * second || (close(candidates[best], candidates[ranked[1]]) && score > second);
+    (hits >= MIN_HITS && clear).then_some(candidates[best])
+}
+
+/// Languages so close that their common words alone barely tell them
+/// apart (Danish and Norwegian Bokmål share most of them): between these,
+/// more is enough, since either's rules fit the other's text.
+#[cfg(feature = "languages")]
+fn close(a: Language, b: Language) -> bool {
+    let mut pair = [a.code(), b.code()];
+    pair.sort_unstable();
+    pair == ["da", "no"]
 }
 
 #[cfg(test)]
@@ -554,6 +591,68 @@ mod tests {
                 "el",
             ),
             ("नगर परिषद ने सोमवार को कहा कि पुल मरम्मत के लिए बंद रहेगा", "hi"),
+        ] {
+            assert_eq!(detect(text).map(Language::code), Some(code), "{text}");
+        }
+    }
+
+    #[cfg(feature = "languages")]
+    #[test]
+    fn languages_sharing_a_script_are_told_apart_by_their_common_words() {
+        // A sentence or two of news in each, written for this test.
+        for (code, text) in [
+            (
+                "it",
+                "Il consiglio comunale ha approvato lunedì il nuovo piano per il ponte, che sarà chiuso per lavori fino alla fine di marzo, secondo il sindaco.",
+            ),
+            (
+                "pt",
+                "A câmara municipal aprovou na segunda-feira o novo plano para a ponte, que vai ficar fechada para obras até ao fim de março, segundo o presidente.",
+            ),
+            (
+                "nl",
+                "De gemeenteraad heeft maandag het nieuwe plan voor de brug goedgekeurd, die tot eind maart voor werkzaamheden gesloten blijft, zei de burgemeester.",
+            ),
+            (
+                "sv",
+                "Kommunfullmäktige godkände på måndagen den nya planen för bron, som kommer att vara stängd för arbeten fram till slutet av mars, sade borgmästaren.",
+            ),
+            (
+                "da",
+                "Byrådet godkendte mandag den nye plan for broen, som vil være lukket for arbejde indtil udgangen af marts, sagde borgmesteren, og det er ikke første gang.",
+            ),
+            (
+                "fi",
+                "Kaupunginvaltuusto hyväksyi maanantaina uuden suunnitelman sillalle, joka on suljettuna töiden vuoksi maaliskuun loppuun asti, kertoi pormestari, mutta se ei ole ensimmäinen kerta.",
+            ),
+            (
+                "hu",
+                "A városi tanács hétfőn jóváhagyta a híd új tervét, amely a munkálatok miatt március végéig zárva lesz, mondta a polgármester, és ez nem az első alkalom.",
+            ),
+            (
+                "ro",
+                "Consiliul local a aprobat luni noul plan pentru pod, care va fi închis pentru lucrări până la sfârșitul lunii martie, a spus primarul, și nu este prima dată.",
+            ),
+            (
+                "tr",
+                "Belediye meclisi pazartesi günü köprü için yeni planı onayladı, köprü mart ayının sonuna kadar çalışmalar nedeniyle kapalı olacak ve bu ilk kez değil, dedi belediye başkanı.",
+            ),
+            (
+                "pl",
+                "Rada miasta zatwierdziła w poniedziałek nowy plan dla mostu, który będzie zamknięty z powodu prac do końca marca, powiedział burmistrz, i to nie jest pierwszy raz.",
+            ),
+            (
+                "id",
+                "Dewan kota pada hari Senin menyetujui rencana baru untuk jembatan itu, yang akan ditutup untuk perbaikan sampai akhir bulan Maret, kata wali kota, dan ini bukan yang pertama kali.",
+            ),
+            (
+                "vi",
+                "Hội đồng thành phố hôm thứ Hai đã thông qua kế hoạch mới cho cây cầu, cây cầu sẽ bị đóng cửa để sửa chữa cho đến cuối tháng Ba, thị trưởng cho biết, và đây không phải là lần đầu tiên.",
+            ),
+            (
+                "uk",
+                "Міська рада в понеділок затвердила новий план для мосту, який буде закритий на ремонт до кінця березня, сказав мер, і це не вперше, що так відбувається.",
+            ),
         ] {
             assert_eq!(detect(text).map(Language::code), Some(code), "{text}");
         }
