@@ -55,12 +55,15 @@
 //! and [`model`], the result and its JSON form ([`compact`]: the same as flat
 //! arrays, for JavaScript). [`budget`] bounds the time spent and carries
 //! the [`progress`] a waiting reader is shown; [`order`]
-//! holds the one sort and the heaviest chain the stages share. The engine
+//! holds the one sort and the heaviest chain the stages share; [`chars`]
+//! the lower case of a character from a compact table built from the
+//! standard library's (the WebAssembly module's size). The engine
 //! knows nothing of the browser: `wasm` (built only for `wasm32`) is the
 //! thin binding the page calls.
 
 pub mod align;
 pub mod budget;
+pub mod chars;
 pub mod cleanup;
 pub mod compact;
 pub mod diff;
