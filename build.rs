@@ -1,16 +1,19 @@
-//! Writes the compact character table of `src/chars.rs` into
-//! `$OUT_DIR/chars.rs`, read from the very function it replaces: the
+//! Writes the compact character tables of `src/chars.rs` into
+//! `$OUT_DIR/chars.rs`, read from the very functions they replace: the
 //! standard library's `char::to_lowercase` (of this toolchain, whose `core`
-//! the build links). The tests in `src/chars.rs` check every code point
-//! against it.
+//! the build links) and `unicode-properties`' `is_emoji_char`. The tests in
+//! `src/chars.rs` check every code point against them.
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
+
+use unicode_properties::UnicodeEmoji;
 
 fn main() {
     println!("cargo::rerun-if-changed=build.rs");
     let mut out = String::new();
     lowercase(&mut out);
+    emoji(&mut out);
     let path = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     std::fs::write(path.join("chars.rs"), out).expect("OUT_DIR is writable");
 }
@@ -91,6 +94,24 @@ fn lowercase(out: &mut String) {
     .unwrap();
     for (c, a, b) in long {
         writeln!(out, "({c:?}, [{a:?}, {b:?}]),").unwrap();
+    }
+    writeln!(out, "];").unwrap();
+}
+
+/// `EMOJI`: the non-ASCII code points with the Emoji property, as
+/// inclusive ranges `(first, last)`.
+fn emoji(out: &mut String) {
+    let mut ranges: Vec<(u32, u32)> = Vec::new();
+    for c in non_ascii().filter(|c| c.is_emoji_char()) {
+        let code = u32::from(c);
+        match ranges.last_mut() {
+            Some((_, last)) if *last + 1 == code => *last = code,
+            _ => ranges.push((code, code)),
+        }
+    }
+    writeln!(out, "static EMOJI: [(u32, u32); {}] = [", ranges.len()).unwrap();
+    for (first, last) in ranges {
+        writeln!(out, "({first:#x}, {last:#x}),").unwrap();
     }
     writeln!(out, "];").unwrap();
 }

@@ -35,9 +35,24 @@ pub fn lowercase(c: char) -> Chain<Once<char>, std::option::IntoIter<char>> {
     }
 }
 
+/// Whether `c` has the Unicode Emoji property, as
+/// `unicode_properties::UnicodeEmoji::is_emoji_char` answers (the ASCII
+/// digits, `#` and `*` included).
+pub fn is_emoji(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_digit() || c == '#' || c == '*';
+    }
+    let code = u32::from(c);
+    let at = EMOJI.partition_point(|&(first, _)| first <= code);
+    at.checked_sub(1)
+        .and_then(|i| EMOJI.get(i))
+        .is_some_and(|&(_, last)| code <= last)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use unicode_properties::UnicodeEmoji;
 
     fn every_char() -> impl Iterator<Item = char> {
         (0..=u32::from(char::MAX)).filter_map(char::from_u32)
@@ -63,9 +78,23 @@ mod tests {
     }
 
     #[test]
-    fn the_table_is_compact() {
-        // What makes it worth its build script: 1,400 pairs in the
-        // standard library's.
+    fn is_emoji_is_unicode_properties_for_every_code_point() {
+        for c in every_char() {
+            assert_eq!(is_emoji(c), c.is_emoji_char(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn is_emoji_at_the_edges_of_a_range() {
+        assert!(is_emoji('😀') && is_emoji('🙏') && !is_emoji('🙐'));
+        assert!(is_emoji('7') && !is_emoji('a') && !is_emoji('é'));
+    }
+
+    #[test]
+    fn the_tables_are_compact() {
+        // What makes them worth their build script: 1,400 pairs in the
+        // standard library's case table, 633 ranges in the emoji one.
         assert!(LOWERCASE_RUNS.len() < 250, "{}", LOWERCASE_RUNS.len());
+        assert!(EMOJI.len() < 250, "{}", EMOJI.len());
     }
 }

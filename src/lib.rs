@@ -56,8 +56,9 @@
 //! arrays, for JavaScript). [`budget`] bounds the time spent and carries
 //! the [`progress`] a waiting reader is shown; [`order`]
 //! holds the one sort and the heaviest chain the stages share; [`chars`]
-//! the lower case of a character from a compact table built from the
-//! standard library's (the WebAssembly module's size). The engine
+//! a character's lower case and Emoji property, from compact tables built
+//! from the standard library's and `unicode-properties`' (for the
+//! WebAssembly module's size). The engine
 //! knows nothing of the browser: `wasm` (built only for `wasm32`) is the
 //! thin binding the page calls.
 
