@@ -11,7 +11,8 @@ cd "$(dirname "$0")/.."
 OUT=target/size-variants
 mkdir -p "$OUT"
 WASM_OPT=node_modules/.bin/wasm-opt
-FLAGS="--low-memory-unused --strip-debug --strip-producers"
+# The Makefile's flags but for -O1, which is given below (and -Oz in its place).
+FLAGS=$(sed -n '/^WASM_OPT_FLAGS := -O1 /,/[^\\]$/p' Makefile | sed 's/^WASM_OPT_FLAGS := -O1 //; s/\\$//' | tr -s ' \t\n' ' ')
 
 # The 23 languages' stop-word lists (18 Snowball + ar zh ja ko hy hi; ar is
 # in both) from the stopwords-iso data that the stop-words crate ships.

@@ -381,7 +381,7 @@ pub fn key_into(
             c
         };
         if options.ignore_case {
-            key.extend(c.to_lowercase());
+            key.extend(crate::chars::lowercase(c));
         } else {
             key.push(c);
         }

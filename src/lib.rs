@@ -58,12 +58,16 @@
 //! and [`model`], the result and its JSON form ([`compact`]: the same as flat
 //! arrays, for JavaScript). [`budget`] bounds the time spent and carries
 //! the [`progress`] a waiting reader is shown; [`order`]
-//! holds the one sort and the heaviest chain the stages share. The engine
+//! holds the one sort and the heaviest chain the stages share; [`chars`]
+//! a character's lower case and Emoji property, from compact tables built
+//! from the standard library's and `unicode-properties`' (for the
+//! WebAssembly module's size). The engine
 //! knows nothing of the browser: `wasm` (built only for `wasm32`) is the
 //! thin binding the page calls.
 
 pub mod align;
 pub mod budget;
+pub mod chars;
 pub mod cleanup;
 pub mod compact;
 pub mod diff;

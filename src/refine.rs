@@ -227,11 +227,12 @@ fn ascii_near_match(original: &str, paraphrase: &str) -> bool {
 /// Whether few enough graphemes need an edit, case ignored; `graphemes`
 /// are the distinct graphemes that the keys number.
 fn near_match(graphemes: &[&str], old: &[u32], new: &[u32]) -> bool {
-    // Char by char: `str::to_lowercase` would bring its own copy of the
-    // case tables into the WebAssembly build.
+    // Char by char, from the engine's own compact table: `str::to_lowercase`
+    // and `char::to_lowercase` would each bring case tables into the
+    // WebAssembly build.
     let lower: Vec<String> = graphemes
         .iter()
-        .map(|g| g.chars().flat_map(char::to_lowercase).collect())
+        .map(|g| g.chars().flat_map(crate::chars::lowercase).collect())
         .collect();
     let folded: Vec<u32> = lower
         .iter()

@@ -22,7 +22,6 @@
 
 use std::ops::Range;
 
-use unicode_properties::UnicodeEmoji;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// What a token is.
@@ -565,7 +564,7 @@ fn classify(segment: &str) -> TokenClass {
     }
     let wordlike = segment
         .chars()
-        .any(|c| c.is_alphanumeric() || (!c.is_ascii() && c.is_emoji_char()));
+        .any(|c| c.is_alphanumeric() || (!c.is_ascii() && crate::chars::is_emoji(c)));
     if wordlike {
         TokenClass::Word
     } else {
