@@ -299,9 +299,12 @@ struct Sample {
 
 /// Step 1's reading of the first [`SAMPLE_WORDS`] words of `text`: how
 /// many there are and how many are common English words. A word here is a
-/// run of ASCII letters, digits and apostrophes and of any non-ASCII
-/// character (so that "Brücke" is one word, not on the list): bytes, not
-/// characters, so that the core build links no Unicode tables for it.
+/// run of ASCII letters, digits and apostrophes and of other non-ASCII
+/// characters (so that "Brücke" is one word, not on the list), but each
+/// character of U+3000 to U+DFFF (CJK punctuation, kana, Han, Hangul) is a
+/// word of its own, so that a Japanese clause is not one word beside a few
+/// English ones. Bytes, not characters, so that the core build links no
+/// Unicode tables for it.
 fn english_sample(text: &str) -> Sample {
     let mut sample = Sample::default();
     // The longest common English word has fewer bytes than this.
@@ -310,7 +313,11 @@ fn english_sample(text: &str) -> Sample {
     let mut bytes = text.bytes();
     loop {
         let byte = bytes.next();
-        if let Some(b) = byte.filter(|&b| b.is_ascii_alphanumeric() || b == b'\'' || b >= 0x80) {
+        // The lead byte of a character from U+3000 to U+DFFF.
+        let wide = byte.is_some_and(|b| (0xE3..=0xED).contains(&b));
+        if let Some(b) =
+            byte.filter(|&b| !wide && (b.is_ascii_alphanumeric() || b == b'\'' || b >= 0x80))
+        {
             if let Some(slot) = word.get_mut(length) {
                 *slot = b.to_ascii_lowercase();
             }
@@ -326,7 +333,11 @@ fn english_sample(text: &str) -> Sample {
             sample.english += usize::from(common);
             length = 0;
         }
-        if byte.is_none() || sample.words == SAMPLE_WORDS {
+        if wide {
+            sample.words += 1;
+            bytes.nth(1); // its two continuation bytes
+        }
+        if byte.is_none() || sample.words >= SAMPLE_WORDS {
             return sample;
         }
     }
@@ -376,7 +387,7 @@ fn sample(text: &str) -> Sample {
         let c = chars.next();
         if let Some(c) = c.filter(|&c| c.is_alphanumeric() || c == '\'' || c == '’') {
             if let Some(script) = script_of(c) {
-                sample.letters[script as usize] += 1;
+                sample.letters[script as usize] += letter_weight(script);
             }
             word.extend(c.to_lowercase());
             continue;
@@ -390,6 +401,19 @@ fn sample(text: &str) -> Sample {
         if c.is_none() || sample.words == SAMPLE_WORDS {
             return sample;
         }
+    }
+}
+
+/// What a letter of `script` counts for when scripts are weighed: a Han
+/// or kana character, or a Hangul syllable, holds about as much as three
+/// letters of an alphabet (a Chinese word is one or two characters, an
+/// English one five letters), so that identifiers and names in Latin
+/// letters do not outweigh the Chinese text around them.
+#[cfg(feature = "languages")]
+fn letter_weight(script: Script) -> usize {
+    match script {
+        Script::Han | Script::Kana | Script::Hangul => 3,
+        _ => 1,
     }
 }
 
@@ -656,6 +680,20 @@ mod tests {
         ] {
             assert_eq!(detect(text).map(Language::code), Some(code), "{text}");
         }
+    }
+
+    #[test]
+    fn a_few_english_words_in_japanese_do_not_make_it_english() {
+        let text = "I once said WHEN: このコマンドは、指定されたファイルを読み込んで、その内容を標準出力に書き出します。";
+        assert_ne!(detect(text), Some(Language::ENGLISH));
+        assert!(needs_languages(&[text], "auto") || cfg!(feature = "languages"));
+    }
+
+    #[cfg(feature = "languages")]
+    #[test]
+    fn chinese_with_latin_identifiers_is_chinese() {
+        let text = "使用 --recursive 选项时，find_files 会递归地搜索 src/main.rs 和 Cargo.toml 所在的目录，并输出匹配的文件名。";
+        assert_eq!(detect(text).map(Language::code), Some("zh"));
     }
 
     #[cfg(feature = "languages")]
