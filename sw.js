@@ -1,5 +1,9 @@
 // Keeps the page working offline once it has loaded: every file of the page
-// is cached when the service worker installs, and each request goes to the
+// is cached when the service worker installs, then the engine's languages
+// build (which the worker loads only for a text not found English: it is
+// not part of the page's own loading), so that offline every language
+// compares too; a failure to fetch that build leaves the rest installed.
+// Each request goes to the
 // network first (so a rebuilt page is seen at once) and falls back to the
 // cache when the network is gone. Only this origin's GET requests are
 // handled; the page never asks for anything else.
@@ -40,12 +44,13 @@ const SHELL = [
   './www/pkg/article_diff.js',
   './www/pkg/article_diff_bg.wasm',
 ];
+const LANGUAGES = ['./www/pkg-lang/article_diff.js', './www/pkg-lang/article_diff_bg.wasm'];
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
     caches
       .open(CACHE)
-      .then((cache) => cache.addAll(SHELL))
+      .then((cache) => cache.addAll(SHELL).then(() => cache.addAll(LANGUAGES).catch(() => {})))
       .then(() => self.skipWaiting()),
   );
 });

@@ -3,7 +3,7 @@
 // its Content-Security-Policy holds, and it fetches nothing from elsewhere.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { compareTexts, openPage, serveAndBrowse } from './harness.mjs';
+import { compareTexts, openPage, read, serveAndBrowse } from './harness.mjs';
 
 const shared = serveAndBrowse();
 
@@ -66,6 +66,10 @@ test('once loaded, the page works offline, reload and restarts included', async 
   await page.waitForSelector('html[data-compared]');
   await compareTexts(page, 'Work starts in October next year.', 'Work starts in October, officials said.');
   assert.match(await page.locator('#status').textContent(), /^Compared/);
+  // The languages build was cached at install: another language compares offline too.
+  const german = (name) => read(`tests/fixtures/languages/de/${name}.txt`);
+  await compareTexts(page, german('original'), german('rewrite'));
+  assert.match(await page.locator('#summary').textContent(), /Language: German\./);
   // Cancelling starts a fresh worker, which must load offline too.
   await loadLongTexts(page, 300_000);
   await page.click('#compare');
