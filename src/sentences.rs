@@ -41,7 +41,8 @@
 //! - Spanish "¿" and "¡" open a sentence, and a dash after a terminator
 //!   opens words that go on it ("¿Vienes? —preguntó ella", Russian "— сказал
 //!   он"); closing marks after a terminator include “ ‘ « ‹ (German „…“,
-//!   ‚…‘, »…«), and a French closing guillemet after a space (« Oui. »);
+//!   ‚…‘, »…«; not in Chinese, Japanese and Korean, where “ opens), and a
+//!   French closing guillemet after a space (« Oui. »);
 //!   a Japanese quotation closed after its terminator goes on before と or
 //!   って (「はい。」と言った).
 //!
@@ -369,9 +370,9 @@ fn sentence_end(
 ) -> usize {
     let n = tokens.len();
     let mut j = from;
-    let closes = |c: char| {
-        is_closer(c) || is_terminator(c) || (other.is_some() && is_closer_of_other_languages(c))
-    };
+    let wide = other.is_some_and(closes_with_opening_marks);
+    let closes =
+        |c: char| is_closer(c) || is_terminator(c) || (wide && is_closer_of_other_languages(c));
     loop {
         while j < n
             && tokens[j].class == TokenClass::Punct
@@ -503,6 +504,15 @@ fn is_closer_of_other_languages(c: char) -> bool {
     matches!(c, '“' | '‘' | '«' | '‹')
 }
 
+/// Whether [`is_closer_of_other_languages`] closes after a terminator in a
+/// language: in all but Chinese, Japanese and Korean, where “ and ‘ open a
+/// quotation right after a terminator, with no space ("下雨。“你好”").
+fn closes_with_opening_marks(rules: &Rules) -> bool {
+    !rules
+        .language()
+        .is_some_and(|l| matches!(l.code(), "zh" | "ja" | "ko"))
+}
+
 /// The Spanish inverted marks, which open a sentence.
 #[cfg(feature = "languages")]
 fn is_inverted_mark(c: char) -> bool {
@@ -535,7 +545,14 @@ fn ordinal_continues(
             .checked_sub(1)
             .map(|n| &tokens[n])
             .filter(|n| n.end == tokens[at].start && n.class == TokenClass::Word);
-        let alone = at < 2 || tokens[at - 2].class == TokenClass::Space;
+        // After white space or an opening bracket or quotation mark, not
+        // inside a figure ("2:1.", "1.5.", "3-4.").
+        let alone = at < 2
+            || tokens[at - 2].class == TokenClass::Space
+            || matches!(
+                tokens[at - 2].text(text),
+                "(" | "[" | "„" | "«" | "»" | "“" | "\""
+            );
         return ordinals
             && space == at + 1
             && tokens[at].end - tokens[at].start == 1
@@ -1013,11 +1030,11 @@ mod language_tests {
         assert_eq!(
             split_in(
                 "de",
-                "Es kamen u. a. Schüler. Prof. Weber und Dr. Keller sprachen am 12. Mai."
+                "Es kamen u. a. Schüler. Prof. Weber und Dr. Keller sprachen (12. Mai) lange."
             ),
             [
                 "Es kamen u. a. Schüler.",
-                "Prof. Weber und Dr. Keller sprachen am 12. Mai."
+                "Prof. Weber und Dr. Keller sprachen (12. Mai) lange."
             ]
         );
         // A number ends a sentence before a capitalized common word, and
@@ -1177,14 +1194,15 @@ mod language_tests {
         assert_eq!(
             split_in(
                 "zh",
-                "今天下雨。明天呢？后天晴！他说：“我们希望。”开馆首日人很多。"
+                "今天下雨。明天呢？后天晴！他说：“我们希望。”开馆首日人很多。“真好！”"
             ),
             [
                 "今天下雨。",
                 "明天呢？",
                 "后天晴！",
                 "他说：“我们希望。”",
-                "开馆首日人很多。"
+                "开馆首日人很多。",
+                "“真好！”"
             ]
         );
         assert_eq!(
