@@ -3,7 +3,7 @@
 // suppressions (the npm package cldr-segments-full, a devDependency:
 // node_modules/cldr-segments-full/segments/<lang>/suppressions.json).
 // Usage, after `npm ci`:
-//   node scripts/abbreviations.mjs
+//   node scripts/abbreviations.mjs [OUT]
 // The generated file is committed, so that building needs no npm.
 //
 // Each suppression ("Dr.", "z.B.", "Z. B.", "Dipl.-Ing.", "до н. э.") is
@@ -18,7 +18,9 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 const root = new URL('..', import.meta.url).pathname.replace(/\/$/, '');
 const pkg = `${root}/node_modules/cldr-segments-full`;
 const { version } = JSON.parse(readFileSync(`${pkg}/package.json`, 'utf8'));
-const out = `${root}/src/sentences/abbreviations.rs`;
+// Another path may be given (tests/js/abbreviations.test.mjs writes one to
+// compare with the committed file).
+const out = process.argv[2] ?? `${root}/src/sentences/abbreviations.rs`;
 
 const byteOrder = (a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b));
 const lists = [];

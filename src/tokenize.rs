@@ -933,6 +933,69 @@ mod tests {
         assert_eq!(longest, Some(LONGEST_ABBREVIATION));
     }
 
+    /// The words of `text` read with the abbreviations of `code`, and the
+    /// kinds of those that took a period.
+    #[cfg(feature = "languages")]
+    fn words_in(code: &str, text: &str) -> (Vec<String>, Vec<Abbreviation>) {
+        let language = crate::language::Language::from_code(code).unwrap();
+        let tokens = with_abbreviations_of(text, tokenize(text, true), language);
+        let mut at = 0;
+        for t in &tokens {
+            assert_eq!(t.start, at, "{text}: tokens cover the text");
+            at = t.end;
+        }
+        assert_eq!(at as usize, text.len());
+        let words = tokens.iter().filter(|t| t.class == TokenClass::Word);
+        (
+            words.clone().map(|t| t.text(text).to_string()).collect(),
+            words
+                .map(|t| t.abbreviation)
+                .filter(|&a| a != Abbreviation::No)
+                .collect(),
+        )
+    }
+
+    #[cfg(feature = "languages")]
+    #[test]
+    fn another_language_takes_its_own_abbreviations() {
+        use Abbreviation::*;
+        assert_eq!(
+            words_in("de", "Dr. Weber kam z. B. am Mo. und ging."),
+            (
+                [
+                    "Dr.", "Weber", "kam", "z.", "B.", "am", "Mo.", "und", "ging"
+                ]
+                .map(String::from)
+                .to_vec(),
+                vec![Title, Other, Other, Other]
+            )
+        );
+        // English's "no." and "Mr." are not Spanish's or German's: their
+        // periods leave them, and join a run of periods as they would have.
+        assert_eq!(words_in("es", "Dijo que no.").0, ["Dijo", "que", "no"]);
+        let text = "Er sagte Mr.. Dann";
+        let tokens = with_abbreviations_of(
+            text,
+            tokenize(text, true),
+            crate::language::Language::from_code("de").unwrap(),
+        );
+        let texts: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
+        assert_eq!(texts, ["Er", " ", "sagte", " ", "Mr", "..", " ", "Dann"]);
+        // Spanish plurals, CLDR's "p.ej" and the parts of "p. ej.";
+        // Russian single letters; Arabic letters, without case, do not.
+        assert_eq!(
+            words_in("es", "EE. UU. y EE.UU. p.ej. p. ej. Sr. Ruiz").1,
+            [Other, Other, Other, Other, Other, Other, Title]
+        );
+        assert_eq!(
+            words_in("ru", "т. е. в 2020 г. и тыс. руб.").1,
+            [Other, Other, Other, Other, Other]
+        );
+        assert_eq!(words_in("ar", "عام 2020 م. وقال").1, []);
+        // An ellipsis after a word stays one mark.
+        assert_eq!(words_in("de", "usw... Dann").0, ["usw", "Dann"]);
+    }
+
     #[test]
     fn empty_text_has_no_tokens() {
         assert!(tokenize("", true).is_empty());
