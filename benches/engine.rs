@@ -72,8 +72,8 @@ fn stages(c: &mut Criterion) {
 
     group.bench_function("3 sentences", |b| {
         b.iter(|| {
-            let o = sentences_and_quoted_units(&original, &ot, &o_units);
-            let p = sentences_and_quoted_units(&paraphrase, &pt, &p_units);
+            let o = sentences_and_quoted_units(&original, &ot, &o_units, vocabulary.rules());
+            let p = sentences_and_quoted_units(&paraphrase, &pt, &p_units, vocabulary.rules());
             (o.0.len(), p.0.len())
         })
     });

@@ -22,6 +22,30 @@
 //! A dateline ("WASHINGTON (AP) —") belongs to the sentence it introduces,
 //! as a reader reads it.
 //!
+//! **Other languages** (the `languages` build, a text read under a language
+//! other than English; a text of no known language is split as English is):
+//!
+//! - abbreviations are the language's, from CLDR's sentence-break
+//!   suppressions where CLDR has them (German, Spanish, French, Italian,
+//!   Portuguese, Russian: `sentences/abbreviations.rs`, written by
+//!   `scripts/abbreviations.mjs`), and letters joined by periods, each a
+//!   single letter or a capital written twice ("z. B.", "d. h.", "т. е.",
+//!   "г.", "EE. UU."); a few titles before names ("M.", "Sr.", "Prof.")
+//!   never end a sentence (see [`crate::tokenize::with_abbreviations_of`]);
+//!   the others, as initials do, before a capitalized common word of the
+//!   language or an inverted mark;
+//! - in languages that write ordinals with a period (German, Danish,
+//!   Norwegian, Finnish, Hungarian, Turkish, Czech, Polish), a number of one
+//!   or two digits and its period ("am 3. Oktober") end a sentence only
+//!   before a capitalized common word ("Er wurde 3. Die anderen…");
+//! - Spanish "¿" and "¡" open a sentence, and a dash after a terminator
+//!   opens words that go on it ("¿Vienes? —preguntó ella", Russian "— сказал
+//!   он"); closing marks after a terminator include “ ‘ « ‹ (German „…“,
+//!   ‚…‘, »…«; not in Chinese, Japanese and Korean, where “ opens), and a
+//!   French closing guillemet after a space (« Oui. »);
+//!   a Japanese quotation closed after its terminator goes on before と or
+//!   って (「はい。」と言った).
+//!
 //! The sentences of a text partition its tokens: whitespace after a sentence
 //! belongs to it, and leading whitespace to the first one. Which words sit
 //! inside quotation marks: [`quoted_tokens`] (`sentences/quotes.rs`).
@@ -29,8 +53,11 @@
 use std::ops::Range;
 
 use crate::keys::Units;
+use crate::language::Rules;
 use crate::tokenize::{Abbreviation, Token, TokenClass};
 
+#[cfg(feature = "languages")]
+mod abbreviations;
 mod quotes;
 mod wrap;
 
@@ -108,26 +135,60 @@ fn is_closer(c: char) -> bool {
     )
 }
 
-/// Splits a text into sentences; see the module documentation for the rules.
-/// (The quotations are found in the same pass: reading keeps both, with
-/// [`sentences_and_quoted_units`].)
-pub fn sentences(text: &str, tokens: &[Token], units: &Units) -> Vec<Sentence> {
-    sentences_and_quoted_units(text, tokens, units).0
+/// A language's abbreviations from CLDR (`sentences/abbreviations.rs`,
+/// written by `scripts/abbreviations.mjs`): the words that take an
+/// abbreviation's period, without it, sorted; none when CLDR has none.
+#[cfg(feature = "languages")]
+pub(crate) fn abbreviations_of(language: crate::language::Language) -> &'static [&'static str] {
+    abbreviations::ABBREVIATIONS
+        .iter()
+        .find(|(code, _)| *code == language.code())
+        .map_or(&[], |(_, words)| words)
 }
 
-/// [`sentences`] and, for each unit, whether it sits inside quotation
-/// marks ([`quoted_tokens`] of its token): what reading a text keeps, with
-/// the text's line breaks judged once.
+/// Splits an English text into sentences; see the module documentation for
+/// the rules. (The quotations are found in the same pass: reading keeps
+/// both, with [`sentences_and_quoted_units`].)
+pub fn sentences(text: &str, tokens: &[Token], units: &Units) -> Vec<Sentence> {
+    sentences_and_quoted_units(text, tokens, units, &Rules::english()).0
+}
+
+/// [`sentences`] of a text read under `rules` (its language's) and, for
+/// each unit, whether it sits inside quotation marks ([`quoted_tokens`] of
+/// its token): what reading a text keeps, with the text's line breaks
+/// judged once. A text of no known language is split as English is.
 pub fn sentences_and_quoted_units(
     text: &str,
     tokens: &[Token],
     units: &Units,
+    rules: &Rules,
 ) -> (Vec<Sentence>, Vec<bool>) {
     let breaks = wrap::Breaks::find(text);
+    let other = other_language(rules);
     let mut quotations = Quotations::new(text, tokens, &breaks);
-    let sentences = split(text, tokens, units, &breaks, &mut quotations);
+    #[cfg(feature = "languages")]
+    if other.is_some() {
+        quotations.with_marks_of_other_languages();
+    }
+    let sentences = split(text, tokens, units, &breaks, &mut quotations, other);
     let quoted = quotes::quoted_units(&quotations.finish(), &units.token);
     (sentences, quoted)
+}
+
+/// The rules of a language other than English, which split sentences by
+/// the rules of the module documentation's last paragraphs; `None` for
+/// English and a text of no known language (and always in a build without
+/// the `languages` feature).
+fn other_language(rules: &Rules) -> Option<&Rules> {
+    #[cfg(feature = "languages")]
+    if rules
+        .language()
+        .is_some_and(|l| l != crate::language::Language::ENGLISH)
+    {
+        return Some(rules);
+    }
+    let _ = rules;
+    None
 }
 
 /// The sentences of a text, `quotations` following the tokens as they are
@@ -138,6 +199,7 @@ fn split(
     units: &Units,
     breaks: &wrap::Breaks,
     quotations: &mut Quotations<'_>,
+    other: Option<&Rules>,
 ) -> Vec<Sentence> {
     let hard = |i: usize| tokens[i].class == TokenClass::Space && breaks.is_hard(text, &tokens[i]);
     let mut bounds: Vec<(u32, u32)> = Vec::new(); // (first token of the next sentence, paragraph)
@@ -240,10 +302,13 @@ fn split(
         }
         marker_only = false;
         if token.class == TokenClass::Punct && holds_terminator(token_text()) {
-            let j = sentence_end(text, tokens, i + 1, &hard);
+            let j = sentence_end(text, tokens, i + 1, &hard, other);
             let cjk = token_text().contains(is_cjk_terminator);
             if j < n && tokens[j].class == TokenClass::Space {
-                if !hard(j) && !next_starts_lower_case(text, tokens, j) {
+                if !hard(j)
+                    && !next_starts_lower_case(text, tokens, j, other)
+                    && !ordinal_continues(text, tokens, i, j, other)
+                {
                     close(&mut bounds, j + 1, sentence_paragraph);
                     start = j + 1;
                     has_content = false;
@@ -251,7 +316,7 @@ fn split(
                     i = j + 1;
                     continue;
                 }
-            } else if j < n && cjk {
+            } else if j < n && cjk && !quotation_goes_on(text, tokens, j, other) {
                 close(&mut bounds, j, sentence_paragraph);
                 start = j;
                 has_content = false;
@@ -264,7 +329,7 @@ fn split(
             && i + 1 < n
             && tokens[i + 1].class == TokenClass::Space
             && !hard(i + 1)
-            && (next_is_capitalized_common_word(text, tokens, i + 1)
+            && (next_is_capitalized_common_word(text, tokens, i + 1, other)
                 || (token_text().eq_ignore_ascii_case("etc.")
                     && next_starts_upper_case(text, tokens, i + 1)))
         {
@@ -296,18 +361,28 @@ fn split(
 /// Where the terminators that end before `from` stop: further terminators,
 /// closing marks ("?!", `.”`) and the dots of a spaced ellipsis (`. . .`)
 /// are taken in.
-fn sentence_end(text: &str, tokens: &[Token], from: usize, hard: &impl Fn(usize) -> bool) -> usize {
+fn sentence_end(
+    text: &str,
+    tokens: &[Token],
+    from: usize,
+    hard: &impl Fn(usize) -> bool,
+    other: Option<&Rules>,
+) -> usize {
     let n = tokens.len();
     let mut j = from;
+    let wide = other.is_some_and(closes_with_opening_marks);
+    let closes =
+        |c: char| is_closer(c) || is_terminator(c) || (wide && is_closer_of_other_languages(c));
     loop {
         while j < n
             && tokens[j].class == TokenClass::Punct
-            && tokens[j]
-                .text(text)
-                .chars()
-                .all(|c| is_closer(c) || is_terminator(c))
+            && tokens[j].text(text).chars().all(closes)
         {
             j += 1;
+        }
+        #[cfg(feature = "languages")]
+        if let Some(rules) = other {
+            j = spaced_closing_guillemet(text, tokens, j, hard, rules);
         }
         // A run of periods is one token ("..."), and "… ." is as spaced as
         // "... ." is.
@@ -379,7 +454,19 @@ fn next_word(tokens: &[Token], space: usize) -> Option<&Token> {
     tokens[space + 1..].iter().find(|t| !t.is_space())
 }
 
-fn next_starts_lower_case(text: &str, tokens: &[Token], space: usize) -> bool {
+fn next_starts_lower_case(
+    text: &str,
+    tokens: &[Token],
+    space: usize,
+    other: Option<&Rules>,
+) -> bool {
+    #[cfg(feature = "languages")]
+    if other.is_some() {
+        return next_past_dashes(text, tokens, space)
+            .and_then(|t| t.text(text).chars().next())
+            .is_some_and(char::is_lowercase);
+    }
+    let _ = other;
     next_word(tokens, space)
         .and_then(|t| t.text(text).chars().next())
         .is_some_and(char::is_lowercase)
@@ -391,12 +478,142 @@ fn next_starts_upper_case(text: &str, tokens: &[Token], space: usize) -> bool {
         .is_some_and(char::is_uppercase)
 }
 
-fn next_is_capitalized_common_word(text: &str, tokens: &[Token], space: usize) -> bool {
+fn next_is_capitalized_common_word(
+    text: &str,
+    tokens: &[Token],
+    space: usize,
+    other: Option<&Rules>,
+) -> bool {
     let Some(token) = next_word(tokens, space) else {
         return true;
     };
     let word = token.text(text);
+    #[cfg(feature = "languages")]
+    if let Some(rules) = other {
+        // An inverted mark opens a sentence ("etc. ¿Qué…").
+        return word.starts_with(is_inverted_mark)
+            || (word.chars().next().is_some_and(char::is_uppercase) && rules.is_common(word));
+    }
+    let _ = other;
     word.chars().next().is_some_and(char::is_uppercase) && crate::keys::is_common_word(word)
+}
+
+/// Closing quotation marks of other languages than English, taken in after
+/// a terminator: German „…“ and ‚…‘, Danish and German »…«.
+fn is_closer_of_other_languages(c: char) -> bool {
+    matches!(c, '“' | '‘' | '«' | '‹')
+}
+
+/// Whether [`is_closer_of_other_languages`] closes after a terminator in a
+/// language: in all but Chinese, Japanese and Korean, where “ and ‘ open a
+/// quotation right after a terminator, with no space ("下雨。“你好”").
+fn closes_with_opening_marks(rules: &Rules) -> bool {
+    !rules
+        .language()
+        .is_some_and(|l| matches!(l.code(), "zh" | "ja" | "ko"))
+}
+
+/// The Spanish inverted marks, which open a sentence.
+#[cfg(feature = "languages")]
+fn is_inverted_mark(c: char) -> bool {
+    matches!(c, '¿' | '¡')
+}
+
+/// Languages that write an ordinal number as its digits and a period ("am
+/// 3. Oktober", "den 3. oktober", "3. lokakuuta", "október 3."…): German,
+/// Danish, Norwegian, Finnish, Hungarian, Turkish, Czech, Polish.
+#[cfg(feature = "languages")]
+const ORDINALS_WITH_A_PERIOD: &[&str] = &["cs", "da", "de", "fi", "hu", "no", "pl", "tr"];
+
+/// Whether the period `at`, followed by white space at `space`, ends an
+/// ordinal number of one or two digits ("am 3. Oktober") in a language that
+/// writes them so: then the sentence goes on, unless the next word opens
+/// one as after an abbreviation (a capitalized common word, "Der", "Die").
+fn ordinal_continues(
+    text: &str,
+    tokens: &[Token],
+    at: usize,
+    space: usize,
+    other: Option<&Rules>,
+) -> bool {
+    #[cfg(feature = "languages")]
+    if let Some(rules) = other {
+        let ordinals = rules
+            .language()
+            .is_some_and(|l| ORDINALS_WITH_A_PERIOD.contains(&l.code()));
+        let number = at
+            .checked_sub(1)
+            .map(|n| &tokens[n])
+            .filter(|n| n.end == tokens[at].start && n.class == TokenClass::Word);
+        // After white space or an opening bracket or quotation mark, not
+        // inside a figure ("2:1.", "1.5.", "3-4.").
+        let alone = at < 2
+            || tokens[at - 2].class == TokenClass::Space
+            || matches!(
+                tokens[at - 2].text(text),
+                "(" | "[" | "„" | "«" | "»" | "“" | "\""
+            );
+        return ordinals
+            && space == at + 1
+            && tokens[at].end - tokens[at].start == 1
+            && alone
+            && number.is_some_and(|n| {
+                let digits = n.text(text);
+                digits.len() <= 2 && digits.bytes().all(|b| b.is_ascii_digit())
+            })
+            && !next_is_capitalized_common_word(text, tokens, space, other);
+    }
+    let _ = (text, tokens, at, space, other);
+    false
+}
+
+/// Whether a Japanese quotation that closes before token `at` after its
+/// terminator goes on in its sentence: 「はい。」と言った (と and って,
+/// which quote, follow it).
+fn quotation_goes_on(text: &str, tokens: &[Token], at: usize, other: Option<&Rules>) -> bool {
+    #[cfg(feature = "languages")]
+    if let Some(rules) = other {
+        let after = &text[tokens[at].start as usize..];
+        return rules.language().is_some_and(|l| l.code() == "ja")
+            && tokens[at - 1].text(text).ends_with(['」', '』'])
+            && (after.starts_with('と') || after.starts_with("って"));
+    }
+    let _ = (text, tokens, at, other);
+    false
+}
+
+/// The first token after `space` that is neither white space nor a dash:
+/// in Spanish and Russian a dash opens the words that tell who spoke,
+/// which go on the sentence ("¿Vienes? —preguntó él").
+#[cfg(feature = "languages")]
+fn next_past_dashes<'a>(text: &str, tokens: &'a [Token], space: usize) -> Option<&'a Token> {
+    tokens[space + 1..]
+        .iter()
+        .find(|t| !t.is_space() && !matches!(t.text(text), "—" | "–" | "-"))
+}
+
+/// After the terminators and closing marks that end before `from`: a
+/// French closing guillemet after a space (« Oui. » Il…) is taken in too.
+#[cfg(feature = "languages")]
+fn spaced_closing_guillemet(
+    text: &str,
+    tokens: &[Token],
+    from: usize,
+    hard: &impl Fn(usize) -> bool,
+    rules: &Rules,
+) -> usize {
+    let french = rules.language().is_some_and(|l| l.code() == "fr");
+    let closing = |t: &Token| matches!(t.text(text), "»" | "›");
+    if french
+        && from + 1 < tokens.len()
+        && tokens[from].class == TokenClass::Space
+        && !hard(from)
+        && closing(&tokens[from + 1])
+    {
+        from + 2
+    } else {
+        from
+    }
 }
 
 #[cfg(test)]
@@ -760,5 +977,301 @@ mod tests {
                 "Pens etc. were cheap."
             ]
         );
+    }
+}
+
+#[cfg(all(test, feature = "languages"))]
+mod language_tests {
+    use super::*;
+    use crate::keys::Vocabulary;
+    use crate::language::Language;
+    use crate::options::Options;
+    use crate::text::Text;
+
+    /// The sentences of `text` read in the language of `code`, trimmed.
+    fn split_in(code: &str, text: &str) -> Vec<String> {
+        let language = Language::from_code(code).unwrap();
+        let mut vocabulary = Vocabulary::with_rules(&crate::keys::nfkc, Rules::new(Some(language)));
+        let read = Text::read(text, &Options::default(), &mut vocabulary);
+        read.sentences
+            .iter()
+            .map(|s| {
+                let bytes = read.sentence_bytes(s);
+                text[bytes.start as usize..bytes.end as usize].to_string()
+            })
+            .collect()
+    }
+
+    /// Sentences as written in the fixtures of each language: original,
+    /// rewrite, unrelated text (the headline is one), as in
+    /// `bench/languages.mjs`.
+    const WRITTEN: &[(&str, [usize; 3])] = &[
+        ("de", [9, 9, 7]),
+        ("fr", [9, 9, 7]),
+        ("es", [10, 10, 7]),
+        ("ru", [9, 9, 7]),
+        ("ar", [9, 9, 7]),
+        ("zh", [9, 9, 7]),
+        ("ja", [9, 9, 7]),
+    ];
+
+    #[test]
+    fn german_ordinals_and_abbreviations_hold_their_period() {
+        assert_eq!(
+            split_in(
+                "de",
+                "Sie hat am 3. Oktober geöffnet. Das kostet z. B. fünf Euro, d. h. wenig."
+            ),
+            [
+                "Sie hat am 3. Oktober geöffnet.",
+                "Das kostet z. B. fünf Euro, d. h. wenig."
+            ]
+        );
+        assert_eq!(
+            split_in(
+                "de",
+                "Es kamen u. a. Schüler. Prof. Weber und Dr. Keller sprachen (12. Mai) lange."
+            ),
+            [
+                "Es kamen u. a. Schüler.",
+                "Prof. Weber und Dr. Keller sprachen (12. Mai) lange."
+            ]
+        );
+        // A number ends a sentence before a capitalized common word, and
+        // a score or a year is no ordinal.
+        assert_eq!(
+            split_in(
+                "de",
+                "Er wurde 3. Die anderen folgten. Es endete 2:1. Danach ging es heim."
+            ),
+            [
+                "Er wurde 3.",
+                "Die anderen folgten.",
+                "Es endete 2:1.",
+                "Danach ging es heim."
+            ]
+        );
+        // Case counts: "So." is Sunday, "so." ends a sentence.
+        assert_eq!(
+            split_in("de", "Das ist so. Morgen kommt er."),
+            ["Das ist so.", "Morgen kommt er."]
+        );
+        // English's abbreviations are not German's: "no." ends a sentence.
+        assert_eq!(
+            split_in("es", "Dijo que no. Juan se fue."),
+            ["Dijo que no.", "Juan se fue."]
+        );
+    }
+
+    #[test]
+    fn german_and_danish_quotations_close_their_sentences() {
+        assert_eq!(
+            split_in(
+                "de",
+                "„Komm mit.“ Er ging. ‚Ja.‘ Sie blieb. »Nein.« Er lachte."
+            ),
+            [
+                "„Komm mit.“",
+                "Er ging.",
+                "‚Ja.‘",
+                "Sie blieb.",
+                "»Nein.«",
+                "Er lachte."
+            ]
+        );
+    }
+
+    #[test]
+    fn french_titles_and_spaced_guillemets() {
+        assert_eq!(
+            split_in(
+                "fr",
+                "M. Dupont est venu. Il a vu M. Le Maire hier. « Tout va bien. » Il sourit."
+            ),
+            [
+                "M. Dupont est venu.",
+                "Il a vu M. Le Maire hier.",
+                "« Tout va bien. »",
+                "Il sourit."
+            ]
+        );
+    }
+
+    #[test]
+    fn spanish_inverted_marks_open_sentences() {
+        assert_eq!(
+            split_in(
+                "es",
+                "¿Vienes mañana? Sí, claro. ¡Qué bien! ¿Y tú? —preguntó ella. Luego se fue."
+            ),
+            [
+                "¿Vienes mañana?",
+                "Sí, claro.",
+                "¡Qué bien!",
+                "¿Y tú? —preguntó ella.",
+                "Luego se fue."
+            ]
+        );
+        assert_eq!(
+            split_in(
+                "es",
+                "El Sr. García viajó a EE. UU. en mayo, p. ej. a Miami. Vive en EE. UU. El resto no."
+            ),
+            [
+                "El Sr. García viajó a EE. UU. en mayo, p. ej. a Miami.",
+                "Vive en EE. UU.",
+                "El resto no."
+            ]
+        );
+        assert_eq!(
+            split_in("es", "Compró pan, leche, etc. ¿Y tú qué compraste?"),
+            ["Compró pan, leche, etc.", "¿Y tú qué compraste?"]
+        );
+    }
+
+    #[test]
+    fn italian_and_portuguese_titles() {
+        assert_eq!(
+            split_in(
+                "it",
+                "Il Sig. Rossi è arrivato. Il dott. Bianchi parla. Poi è partito."
+            ),
+            [
+                "Il Sig. Rossi è arrivato.",
+                "Il dott. Bianchi parla.",
+                "Poi è partito."
+            ]
+        );
+        assert_eq!(
+            split_in(
+                "pt",
+                "O Sr. Silva e a Dra. Costa chegaram. Depois, p. ex. às dez, saíram."
+            ),
+            [
+                "O Sr. Silva e a Dra. Costa chegaram.",
+                "Depois, p. ex. às dez, saíram."
+            ]
+        );
+    }
+
+    #[test]
+    fn russian_abbreviations_and_dialogue() {
+        assert_eq!(
+            split_in(
+                "ru",
+                "В 2020 г. Москва выросла, т. е. стала больше. Кто это? — спросил он. Никто не ответил."
+            ),
+            [
+                "В 2020 г. Москва выросла, т. е. стала больше.",
+                "Кто это? — спросил он.",
+                "Никто не ответил."
+            ]
+        );
+        assert_eq!(
+            split_in("ru", "«Мост открыт», — сказал он. «Ура!» Все радовались."),
+            ["«Мост открыт», — сказал он.", "«Ура!»", "Все радовались."]
+        );
+    }
+
+    #[test]
+    fn full_stops_of_other_scripts() {
+        assert_eq!(
+            split_in("ar", "هل وصل؟ نعم، وصل أمس. وقال: «لن نسافر». وانتهى."),
+            ["هل وصل؟", "نعم، وصل أمس.", "وقال: «لن نسافر».", "وانتهى."]
+        );
+        assert_eq!(
+            split_in("hi", "यह पहला वाक्य है। क्या यह दूसरा है? हाँ।"),
+            ["यह पहला वाक्य है।", "क्या यह दूसरा है?", "हाँ।"]
+        );
+        assert_eq!(
+            split_in("hy", "Սա առաջինն է։ Իսկ սա՞ երկրորդն է։"),
+            ["Սա առաջինն է։", "Իսկ սա՞ երկրորդն է։"]
+        );
+    }
+
+    #[test]
+    fn chinese_and_japanese_split_without_spaces() {
+        assert_eq!(
+            split_in(
+                "zh",
+                "今天下雨。明天呢？后天晴！他说：“我们希望。”开馆首日人很多。“真好！”"
+            ),
+            [
+                "今天下雨。",
+                "明天呢？",
+                "后天晴！",
+                "他说：“我们希望。”",
+                "开馆首日人很多。",
+                "“真好！”"
+            ]
+        );
+        assert_eq!(
+            split_in(
+                "ja",
+                "今日は晴れ。明日は雨？彼は「はい。」と言った。『行こう！』皆が笑った。"
+            ),
+            [
+                "今日は晴れ。",
+                "明日は雨？",
+                "彼は「はい。」と言った。",
+                "『行こう！』",
+                "皆が笑った。"
+            ]
+        );
+    }
+
+    /// The quoted words of `text` read in the language of `code`.
+    fn quoted_in(code: &str, text: &str) -> Vec<String> {
+        let language = Language::from_code(code).unwrap();
+        let mut vocabulary = Vocabulary::with_rules(&crate::keys::nfkc, Rules::new(Some(language)));
+        let read = Text::read(text, &Options::default(), &mut vocabulary);
+        (0..read.units.len())
+            .filter(|&u| read.quoted[u])
+            .map(|u| read.tokens[read.units.token[u] as usize])
+            .filter(|t| t.class == TokenClass::Word)
+            .map(|t| t.text(text).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn each_language_s_quotation_marks_quote() {
+        for (code, text, quoted) in [
+            ("de", "Er sagte „ja“ und ging.", "ja"),
+            ("de", "Er sagte ‚ja‘ und ging.", "ja"),
+            ("de", "Er sagte »ja« und ging.", "ja"),
+            ("da", "Han sagde »ja« og gik.", "ja"),
+            ("sv", "Han sa »ja» och gick.", "ja"),
+            ("sv", "Han sa ”ja” och gick.", "ja"),
+            ("fi", "Hän sanoi ”kyllä” ja lähti.", "kyllä"),
+            ("pl", "Powiedział „tak” i wyszedł.", "tak"),
+            ("cs", "Řekl ‚ano‘ a odešel.", "ano"),
+            ("nl", "Hij zei ‚ja’ en ging.", "ja"),
+            ("fr", "Il a dit « oui » et il est parti.", "oui"),
+            ("fr", "Il a dit ‹ oui › et il est parti.", "oui"),
+            ("es", "Dijo «sí» y se fue.", "sí"),
+            ("ru", "Он сказал «да» и ушёл.", "да"),
+            ("ar", "قال «نعم» ثم ذهب.", "نعم"),
+            ("zh", "他说“好”就走了。", "好"),
+            ("ja", "彼は『本』と言った。", "本"),
+            ("ja", "彼は「本」と言った。", "本"),
+        ] {
+            assert_eq!(quoted_in(code, text), [quoted], "{code}: {text}");
+        }
+        // An apostrophe inside ‚…‘ closes nothing; a word after a
+        // closing mark is not quoted.
+        assert_eq!(quoted_in("de", "Er sagte ‚geht’s‘ und ging."), ["geht’s"]);
+        assert_eq!(quoted_in("de", "»Ja«, sagte er, »nein«."), ["Ja", "nein"]);
+    }
+
+    #[test]
+    fn the_fixtures_split_as_written() {
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/languages");
+        for (code, counts) in WRITTEN {
+            for (file, count) in ["original", "rewrite", "unrelated"].iter().zip(counts) {
+                let text = std::fs::read_to_string(format!("{root}/{code}/{file}.txt")).unwrap();
+                let found = split_in(code, &text);
+                assert_eq!(found.len(), *count, "{code}/{file}: {found:#?}");
+            }
+        }
     }
 }

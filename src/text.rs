@@ -42,10 +42,20 @@ impl<'t> Text<'t> {
         done: &mut dyn FnMut(&'static str),
     ) -> Self {
         let tokens = tokenize::tokenize(text, options.normalize_unicode);
+        // Another language's abbreviations take their periods instead of
+        // English's.
+        #[cfg(feature = "languages")]
+        let tokens = match vocabulary.rules().language() {
+            Some(language) if language != crate::language::Language::ENGLISH => {
+                tokenize::with_abbreviations_of(text, tokens, language)
+            }
+            _ => tokens,
+        };
         done("1 tokenize");
         let units = vocabulary.units(text, &tokens, options);
         done("2 keys");
-        let (sentences, quoted) = sentences::sentences_and_quoted_units(text, &tokens, &units);
+        let (sentences, quoted) =
+            sentences::sentences_and_quoted_units(text, &tokens, &units, vocabulary.rules());
         done("3 sentences");
         Text {
             text,

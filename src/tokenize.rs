@@ -5,7 +5,9 @@
 //! are one token each and every CJK ideograph is a token of its own. Three
 //! adjustments follow: a period that belongs to an abbreviation ("U.S.",
 //! "Mr.", "Inc.") joins the word, so that it neither counts as punctuation
-//! nor ends a sentence; a run of hyphens or of periods is one token, so that
+//! nor ends a sentence (English's abbreviations; a text in another language
+//! takes its own by [`with_abbreviations_of`], after tokenizing); a run of
+//! hyphens or of periods is one token, so that
 //! a dash typed `--` and an ellipsis typed `...` are single marks as `—` and
 //! `…` are (the periods of "etc..." are an ellipsis, not an abbreviation's);
 //! and, when asked, zero-width spaces separate words (UAX #29 treats them as
@@ -135,7 +137,10 @@ fn push_segment(
             return;
         }
         let ellipsis = bytes[start..].starts_with(b"...");
-        if bytes[start] == b'.' && !ellipsis && join_abbreviation_period(text, tokens, start) {
+        if bytes[start] == b'.'
+            && !ellipsis
+            && join_abbreviation_period(text, tokens, start, abbreviation_kind)
+        {
             return;
         }
     }
@@ -466,15 +471,20 @@ fn extend_run(bytes: &[u8], tokens: &mut [Token], at: usize) -> bool {
 }
 
 /// Joins a period at `at` to the word right before it when that word is an
-/// abbreviation. Returns whether it did.
-fn join_abbreviation_period(text: &str, tokens: &mut [Token], at: usize) -> bool {
+/// abbreviation (of the kind `kind` says). Returns whether it did.
+fn join_abbreviation_period(
+    text: &str,
+    tokens: &mut [Token],
+    at: usize,
+    kind: impl Fn(&str) -> Abbreviation,
+) -> bool {
     let Some(word) = tokens.last_mut() else {
         return false;
     };
     if word.class != TokenClass::Word || word.end as usize != at {
         return false;
     }
-    let kind = abbreviation_kind(word.text(text));
+    let kind = kind(word.text(text));
     if kind == Abbreviation::No {
         return false;
     }
@@ -536,6 +546,127 @@ fn abbreviation_kind(word: &str) -> Abbreviation {
         .binary_search_by(|t| t.as_bytes().cmp(lower))
         .is_ok()
     {
+        Abbreviation::Other
+    } else {
+        Abbreviation::No
+    }
+}
+
+/// The tokens of a text in `language` (not English), from those
+/// [`tokenize`] made with English's abbreviations: a period joins a word, or
+/// leaves it, by the language's abbreviations instead
+/// (see `abbreviation_kind_in`). Everything else is as it was: runs of
+/// periods, an ellipsis after a word. Reading a text in another language
+/// costs this one pass more; English texts never come here.
+#[cfg(feature = "languages")]
+pub fn with_abbreviations_of(
+    text: &str,
+    tokens: Vec<Token>,
+    language: crate::language::Language,
+) -> Vec<Token> {
+    let bytes = text.as_bytes();
+    let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
+    for token in tokens {
+        let periods = match token.class {
+            TokenClass::Word if token.abbreviation != Abbreviation::No => {
+                // English's abbreviation: the word, then its period read anew.
+                out.push(Token {
+                    end: token.end - 1,
+                    abbreviation: Abbreviation::No,
+                    ..token
+                });
+                token.end - 1..token.end
+            }
+            TokenClass::Punct if token.text(text).bytes().all(|b| b == b'.') => {
+                token.start..token.end
+            }
+            _ => {
+                out.push(token);
+                continue;
+            }
+        };
+        // Each period as `push_segment` takes it.
+        for at in periods.map(|at| at as usize) {
+            if extend_run(bytes, &mut out, at) {
+                continue;
+            }
+            let ellipsis = bytes[at..].starts_with(b"...");
+            let kind = |word: &str| abbreviation_kind_in(word, language);
+            if !ellipsis && join_abbreviation_period(text, &mut out, at, kind) {
+                continue;
+            }
+            out.push(Token {
+                start: at as u32,
+                end: at as u32 + 1,
+                class: TokenClass::Punct,
+                abbreviation: Abbreviation::No,
+            });
+        }
+    }
+    out
+}
+
+/// Titles that stand before a name, per language, and so never end a
+/// sentence ("M. Dupont", "Sr. García", "Prof. Weber"). CLDR's lists say
+/// which words take a period, not which of them precede names, and lack
+/// some ("Prof." in German, "Sr." in Portuguese): these few are the
+/// engine's own, written as in the language's style guides.
+#[cfg(feature = "languages")]
+const TITLES_OF: &[(&str, &[&str])] = &[
+    ("de", &["Dr", "Frl", "Hr", "Hrn", "Prof"]),
+    ("es", &["Dr", "Dra", "Dña", "Sr", "Sra", "Sres", "Srta"]),
+    ("fr", &["M", "MM", "Pr"]),
+    (
+        "it",
+        &[
+            "Dott", "Ing", "Prof", "Sig", "Sigg", "Sig.ra", "avv", "dott", "dr",
+        ],
+    ),
+    ("pt", &["Dr", "Dra", "Prof", "Profa", "Sr", "Sra"]),
+    ("ru", &["проф"]),
+];
+
+/// What a period after `word` says in `language` (not English):
+///
+/// - a title of [`TITLES_OF`]: never ends a sentence;
+/// - an abbreviation of CLDR's list for the language
+///   ([`crate::sentences::abbreviations_of`]), as written there (case
+///   counts: German "So." is Sunday, "so." ends a sentence), or letters
+///   joined by periods, each a single letter of any case ("z" and "B" of
+///   "z. B.", "u.a", "т" and "е" of "т. е.", "г") or a capital written
+///   twice, as Spanish writes the plural of one ("EE. UU.", "FF.CC"): may
+///   end a sentence only before a capitalized common word of the language.
+///
+/// Letters of scripts without case (Arabic "م." after a year) are not
+/// taken: no capital can show where a sentence starts after them.
+#[cfg(feature = "languages")]
+fn abbreviation_kind_in(word: &str, language: crate::language::Language) -> Abbreviation {
+    let code = language.code();
+    let listed = |lists: &[(&str, &[&str])]| {
+        lists
+            .iter()
+            .find(|(c, _)| *c == code)
+            .is_some_and(|(_, words)| words.contains(&word))
+    };
+    if listed(TITLES_OF) {
+        return Abbreviation::Title;
+    }
+    if crate::sentences::abbreviations_of(language)
+        .binary_search(&word)
+        .is_ok()
+    {
+        return Abbreviation::Other;
+    }
+    let cased = |c: char| c.is_uppercase() || c.is_lowercase();
+    let letters = word.split('.').all(|part| {
+        let mut chars = part.chars();
+        match (chars.next(), chars.next(), chars.next()) {
+            (Some(c), None, _) => cased(c),
+            (Some(a), Some(b), None) => a == b && a.is_uppercase(),
+            _ => false,
+        }
+    });
+    if letters {
         Abbreviation::Other
     } else {
         Abbreviation::No
@@ -799,6 +930,69 @@ mod tests {
             .map(|w| w.len())
             .max();
         assert_eq!(longest, Some(LONGEST_ABBREVIATION));
+    }
+
+    /// The words of `text` read with the abbreviations of `code`, and the
+    /// kinds of those that took a period.
+    #[cfg(feature = "languages")]
+    fn words_in(code: &str, text: &str) -> (Vec<String>, Vec<Abbreviation>) {
+        let language = crate::language::Language::from_code(code).unwrap();
+        let tokens = with_abbreviations_of(text, tokenize(text, true), language);
+        let mut at = 0;
+        for t in &tokens {
+            assert_eq!(t.start, at, "{text}: tokens cover the text");
+            at = t.end;
+        }
+        assert_eq!(at as usize, text.len());
+        let words = tokens.iter().filter(|t| t.class == TokenClass::Word);
+        (
+            words.clone().map(|t| t.text(text).to_string()).collect(),
+            words
+                .map(|t| t.abbreviation)
+                .filter(|&a| a != Abbreviation::No)
+                .collect(),
+        )
+    }
+
+    #[cfg(feature = "languages")]
+    #[test]
+    fn another_language_takes_its_own_abbreviations() {
+        use Abbreviation::*;
+        assert_eq!(
+            words_in("de", "Dr. Weber kam z. B. am Mo. und ging."),
+            (
+                [
+                    "Dr.", "Weber", "kam", "z.", "B.", "am", "Mo.", "und", "ging"
+                ]
+                .map(String::from)
+                .to_vec(),
+                vec![Title, Other, Other, Other]
+            )
+        );
+        // English's "no." and "Mr." are not Spanish's or German's: their
+        // periods leave them, and join a run of periods as they would have.
+        assert_eq!(words_in("es", "Dijo que no.").0, ["Dijo", "que", "no"]);
+        let text = "Er sagte Mr.. Dann";
+        let tokens = with_abbreviations_of(
+            text,
+            tokenize(text, true),
+            crate::language::Language::from_code("de").unwrap(),
+        );
+        let texts: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
+        assert_eq!(texts, ["Er", " ", "sagte", " ", "Mr", "..", " ", "Dann"]);
+        // Spanish plurals, CLDR's "p.ej" and the parts of "p. ej.";
+        // Russian single letters; Arabic letters, without case, do not.
+        assert_eq!(
+            words_in("es", "EE. UU. y EE.UU. p.ej. p. ej. Sr. Ruiz").1,
+            [Other, Other, Other, Other, Other, Other, Title]
+        );
+        assert_eq!(
+            words_in("ru", "т. е. в 2020 г. и тыс. руб.").1,
+            [Other, Other, Other, Other, Other]
+        );
+        assert_eq!(words_in("ar", "عام 2020 م. وقال").1, []);
+        // An ellipsis after a word stays one mark.
+        assert_eq!(words_in("de", "usw... Dann").0, ["usw", "Dann"]);
     }
 
     #[test]

@@ -11,7 +11,10 @@
 //! sentences, so a soft break of a hard-wrapped text does not end one.
 //!
 //! Curly, straight, low-9, guillemet and corner quotes are known, nested to
-//! eight levels (‘…’ inside “…”, „…“). What is not a quotation mark:
+//! eight levels (‘…’ inside “…”, „…“); in a text of another language than
+//! English, also German ‚…‘, German and Danish »…« and ›…‹, Swedish and
+//! Finnish »…» and ”…” (see [`Quotations::with_marks_of_other_languages`]).
+//! What is not a quotation mark:
 //!
 //! - an apostrophe inside a word (company’s, CNET‘s), after one (boys'), or
 //!   a single mark right after a letter or digit that nothing open matches;
@@ -40,6 +43,17 @@ enum Mark {
     StraightSingle,
     Guillemet,
     Corner,
+    /// Marks of other languages than English (see
+    /// [`Quotations::with_marks_of_other_languages`]): ‚ (closed by ‘ or ’),
+    /// » (closed by « or »), › (by ‹ or ›), ” (by ”).
+    #[cfg(feature = "languages")]
+    LowSingle,
+    #[cfg(feature = "languages")]
+    Reversed,
+    #[cfg(feature = "languages")]
+    ReversedSingle,
+    #[cfg(feature = "languages")]
+    RightDouble,
 }
 
 const MAX_DEPTH: usize = 8;
@@ -110,6 +124,9 @@ pub(super) struct Quotations<'a> {
     found: Vec<Range<u32>>,
     /// The first token not looked at yet.
     next: usize,
+    /// The marks of other languages are read too.
+    #[cfg(feature = "languages")]
+    other_languages: bool,
 }
 
 impl<'a> Quotations<'a> {
@@ -121,7 +138,18 @@ impl<'a> Quotations<'a> {
             open: Vec::new(),
             found: Vec::new(),
             next: 0,
+            #[cfg(feature = "languages")]
+            other_languages: false,
         }
+    }
+
+    /// Reads the marks as other languages than English use them too:
+    /// German and Czech ‚…‘ (and Dutch and Polish ‚…’), German and Danish
+    /// »…« and ›…‹, Swedish and Finnish »…» and ”…”. (English texts do not
+    /// read them so, where a mark the wrong way round is a typing slip.)
+    #[cfg(feature = "languages")]
+    pub(super) fn with_marks_of_other_languages(&mut self) {
+        self.other_languages = true;
     }
 
     /// Looks at the tokens before `end` not looked at yet.
@@ -179,6 +207,10 @@ impl<'a> Quotations<'a> {
         for (offset, c) in token.text(text).char_indices() {
             let at = start + offset;
             let mark = Around::new(text, at, c);
+            #[cfg(feature = "languages")]
+            if self.other_languages && other_language_mark(open, quotations, i, c, &mark) {
+                continue;
+            }
             let mut close_to =
                 |open: &mut Vec<(Mark, usize)>, marks: &[Mark]| close(open, quotations, i, marks);
             let opened = match c {
@@ -241,6 +273,80 @@ impl<'a> Quotations<'a> {
     }
 }
 
+/// Reads `c` as a mark of [`Quotations::with_marks_of_other_languages`],
+/// opening or closing at token `i`: whether it is one (else it is read as
+/// English reads it).
+#[cfg(feature = "languages")]
+fn other_language_mark(
+    open: &mut Vec<(Mark, usize)>,
+    quotations: &mut Vec<Range<u32>>,
+    i: usize,
+    c: char,
+    mark: &Around,
+) -> bool {
+    let innermost = open.last().map(|(m, _)| *m);
+    let opens_before_a_word = mark.after_space && !mark.before_space;
+    let opened = match c {
+        '‚' => (!mark.after_word && !mark.elision).then_some(Mark::LowSingle),
+        '‘' if innermost == Some(Mark::LowSingle) => {
+            close(open, quotations, i, &[Mark::LowSingle]);
+            None
+        }
+        // An apostrophe inside a word (geht’s) closes nothing.
+        '’' if innermost == Some(Mark::LowSingle) && !(mark.after_word && mark.before_letter) => {
+            close(open, quotations, i, &[Mark::LowSingle]);
+            None
+        }
+        '»' | '›' => {
+            let reversed = if c == '»' {
+                Mark::Reversed
+            } else {
+                Mark::ReversedSingle
+            };
+            if close(open, quotations, i, &[Mark::Guillemet]) {
+                None
+            } else if !mark.after_space && close(open, quotations, i, &[reversed]) {
+                // Swedish »…».
+                None
+            } else {
+                opens_before_a_word.then_some(reversed)
+            }
+        }
+        '«' | '‹' => {
+            let reversed = if c == '«' {
+                Mark::Reversed
+            } else {
+                Mark::ReversedSingle
+            };
+            if !mark.after_space && close(open, quotations, i, &[reversed]) {
+                None
+            } else {
+                Some(Mark::Guillemet)
+            }
+        }
+        '”' => {
+            if close(
+                open,
+                quotations,
+                i,
+                &[Mark::Curly, Mark::Low, Mark::Straight, Mark::RightDouble],
+            ) {
+                None
+            } else {
+                // Swedish and Finnish ”…”.
+                (opens_before_a_word && !mark.after_digit).then_some(Mark::RightDouble)
+            }
+        }
+        _ => return false,
+    };
+    if let Some(mark) = opened
+        && open.len() < MAX_DEPTH
+    {
+        open.push((mark, i));
+    }
+    true
+}
+
 /// Closes the innermost open quotation with one of `marks` at token `at`,
 /// quoting the tokens from its opening mark up to `at`; the marks opened
 /// after it are dropped unmatched. Returns whether one closed.
@@ -268,6 +374,9 @@ struct Around {
     /// an opening quote.
     after_space: bool,
     before_letter: bool,
+    /// Before white space or at the end of the text.
+    #[cfg(feature = "languages")]
+    before_space: bool,
     /// A single mark that stands for left-out letters or digits.
     elision: bool,
 }
@@ -302,6 +411,8 @@ impl Around {
                 c.is_whitespace() || matches!(c, '(' | '[' | '“' | '"' | '‘' | '«' | '—' | '–')
             }),
             before_letter: next.is_some_and(char::is_alphabetic),
+            #[cfg(feature = "languages")]
+            before_space: next.is_none_or(char::is_whitespace),
             elision,
         }
     }
