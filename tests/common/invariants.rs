@@ -19,7 +19,8 @@
 #![allow(dead_code)] // each includer uses a part
 
 use article_diff::keys::key_into;
-use article_diff::tokenize::{TokenClass, tokenize, word_segments};
+use article_diff::language::Language;
+use article_diff::tokenize::{Token, TokenClass, tokenize, word_segments};
 use article_diff::{Comparison, Kind, OffsetUnit, Options, Side, compare_with};
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -66,10 +67,28 @@ fn rebuild(text: &str, side: &Side) -> Result<String, String> {
     Ok(out)
 }
 
+/// The tokens of a text as the engine read it in `language` (whose
+/// abbreviations may differ from English's: "Mr." is a word and its period
+/// in Portuguese).
+fn tokens_in(text: &str, options: &Options, language: Option<Language>) -> Vec<Token> {
+    let tokens = tokenize(text, options.normalize_unicode);
+    match language {
+        Some(language) if language != Language::ENGLISH => {
+            article_diff::tokenize::with_abbreviations_of(text, tokens, language)
+        }
+        _ => tokens,
+    }
+}
+
 /// The kind of each word token of a side, read from its spans.
-fn word_kinds(text: &str, side: &Side, options: &Options) -> Result<Vec<Kind>, String> {
+fn word_kinds(
+    text: &str,
+    side: &Side,
+    options: &Options,
+    language: Option<Language>,
+) -> Result<Vec<Kind>, String> {
     let mut kinds = Vec::new();
-    for t in tokenize(text, options.normalize_unicode)
+    for t in tokens_in(text, options, language)
         .iter()
         .filter(|t| t.class == TokenClass::Word)
     {
@@ -89,8 +108,8 @@ fn word_kinds(text: &str, side: &Side, options: &Options) -> Result<Vec<Kind>, S
     Ok(kinds)
 }
 
-fn keys(text: &str, options: &Options) -> Vec<String> {
-    tokenize(text, options.normalize_unicode)
+fn keys(text: &str, options: &Options, language: Option<Language>) -> Vec<String> {
+    tokens_in(text, options, language)
         .iter()
         .filter(|t| match t.class {
             TokenClass::Space => false,
@@ -127,8 +146,9 @@ pub fn check_comparison(original: &str, paraphrase: &str, options: &Options) -> 
     );
 
     let s = c.stats();
-    let p_kinds = word_kinds(paraphrase, c.paraphrase_side(), options)?;
-    let o_kinds = word_kinds(original, c.original_side(), options)?;
+    let language = c.languages().used;
+    let p_kinds = word_kinds(paraphrase, c.paraphrase_side(), options, language)?;
+    let o_kinds = word_kinds(original, c.original_side(), options, language)?;
     let count = |kinds: &[Kind], kind: Kind| kinds.iter().filter(|&&k| k == kind).count() as u32;
     same!(p_kinds.len() as u32, s.paraphrase_words, "paraphrase words");
     same!(o_kinds.len() as u32, s.original_words, "original words");
@@ -213,8 +233,8 @@ pub fn check_comparison(original: &str, paraphrase: &str, options: &Options) -> 
             }
         }
         same!(
-            keys(c.original_text(&run.original), options),
-            keys(c.paraphrase_text(&run.paraphrase), options),
+            keys(c.original_text(&run.original), options, language),
+            keys(c.paraphrase_text(&run.paraphrase), options, language),
             "a run's two ranges"
         );
     }
