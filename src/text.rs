@@ -41,11 +41,23 @@ impl<'t> Text<'t> {
         vocabulary: &mut Vocabulary<'t, '_>,
         done: &mut dyn FnMut(&'static str),
     ) -> Self {
-        let tokens = tokenize::tokenize(text, options.normalize_unicode);
+        #[allow(unused_mut)]
+        let mut tokens = tokenize::tokenize(text, options.normalize_unicode);
+        #[cfg(feature = "languages")]
+        if vocabulary.rules().joins_hiragana_runs() {
+            tokenize::join_script_runs(text, &mut tokens, |c| {
+                crate::language::unspaced(c) == Some(crate::language::Unspaced::Hiragana)
+            });
+        }
         done("1 tokenize");
         let units = vocabulary.units(text, &tokens, options);
         done("2 keys");
-        let (sentences, quoted) = sentences::sentences_and_quoted_units(text, &tokens, &units);
+        #[allow(unused_mut)]
+        let (mut sentences, quoted) = sentences::sentences_and_quoted_units(text, &tokens, &units);
+        #[cfg(feature = "languages")]
+        if vocabulary.rules().spaces_end_sentences() {
+            sentences = sentences::split_at_thai_spaces(text, &tokens, &units, sentences);
+        }
         done("3 sentences");
         Text {
             text,

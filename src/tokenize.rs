@@ -543,6 +543,30 @@ fn abbreviation_kind(word: &str) -> Abbreviation {
     }
 }
 
+/// Joins each run of word tokens next to each other whose characters all
+/// satisfy `joined` into one token: a Japanese text's runs of hiragana,
+/// which UAX #29 leaves a kana a token (see
+/// [`crate::language::Rules::joins_hiragana_runs`]).
+#[cfg(feature = "languages")]
+pub fn join_script_runs(text: &str, tokens: &mut Vec<Token>, joined: impl Fn(char) -> bool) {
+    let joins =
+        |token: &Token| token.class == TokenClass::Word && token.text(text).chars().all(&joined);
+    let mut kept: Vec<Token> = Vec::with_capacity(tokens.len());
+    let mut last_joins = false;
+    for token in tokens.drain(..) {
+        let this = joins(&token);
+        if let Some(last) = kept.last_mut() {
+            if this && last_joins && last.end == token.start {
+                last.end = token.end;
+                continue;
+            }
+        }
+        last_joins = this;
+        kept.push(token);
+    }
+    *tokens = kept;
+}
+
 fn classify(segment: &str) -> TokenClass {
     if segment.is_ascii() {
         let bytes = segment.as_bytes();
