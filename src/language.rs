@@ -685,6 +685,49 @@ mod tests {
 
     #[cfg(feature = "languages")]
     #[test]
+    fn units_of_scripts_without_spaces_count_as_parts_of_a_word() {
+        let chinese = Rules::new(Language::from_code("zh"));
+        assert!(chinese.weighs_units());
+        assert_eq!(chinese.unit_parts("馆"), 2);
+        assert_eq!(chinese.unit_parts("library"), 4);
+        assert_eq!(chinese.unit_parts("2024"), 4);
+        let japanese = Rules::new(Language::from_code("ja"));
+        assert!(japanese.joins_hiragana_runs());
+        assert!(!chinese.joins_hiragana_runs());
+        assert_eq!(japanese.unit_parts("することができる"), 1);
+        assert_eq!(japanese.unit_parts("プール"), 4);
+        assert_eq!(japanese.unit_parts("権"), 2);
+        let thai = Rules::new(Language::from_code("th"));
+        assert_eq!(thai.unit_parts("ส"), 1);
+        assert!(thai.spaces_end_sentences());
+        // Lao, Khmer and Burmese are not detected: the neutral rules.
+        let neutral = Rules::new(None);
+        assert!(neutral.weighs_units() && neutral.spaces_end_sentences());
+        for letter in ["ກ", "ក", "က"] {
+            assert_eq!(neutral.unit_parts(letter), 1, "{letter}");
+        }
+        // English keeps every word whole, whatever its script.
+        let english = Rules::english();
+        assert!(!english.weighs_units());
+        assert!(!english.spaces_end_sentences());
+        assert_eq!(unspaced('a'), None);
+        assert_eq!(unspaced('々'), Some(Unspaced::Han));
+    }
+
+    #[cfg(feature = "languages")]
+    #[test]
+    fn korean_stems_are_the_first_two_syllables() {
+        let korean = Rules::new(Language::from_code("ko"));
+        assert_eq!(korean.stem("권리를").as_deref(), Some("권리"));
+        assert_eq!(korean.stem("권리는").as_deref(), Some("권리"));
+        assert_eq!(korean.stem("권리").as_deref(), Some("권리"));
+        assert_eq!(korean.stem("다").as_deref(), Some("다"));
+        // A word not in Hangul is its own stem.
+        assert_eq!(korean.stem("UN의").as_deref(), Some("UN의"));
+    }
+
+    #[cfg(feature = "languages")]
+    #[test]
     fn stems_are_snowball_s_where_it_has_a_stemmer() {
         let german = Rules::new(Language::from_code("de"));
         assert_eq!(german.stem("brücken").as_deref(), Some("bruck"));

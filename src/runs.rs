@@ -2,7 +2,10 @@
 //!
 //! A copied run is a maximal stretch of the paraphrase that appears, unit for
 //! unit by key, somewhere in the original, with at least `min_run` words of
-//! which at least one is not a very common word. Runs are found in three
+//! which at least one is not a very common word. In the scripts written
+//! without spaces a unit is less than a word (a Han character half of one,
+//! a Thai letter a quarter: [`crate::language::Rules::unit_parts`]), and
+//! the length is counted in those parts. Runs are found in three
 //! steps:
 //!
 //! 1. **Seeds.** Every `k`-unit window of the original (`k = min_run`) is

@@ -529,6 +529,39 @@ mod tests {
         );
     }
 
+    #[cfg(feature = "languages")]
+    #[test]
+    fn a_space_between_thai_words_ends_a_sentence() {
+        let text = "สะพานเปิดแล้ว ชาวบ้านดีใจ\nเขากล่าวว่า \"ดีมาก\" ทุกคนมา 2 คน ok";
+        let tokens = tokenize(text, true);
+        let units = Vocabulary::new(&crate::keys::nfkc).units(text, &tokens, &Options::default());
+        let sentences =
+            split_at_thai_spaces(text, &tokens, &units, sentences(text, &tokens, &units));
+        let found: Vec<&str> = sentences
+            .iter()
+            .map(|s| {
+                let bytes = tokens[s.tokens.start as usize].start as usize
+                    ..tokens[s.tokens.end as usize - 1].end as usize;
+                text[bytes].trim_end()
+            })
+            .collect();
+        // Not before an opening quotation mark, a number or a Latin word;
+        // after a closing quotation mark, yes.
+        assert_eq!(
+            found,
+            [
+                "สะพานเปิดแล้ว",
+                "ชาวบ้านดีใจ",
+                "เขากล่าวว่า \"ดีมาก\"",
+                "ทุกคนมา 2 คน ok"
+            ]
+        );
+        assert_eq!(sentences[1].paragraph, 0);
+        assert_eq!(sentences[2].paragraph, 1);
+        let units_covered: u32 = sentences.iter().map(|s| s.units.len() as u32).sum();
+        assert_eq!(units_covered as usize, units.len());
+    }
+
     #[test]
     fn sentences_partition_the_tokens() {
         let text = "  Lead. \n\n Body text here.  And more.\n\n";

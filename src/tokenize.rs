@@ -9,7 +9,9 @@
 //! a dash typed `--` and an ellipsis typed `...` are single marks as `—` and
 //! `…` are (the periods of "etc..." are an ellipsis, not an abbreviation's);
 //! and, when asked, zero-width spaces separate words (UAX #29 treats them as
-//! part of the word around them).
+//! part of the word around them). In Japanese, a run of hiragana is then
+//! made one word ([`join_script_runs`], in the languages build): see
+//! `docs/languages.md` for the units of scripts without spaces.
 //!
 //! Segmenting every character through the Unicode tables is the costliest
 //! part of reading English text, so pieces of pure ASCII between ASCII
@@ -555,11 +557,12 @@ pub fn join_script_runs(text: &str, tokens: &mut Vec<Token>, joined: impl Fn(cha
     let mut last_joins = false;
     for token in tokens.drain(..) {
         let this = joins(&token);
-        if let Some(last) = kept.last_mut() {
-            if this && last_joins && last.end == token.start {
-                last.end = token.end;
-                continue;
-            }
+        if let Some(last) = kept
+            .last_mut()
+            .filter(|last| this && last_joins && last.end == token.start)
+        {
+            last.end = token.end;
+            continue;
         }
         last_joins = this;
         kept.push(token);
@@ -824,6 +827,26 @@ mod tests {
             .map(|w| w.len())
             .max();
         assert_eq!(longest, Some(LONGEST_ABBREVIATION));
+    }
+
+    #[cfg(feature = "languages")]
+    #[test]
+    fn runs_of_joined_characters_become_one_word() {
+        let text = "人はすることができる。プールです";
+        let mut tokens = tokenize(text, true);
+        join_script_runs(text, &mut tokens, |c| matches!(c, 'ぁ'..='ゟ'));
+        let words: Vec<&str> = tokens
+            .iter()
+            .filter(|t| t.class == TokenClass::Word)
+            .map(|t| t.text(text))
+            .collect();
+        assert_eq!(words, ["人", "はすることができる", "プール", "です"]);
+        let mut at = 0;
+        for token in &tokens {
+            assert_eq!(token.start, at);
+            at = token.end;
+        }
+        assert_eq!(at as usize, text.len());
     }
 
     #[test]
