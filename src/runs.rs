@@ -557,10 +557,11 @@ fn add_whole_sentences(input: &RunInput<'_>, counts: &WordCounts, runs: &mut Vec
     // The short sentences of the original as (hash << 32 | index), sorted:
     // the engine's one sort, rather than a hash map of slices.
     let mut short: Vec<u64> = Vec::new();
+    let word_parts = input.vocabulary.word_parts();
     for (index, range) in input.original_sentences.iter().enumerate() {
         let slice = &input.original[span(range)];
         // Counting stops at min_run: a long sentence costs no more than that.
-        let short_enough = match input.vocabulary.word_parts() {
+        let short_enough = match word_parts {
             None => {
                 let words = slice
                     .iter()

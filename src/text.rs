@@ -41,14 +41,7 @@ impl<'t> Text<'t> {
         vocabulary: &mut Vocabulary<'t, '_>,
         done: &mut dyn FnMut(&'static str),
     ) -> Self {
-        #[allow(unused_mut)]
-        let mut tokens = tokenize::tokenize(text, options.normalize_unicode);
-        #[cfg(feature = "languages")]
-        if vocabulary.rules().joins_hiragana_runs() {
-            tokenize::join_script_runs(text, &mut tokens, |c| {
-                crate::language::unspaced(c) == Some(crate::language::Unspaced::Hiragana)
-            });
-        }
+        let tokens = tokenize::tokenize_in(text, options.normalize_unicode, vocabulary.rules());
         done("1 tokenize");
         let units = vocabulary.units(text, &tokens, options);
         done("2 keys");

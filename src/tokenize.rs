@@ -112,6 +112,25 @@ pub fn tokenize(text: &str, split_zero_width: bool) -> Vec<Token> {
     tokens
 }
 
+/// As [`tokenize`], then as a comparison under `rules` reads its words: in
+/// Japanese, each run of hiragana is one word ([`join_script_runs`]).
+pub fn tokenize_in(
+    text: &str,
+    split_zero_width: bool,
+    rules: &crate::language::Rules,
+) -> Vec<Token> {
+    #[allow(unused_mut)]
+    let mut tokens = tokenize(text, split_zero_width);
+    #[cfg(feature = "languages")]
+    if rules.joins_hiragana_runs() {
+        join_script_runs(text, &mut tokens, |c| {
+            crate::language::unspaced(c) == Some(crate::language::Unspaced::Hiragana)
+        });
+    }
+    let _ = rules;
+    tokens
+}
+
 /// Adds the segment `range` to `tokens`: a hyphen or period joins a run of
 /// them or an abbreviation before it, and a segment of the library's
 /// (`class` unknown) is classified, and split at zero-width spaces when

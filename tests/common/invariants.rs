@@ -19,7 +19,8 @@
 #![allow(dead_code)] // each includer uses a part
 
 use article_diff::keys::key_into;
-use article_diff::tokenize::{TokenClass, tokenize, word_segments};
+use article_diff::language::Rules;
+use article_diff::tokenize::{TokenClass, tokenize, tokenize_in, word_segments};
 use article_diff::{Comparison, Kind, OffsetUnit, Options, Side, compare_with};
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -67,9 +68,14 @@ fn rebuild(text: &str, side: &Side) -> Result<String, String> {
 }
 
 /// The kind of each word token of a side, read from its spans.
-fn word_kinds(text: &str, side: &Side, options: &Options) -> Result<Vec<Kind>, String> {
+fn word_kinds(
+    text: &str,
+    side: &Side,
+    options: &Options,
+    rules: &Rules,
+) -> Result<Vec<Kind>, String> {
     let mut kinds = Vec::new();
-    for t in tokenize(text, options.normalize_unicode)
+    for t in tokenize_in(text, options.normalize_unicode, rules)
         .iter()
         .filter(|t| t.class == TokenClass::Word)
     {
@@ -127,8 +133,10 @@ pub fn check_comparison(original: &str, paraphrase: &str, options: &Options) -> 
     );
 
     let s = c.stats();
-    let p_kinds = word_kinds(paraphrase, c.paraphrase_side(), options)?;
-    let o_kinds = word_kinds(original, c.original_side(), options)?;
+    // Words as the comparison read them, under its language's rules.
+    let rules = Rules::new(c.languages().used);
+    let p_kinds = word_kinds(paraphrase, c.paraphrase_side(), options, &rules)?;
+    let o_kinds = word_kinds(original, c.original_side(), options, &rules)?;
     let count = |kinds: &[Kind], kind: Kind| kinds.iter().filter(|&&k| k == kind).count() as u32;
     same!(p_kinds.len() as u32, s.paraphrase_words, "paraphrase words");
     same!(o_kinds.len() as u32, s.original_words, "original words");
@@ -197,7 +205,7 @@ pub fn check_comparison(original: &str, paraphrase: &str, options: &Options) -> 
                     .iter()
                     .find(|s| s.range.start <= range.start && range.end <= s.range.end)
                     .ok_or_else(|| format!("a short run across sentences: {run:?}"))?;
-                let words = tokenize(text, options.normalize_unicode)
+                let words = tokenize_in(text, options.normalize_unicode, &rules)
                     .iter()
                     .filter(|t| {
                         t.class == TokenClass::Word
