@@ -101,6 +101,7 @@ pub struct Vocabulary<'t, 'n> {
     /// For each id, when the rules weigh units ([`Rules::weighs_units`]):
     /// the parts of a word it counts for in a copied run's length
     /// ([`Rules::unit_parts`]); else empty, every word a whole one.
+    #[cfg(feature = "languages")]
     parts: Vec<u8>,
     /// The language's rules for common words and stems.
     rules: Rules,
@@ -127,6 +128,7 @@ impl<'t, 'n> Vocabulary<'t, 'n> {
             is_word: Vec::new(),
             is_common: Vec::new(),
             stem: Vec::new(),
+            #[cfg(feature = "languages")]
             parts: Vec::new(),
             rules,
         }
@@ -140,8 +142,12 @@ impl<'t, 'n> Vocabulary<'t, 'n> {
     /// For each id, the parts of a word (of [`crate::language::WORD_PARTS`])
     /// it counts for in a copied run's length; `None` when every word is a
     /// whole one (English, and the core build).
+    #[inline]
     pub fn word_parts(&self) -> Option<&[u8]> {
-        self.rules.weighs_units().then_some(self.parts.as_slice())
+        #[cfg(feature = "languages")]
+        return self.rules.weighs_units().then_some(self.parts.as_slice());
+        #[cfg(not(feature = "languages"))]
+        None
     }
 
     /// How many distinct stems have been seen.
@@ -225,6 +231,7 @@ impl<'t, 'n> Vocabulary<'t, 'n> {
         self.ids[is_word as usize].insert(kept(key.len()), id);
         self.is_word.push(is_word);
         self.is_common.push(is_word && self.rules.is_common(key));
+        #[cfg(feature = "languages")]
         if self.rules.weighs_units() {
             self.parts.push(if is_word {
                 self.rules.unit_parts(key)

@@ -267,8 +267,9 @@ impl Rules {
     /// Whether units of the scripts written without spaces count as parts
     /// of a word ([`Rules::unit_parts`]): in the languages build, under any
     /// rules but English's (whose results stay as they were).
+    #[cfg(feature = "languages")]
     pub fn weighs_units(&self) -> bool {
-        cfg!(feature = "languages") && self.language != Some(Language::ENGLISH)
+        self.language != Some(Language::ENGLISH)
     }
 
     /// The parts of a word (of [`WORD_PARTS`]) that a word unit with this
@@ -277,8 +278,8 @@ impl Rules {
     /// (see `docs/languages.md` for the measurements): a Han character
     /// half a word, a run of hiragana a quarter (a particle or an ending),
     /// a letter of Thai, Lao, Khmer or Burmese a quarter.
+    #[cfg(feature = "languages")]
     pub fn unit_parts(&self, key: &str) -> u8 {
-        #[cfg(feature = "languages")]
         if let Some(class) = key.chars().next().and_then(unspaced) {
             return match class {
                 Unspaced::Han => HAN_PARTS,
@@ -287,7 +288,6 @@ impl Rules {
                 Unspaced::Letter => LETTER_PARTS,
             };
         }
-        let _ = key;
         WORD_PARTS as u8
     }
 

@@ -45,6 +45,7 @@ use std::ops::Range;
 
 use crate::budget::Budget;
 use crate::keys::Vocabulary;
+#[cfg(feature = "languages")]
 use crate::language::WORD_PARTS;
 use crate::order::{heaviest_chain, insertion_sort, order_by, sort_keys};
 use crate::progress::Stage;
@@ -140,6 +141,7 @@ struct WordCounts {
     /// whole word), when units of scripts written without spaces count as
     /// parts of a word ([`Vocabulary::word_parts`]): a run's length is
     /// then measured in them.
+    #[cfg(feature = "languages")]
     parts: Option<Vec<u32>>,
 }
 
@@ -161,6 +163,7 @@ impl WordCounts {
             words.push(w);
             uncommon.push(u);
         }
+        #[cfg(feature = "languages")]
         let parts = input.vocabulary.word_parts().map(|parts| {
             let mut sum = 0;
             let mut prefix = Vec::with_capacity(input.paraphrase.len() + 1);
@@ -175,6 +178,7 @@ impl WordCounts {
             words,
             uncommon,
             min_run: input.min_run as u32,
+            #[cfg(feature = "languages")]
             parts,
         }
     }
@@ -182,10 +186,11 @@ impl WordCounts {
     /// Whether the range is as long as `min_run` words: in words, or in
     /// parts of words when units count as parts.
     fn long_enough(&self, range: Range<usize>) -> bool {
-        match &self.parts {
-            None => self.words(range) >= self.min_run,
-            Some(parts) => parts[range.end] - parts[range.start] >= self.min_run * WORD_PARTS,
+        #[cfg(feature = "languages")]
+        if let Some(parts) = &self.parts {
+            return parts[range.end] - parts[range.start] >= self.min_run * WORD_PARTS;
         }
+        self.words(range) >= self.min_run
     }
 
     fn words(&self, range: Range<usize>) -> u32 {
@@ -562,17 +567,18 @@ fn add_whole_sentences(input: &RunInput<'_>, counts: &WordCounts, runs: &mut Vec
         let slice = &input.original[span(range)];
         // Counting stops at min_run: a long sentence costs no more than that.
         let short_enough = match word_parts {
-            None => {
+            #[cfg(feature = "languages")]
+            Some(parts) => {
+                let sum: u32 = slice.iter().map(|&id| u32::from(parts[id as usize])).sum();
+                sum > 0 && sum < input.min_run as u32 * WORD_PARTS
+            }
+            _ => {
                 let words = slice
                     .iter()
                     .filter(|&&id| is_word(id))
                     .take(input.min_run)
                     .count();
                 words > 0 && words < input.min_run
-            }
-            Some(parts) => {
-                let sum: u32 = slice.iter().map(|&id| u32::from(parts[id as usize])).sum();
-                sum > 0 && sum < input.min_run as u32 * WORD_PARTS
             }
         };
         if short_enough {

@@ -114,6 +114,7 @@ pub fn tokenize(text: &str, split_zero_width: bool) -> Vec<Token> {
 
 /// As [`tokenize`], then as a comparison under `rules` reads its words: in
 /// Japanese, each run of hiragana is one word ([`join_script_runs`]).
+#[inline]
 pub fn tokenize_in(
     text: &str,
     split_zero_width: bool,
