@@ -32,6 +32,8 @@ const WRITTEN = {
   ar: [9, 9, 7],
   zh: [9, 9, 7],
   ja: [9, 9, 7],
+  th: [9, 8, 6],
+  ko: [9, 8, 6],
 };
 
 const languages = [

@@ -98,6 +98,11 @@ pub struct Vocabulary<'t, 'n> {
     pub is_common: Vec<bool>,
     /// For each id: its stem's id (punctuation has none: `u32::MAX`).
     pub stem: Vec<u32>,
+    /// For each id, when the rules weigh units ([`Rules::weighs_units`]):
+    /// the parts of a word it counts for in a copied run's length
+    /// ([`Rules::unit_parts`]); else empty, every word a whole one.
+    #[cfg(feature = "languages")]
+    parts: Vec<u8>,
     /// The language's rules for common words and stems.
     rules: Rules,
 }
@@ -123,6 +128,8 @@ impl<'t, 'n> Vocabulary<'t, 'n> {
             is_word: Vec::new(),
             is_common: Vec::new(),
             stem: Vec::new(),
+            #[cfg(feature = "languages")]
+            parts: Vec::new(),
             rules,
         }
     }
@@ -130,6 +137,17 @@ impl<'t, 'n> Vocabulary<'t, 'n> {
     /// The rules its words are read by.
     pub fn rules(&self) -> &Rules {
         &self.rules
+    }
+
+    /// For each id, the parts of a word (of [`crate::language::WORD_PARTS`])
+    /// it counts for in a copied run's length; `None` when every word is a
+    /// whole one (English, and the core build).
+    #[inline]
+    pub fn word_parts(&self) -> Option<&[u8]> {
+        #[cfg(feature = "languages")]
+        return self.rules.weighs_units().then_some(self.parts.as_slice());
+        #[cfg(not(feature = "languages"))]
+        None
     }
 
     /// How many distinct stems have been seen.
@@ -213,6 +231,14 @@ impl<'t, 'n> Vocabulary<'t, 'n> {
         self.ids[is_word as usize].insert(kept(key.len()), id);
         self.is_word.push(is_word);
         self.is_common.push(is_word && self.rules.is_common(key));
+        #[cfg(feature = "languages")]
+        if self.rules.weighs_units() {
+            self.parts.push(if is_word {
+                self.rules.unit_parts(key)
+            } else {
+                0
+            });
+        }
         let stem = if !is_word {
             NO_STEM
         } else if let Some(stem) = self.rules.stem(key) {

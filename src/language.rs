@@ -248,6 +248,52 @@ impl Rules {
         }
     }
 
+    /// Whether a text's runs of hiragana are units, each (rather than each
+    /// kana): under Japanese rules, where such a run is a particle or an
+    /// ending ("することができる" is one unit, not eight). Kanji stay a
+    /// unit each, as in Chinese, and katakana runs are one unit by UAX #29
+    /// already. Joining the kanji of a compound too was measured and not
+    /// taken: it lost the fixture's reworded sentence (`docs/languages.md`).
+    #[cfg(feature = "languages")]
+    pub fn joins_hiragana_runs(&self) -> bool {
+        self.language.is_some_and(|l| l.code() == "ja")
+    }
+
+    /// Whether a space between two words of Thai or Lao ends a sentence
+    /// ([`crate::sentences::split_at_thai_spaces`]): under Thai rules, and
+    /// under the neutral ones (Lao, which detection does not name).
+    #[cfg(feature = "languages")]
+    pub fn spaces_end_sentences(&self) -> bool {
+        self.language.is_none_or(|l| l.code() == "th")
+    }
+
+    /// Whether units of the scripts written without spaces count as parts
+    /// of a word ([`Rules::unit_parts`]): in the languages build, under any
+    /// rules but English's (whose results stay as they were).
+    #[cfg(feature = "languages")]
+    pub fn weighs_units(&self) -> bool {
+        self.language != Some(Language::ENGLISH)
+    }
+
+    /// The parts of a word (of [`WORD_PARTS`]) that a word unit with this
+    /// key counts for in a copied run's length: a whole word, but for the
+    /// scripts written without spaces, whose units are smaller than words
+    /// (see `docs/languages.md` for the measurements): a Han character
+    /// half a word, a run of hiragana a quarter (a particle or an ending),
+    /// a letter of Thai, Lao, Khmer or Burmese a quarter.
+    #[cfg(feature = "languages")]
+    pub fn unit_parts(&self, key: &str) -> u8 {
+        if let Some(class) = key.chars().next().and_then(unspaced) {
+            return match class {
+                Unspaced::Han => HAN_PARTS,
+                Unspaced::Hiragana => HIRAGANA_PARTS,
+                Unspaced::Katakana => WORD_PARTS as u8,
+                Unspaced::Letter => LETTER_PARTS,
+            };
+        }
+        WORD_PARTS as u8
+    }
+
     /// The stem of a word's key: Snowball's, when the language has a
     /// stemmer; else `None`, and the stem is the key's first
     /// [`keys::STEM_CHARS`] characters.
@@ -256,8 +302,77 @@ impl Rules {
         if let Some(stemmer) = &self.stemmer {
             return Some(stemmer.stem(key));
         }
+        #[cfg(feature = "languages")]
+        if self
+            .language
+            .is_some_and(|l| l.spec().script == Script::Hangul)
+        {
+            return Some(std::borrow::Cow::Borrowed(korean_stem(key)));
+        }
         let _ = key;
         None
+    }
+}
+
+/// A word counts as this many parts in a copied run's length (the option
+/// `min_run` counts words); a unit of a script written without spaces
+/// counts for fewer ([`Rules::unit_parts`]).
+pub const WORD_PARTS: u32 = 4;
+
+/// What a unit of a script written without spaces is, for its share of a
+/// word: see [`Rules::unit_parts`] and `docs/languages.md`.
+#[cfg(feature = "languages")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unspaced {
+    /// A Han character (漢字, 汉字): about half a word of Chinese.
+    Han,
+    /// A run of hiragana: a Japanese grammar ending or particle.
+    Hiragana,
+    /// A run of katakana (a loanword or a name): a word.
+    Katakana,
+    /// A letter of Thai, Lao, Khmer or Burmese with its marks: about a
+    /// quarter of a word.
+    Letter,
+}
+
+/// The script class of `c` among those written without spaces, if any.
+#[cfg(feature = "languages")]
+pub fn unspaced(c: char) -> Option<Unspaced> {
+    Some(match c as u32 {
+        0x3041..=0x309F => Unspaced::Hiragana,
+        0x30A0..=0x30FF | 0x31F0..=0x31FF | 0xFF66..=0xFF9F => Unspaced::Katakana,
+        0x3005 | 0x3007 | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF => Unspaced::Han,
+        0x20000..=0x2FA1F => Unspaced::Han,
+        0x0E00..=0x0EFF | 0x1000..=0x109F | 0x1780..=0x17FF | 0x19E0..=0x19FF => Unspaced::Letter,
+        _ => return None,
+    })
+}
+
+/// See [`Rules::unit_parts`].
+#[cfg(feature = "languages")]
+const HAN_PARTS: u8 = 2;
+/// See [`Rules::unit_parts`].
+#[cfg(feature = "languages")]
+const HIRAGANA_PARTS: u8 = 1;
+/// See [`Rules::unit_parts`].
+#[cfg(feature = "languages")]
+const LETTER_PARTS: u8 = 1;
+
+/// Hangul syllables of a Korean word that make its stem.
+#[cfg(feature = "languages")]
+pub const KOREAN_STEM_SYLLABLES: usize = 2;
+
+/// The stem of a Korean word: its first [`KOREAN_STEM_SYLLABLES`]
+/// syllables when it is written in Hangul, else the word. Korean writes
+/// its particles (조사: 은/는, 이/가, 을/를, 의, 에, 에서, 으로…) and verb
+/// endings onto the word, and most content words are two syllables (a
+/// Sino-Korean compound): "권리를", "권리는" and "권리" share "권리".
+#[cfg(feature = "languages")]
+fn korean_stem(word: &str) -> &str {
+    let hangul = |c: char| matches!(c as u32, 0xAC00..=0xD7A3);
+    match word.char_indices().nth(KOREAN_STEM_SYLLABLES) {
+        Some((at, _)) if word[..at].chars().all(hangul) => &word[..at],
+        _ => word,
     }
 }
 
@@ -703,6 +818,49 @@ mod tests {
         for text in ["東京", "Brücke", "Merkel, Macron", "мост", "ok"] {
             assert_eq!(detect(text), None, "{text}");
         }
+    }
+
+    #[cfg(feature = "languages")]
+    #[test]
+    fn units_of_scripts_without_spaces_count_as_parts_of_a_word() {
+        let chinese = Rules::new(Language::from_code("zh"));
+        assert!(chinese.weighs_units());
+        assert_eq!(chinese.unit_parts("馆"), 2);
+        assert_eq!(chinese.unit_parts("library"), 4);
+        assert_eq!(chinese.unit_parts("2024"), 4);
+        let japanese = Rules::new(Language::from_code("ja"));
+        assert!(japanese.joins_hiragana_runs());
+        assert!(!chinese.joins_hiragana_runs());
+        assert_eq!(japanese.unit_parts("することができる"), 1);
+        assert_eq!(japanese.unit_parts("プール"), 4);
+        assert_eq!(japanese.unit_parts("権"), 2);
+        let thai = Rules::new(Language::from_code("th"));
+        assert_eq!(thai.unit_parts("ส"), 1);
+        assert!(thai.spaces_end_sentences());
+        // Lao, Khmer and Burmese are not detected: the neutral rules.
+        let neutral = Rules::new(None);
+        assert!(neutral.weighs_units() && neutral.spaces_end_sentences());
+        for letter in ["ກ", "ក", "က"] {
+            assert_eq!(neutral.unit_parts(letter), 1, "{letter}");
+        }
+        // English keeps every word whole, whatever its script.
+        let english = Rules::english();
+        assert!(!english.weighs_units());
+        assert!(!english.spaces_end_sentences());
+        assert_eq!(unspaced('a'), None);
+        assert_eq!(unspaced('々'), Some(Unspaced::Han));
+    }
+
+    #[cfg(feature = "languages")]
+    #[test]
+    fn korean_stems_are_the_first_two_syllables() {
+        let korean = Rules::new(Language::from_code("ko"));
+        assert_eq!(korean.stem("권리를").as_deref(), Some("권리"));
+        assert_eq!(korean.stem("권리는").as_deref(), Some("권리"));
+        assert_eq!(korean.stem("권리").as_deref(), Some("권리"));
+        assert_eq!(korean.stem("다").as_deref(), Some("다"));
+        // A word not in Hangul is its own stem.
+        assert_eq!(korean.stem("UN의").as_deref(), Some("UN의"));
     }
 
     #[cfg(feature = "languages")]

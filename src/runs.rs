@@ -2,7 +2,10 @@
 //!
 //! A copied run is a maximal stretch of the paraphrase that appears, unit for
 //! unit by key, somewhere in the original, with at least `min_run` words of
-//! which at least one is not a very common word. Runs are found in three
+//! which at least one is not a very common word. In the scripts written
+//! without spaces a unit is less than a word (a Han character half of one,
+//! a Thai letter a quarter: [`crate::language::Rules::unit_parts`]), and
+//! the length is counted in those parts. Runs are found in three
 //! steps:
 //!
 //! 1. **Seeds.** Every `k`-unit window of the original (`k = min_run`) is
@@ -42,6 +45,8 @@ use std::ops::Range;
 
 use crate::budget::Budget;
 use crate::keys::Vocabulary;
+#[cfg(feature = "languages")]
+use crate::language::WORD_PARTS;
 use crate::order::{heaviest_chain, insertion_sort, order_by, sort_keys};
 use crate::progress::Stage;
 
@@ -132,6 +137,12 @@ struct WordCounts {
     words: Vec<u32>,
     uncommon: Vec<u32>,
     min_run: u32,
+    /// Prefix counts of word parts ([`crate::language::WORD_PARTS`] a
+    /// whole word), when units of scripts written without spaces count as
+    /// parts of a word ([`Vocabulary::word_parts`]): a run's length is
+    /// then measured in them.
+    #[cfg(feature = "languages")]
+    parts: Option<Vec<u32>>,
 }
 
 impl WordCounts {
@@ -152,11 +163,34 @@ impl WordCounts {
             words.push(w);
             uncommon.push(u);
         }
+        #[cfg(feature = "languages")]
+        let parts = input.vocabulary.word_parts().map(|parts| {
+            let mut sum = 0;
+            let mut prefix = Vec::with_capacity(input.paraphrase.len() + 1);
+            prefix.push(0);
+            prefix.extend(input.paraphrase.iter().map(|&id| {
+                sum += u32::from(parts[id as usize]);
+                sum
+            }));
+            prefix
+        });
         WordCounts {
             words,
             uncommon,
             min_run: input.min_run as u32,
+            #[cfg(feature = "languages")]
+            parts,
         }
+    }
+
+    /// Whether the range is as long as `min_run` words: in words, or in
+    /// parts of words when units count as parts.
+    fn long_enough(&self, range: Range<usize>) -> bool {
+        #[cfg(feature = "languages")]
+        if let Some(parts) = &self.parts {
+            return parts[range.end] - parts[range.start] >= self.min_run * WORD_PARTS;
+        }
+        self.words(range) >= self.min_run
     }
 
     fn words(&self, range: Range<usize>) -> u32 {
@@ -178,8 +212,7 @@ impl WordCounts {
     }
 
     fn qualifies(&self, range: Range<usize>) -> bool {
-        self.words(range.clone()) >= self.min_run
-            && self.uncommon[range.end] > self.uncommon[range.start]
+        self.long_enough(range.clone()) && self.uncommon[range.end] > self.uncommon[range.start]
     }
 }
 
@@ -529,15 +562,26 @@ fn add_whole_sentences(input: &RunInput<'_>, counts: &WordCounts, runs: &mut Vec
     // The short sentences of the original as (hash << 32 | index), sorted:
     // the engine's one sort, rather than a hash map of slices.
     let mut short: Vec<u64> = Vec::new();
+    let word_parts = input.vocabulary.word_parts();
     for (index, range) in input.original_sentences.iter().enumerate() {
         let slice = &input.original[span(range)];
         // Counting stops at min_run: a long sentence costs no more than that.
-        let words = slice
-            .iter()
-            .filter(|&&id| is_word(id))
-            .take(input.min_run)
-            .count();
-        if words > 0 && words < input.min_run {
+        let short_enough = match word_parts {
+            #[cfg(feature = "languages")]
+            Some(parts) => {
+                let sum: u32 = slice.iter().map(|&id| u32::from(parts[id as usize])).sum();
+                sum > 0 && sum < input.min_run as u32 * WORD_PARTS
+            }
+            _ => {
+                let words = slice
+                    .iter()
+                    .filter(|&&id| is_word(id))
+                    .take(input.min_run)
+                    .count();
+                words > 0 && words < input.min_run
+            }
+        };
+        if short_enough {
             short.push((sentence_hash(slice) as u64) << 32 | index as u64);
         }
     }
@@ -565,7 +609,7 @@ fn add_whole_sentences(input: &RunInput<'_>, counts: &WordCounts, runs: &mut Vec
             continue; // a run reaches into it
         }
         let span = range.start as usize..range.end as usize;
-        if counts.words(span.clone()) >= counts.min_run
+        if counts.long_enough(span.clone())
             || counts.uncommon[span.end] == counts.uncommon[span.start]
         {
             continue; // long enough for ordinary runs, or only common words

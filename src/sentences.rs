@@ -449,6 +449,53 @@ fn with_units(bounds: &[(u32, u32)], units: &Units) -> Vec<Sentence> {
     sentences
 }
 
+/// Thai and Lao mark the end of a sentence (or of a clause) with a space,
+/// not a full stop: `sentences` (of a text in one of them) split again
+/// after every space that stands between a word of the script (with any
+/// closing marks after it) and the next word of the script. A line break
+/// ends a sentence as it does everywhere; a space before a number, a Latin
+/// word or an opening quotation mark does not. The names of people, written
+/// with a space between given name and family name, split too: a reader of
+/// Thai knows them, the rule does not (see `docs/languages.md`).
+#[cfg(feature = "languages")]
+pub fn split_at_thai_spaces(
+    text: &str,
+    tokens: &[Token],
+    units: &Units,
+    sentences: Vec<Sentence>,
+) -> Vec<Sentence> {
+    let thai = |c: char| matches!(c as u32, 0x0E01..=0x0E5B | 0x0E81..=0x0EDF);
+    let ends_thai = |token: &Token| token.text(text).chars().next_back().is_some_and(thai);
+    let starts_thai = |token: &Token| token.text(text).chars().next().is_some_and(thai);
+    let mut bounds: Vec<(u32, u32)> = Vec::with_capacity(sentences.len());
+    for sentence in &sentences {
+        let range = sentence.tokens.start as usize..sentence.tokens.end as usize;
+        for i in range.clone() {
+            let token = &tokens[i];
+            let ends_here = token.class == TokenClass::Space
+                && i + 1 < range.end
+                && !token.text(text).contains(is_line_break)
+                && tokens[i + 1].class == TokenClass::Word
+                && starts_thai(&tokens[i + 1])
+                && tokens[range.start..i]
+                    .iter()
+                    .rev()
+                    .find(|t| {
+                        !(t.class == TokenClass::Punct && t.text(text).chars().all(is_closer))
+                    })
+                    .is_some_and(|t| t.class == TokenClass::Word && ends_thai(t));
+            if ends_here {
+                bounds.push((i as u32 + 1, sentence.paragraph));
+            }
+        }
+        bounds.push((sentence.tokens.end, sentence.paragraph));
+    }
+    if bounds.len() == sentences.len() {
+        return sentences;
+    }
+    with_units(&bounds, units)
+}
+
 /// The first non-space token after `space`, if any.
 fn next_word(tokens: &[Token], space: usize) -> Option<&Token> {
     tokens[space + 1..].iter().find(|t| !t.is_space())
@@ -697,6 +744,39 @@ mod tests {
             split("Սա առաջինն է։ Սա երկրորդն է։"),
             ["Սա առաջինն է։", "Սա երկրորդն է։"]
         );
+    }
+
+    #[cfg(feature = "languages")]
+    #[test]
+    fn a_space_between_thai_words_ends_a_sentence() {
+        let text = "สะพานเปิดแล้ว ชาวบ้านดีใจ\nเขากล่าวว่า \"ดีมาก\" ทุกคนมา 2 คน ok";
+        let tokens = tokenize(text, true);
+        let units = Vocabulary::new(&crate::keys::nfkc).units(text, &tokens, &Options::default());
+        let sentences =
+            split_at_thai_spaces(text, &tokens, &units, sentences(text, &tokens, &units));
+        let found: Vec<&str> = sentences
+            .iter()
+            .map(|s| {
+                let bytes = tokens[s.tokens.start as usize].start as usize
+                    ..tokens[s.tokens.end as usize - 1].end as usize;
+                text[bytes].trim_end()
+            })
+            .collect();
+        // Not before an opening quotation mark, a number or a Latin word;
+        // after a closing quotation mark, yes.
+        assert_eq!(
+            found,
+            [
+                "สะพานเปิดแล้ว",
+                "ชาวบ้านดีใจ",
+                "เขากล่าวว่า \"ดีมาก\"",
+                "ทุกคนมา 2 คน ok"
+            ]
+        );
+        assert_eq!(sentences[1].paragraph, 0);
+        assert_eq!(sentences[2].paragraph, 1);
+        let units_covered: u32 = sentences.iter().map(|s| s.units.len() as u32).sum();
+        assert_eq!(units_covered as usize, units.len());
     }
 
     #[test]

@@ -41,21 +41,17 @@ impl<'t> Text<'t> {
         vocabulary: &mut Vocabulary<'t, '_>,
         done: &mut dyn FnMut(&'static str),
     ) -> Self {
-        let tokens = tokenize::tokenize(text, options.normalize_unicode);
-        // Another language's abbreviations take their periods instead of
-        // English's.
-        #[cfg(feature = "languages")]
-        let tokens = match vocabulary.rules().language() {
-            Some(language) if language != crate::language::Language::ENGLISH => {
-                tokenize::with_abbreviations_of(text, tokens, language)
-            }
-            _ => tokens,
-        };
+        let tokens = tokenize::tokenize_in(text, options.normalize_unicode, vocabulary.rules());
         done("1 tokenize");
         let units = vocabulary.units(text, &tokens, options);
         done("2 keys");
-        let (sentences, quoted) =
+        #[allow(unused_mut)]
+        let (mut sentences, quoted) =
             sentences::sentences_and_quoted_units(text, &tokens, &units, vocabulary.rules());
+        #[cfg(feature = "languages")]
+        if vocabulary.rules().spaces_end_sentences() {
+            sentences = sentences::split_at_thai_spaces(text, &tokens, &units, sentences);
+        }
         done("3 sentences");
         Text {
             text,

@@ -11,7 +11,9 @@
 //! a dash typed `--` and an ellipsis typed `...` are single marks as `—` and
 //! `…` are (the periods of "etc..." are an ellipsis, not an abbreviation's);
 //! and, when asked, zero-width spaces separate words (UAX #29 treats them as
-//! part of the word around them).
+//! part of the word around them). In Japanese, a run of hiragana is then
+//! made one word ([`join_script_runs`], in the languages build): see
+//! `docs/languages.md` for the units of scripts without spaces.
 //!
 //! Segmenting every character through the Unicode tables is the costliest
 //! part of reading English text, so pieces of pure ASCII between ASCII
@@ -108,6 +110,35 @@ pub fn tokenize(text: &str, split_zero_width: bool) -> Vec<Token> {
         }
         _ => push_segment(text, &mut tokens, start..end, class, split_zero_width),
     });
+    tokens
+}
+
+/// As [`tokenize`], then as a comparison under `rules` reads its words: in
+/// Japanese, each run of hiragana is one word ([`join_script_runs`]).
+#[inline]
+pub fn tokenize_in(
+    text: &str,
+    split_zero_width: bool,
+    rules: &crate::language::Rules,
+) -> Vec<Token> {
+    #[allow(unused_mut)]
+    let mut tokens = tokenize(text, split_zero_width);
+    #[cfg(feature = "languages")]
+    if rules.joins_hiragana_runs() {
+        join_script_runs(text, &mut tokens, |c| {
+            crate::language::unspaced(c) == Some(crate::language::Unspaced::Hiragana)
+        });
+    }
+    // Another language's abbreviations take their periods instead of
+    // English's.
+    #[cfg(feature = "languages")]
+    if let Some(language) = rules
+        .language()
+        .filter(|&language| language != crate::language::Language::ENGLISH)
+    {
+        tokens = with_abbreviations_of(text, tokens, language);
+    }
+    let _ = rules;
     tokens
 }
 
@@ -673,6 +704,31 @@ fn abbreviation_kind_in(word: &str, language: crate::language::Language) -> Abbr
     }
 }
 
+/// Joins each run of word tokens next to each other whose characters all
+/// satisfy `joined` into one token: a Japanese text's runs of hiragana,
+/// which UAX #29 leaves a kana a token (see
+/// [`crate::language::Rules::joins_hiragana_runs`]).
+#[cfg(feature = "languages")]
+pub fn join_script_runs(text: &str, tokens: &mut Vec<Token>, joined: impl Fn(char) -> bool) {
+    let joins =
+        |token: &Token| token.class == TokenClass::Word && token.text(text).chars().all(&joined);
+    let mut kept: Vec<Token> = Vec::with_capacity(tokens.len());
+    let mut last_joins = false;
+    for token in tokens.drain(..) {
+        let this = joins(&token);
+        if let Some(last) = kept
+            .last_mut()
+            .filter(|last| this && last_joins && last.end == token.start)
+        {
+            last.end = token.end;
+            continue;
+        }
+        last_joins = this;
+        kept.push(token);
+    }
+    *tokens = kept;
+}
+
 fn classify(segment: &str) -> TokenClass {
     if segment.is_ascii() {
         let bytes = segment.as_bytes();
@@ -993,6 +1049,26 @@ mod tests {
         assert_eq!(words_in("ar", "عام 2020 م. وقال").1, []);
         // An ellipsis after a word stays one mark.
         assert_eq!(words_in("de", "usw... Dann").0, ["usw", "Dann"]);
+    }
+
+    #[cfg(feature = "languages")]
+    #[test]
+    fn runs_of_joined_characters_become_one_word() {
+        let text = "人はすることができる。プールです";
+        let mut tokens = tokenize(text, true);
+        join_script_runs(text, &mut tokens, |c| matches!(c, 'ぁ'..='ゟ'));
+        let words: Vec<&str> = tokens
+            .iter()
+            .filter(|t| t.class == TokenClass::Word)
+            .map(|t| t.text(text))
+            .collect();
+        assert_eq!(words, ["人", "はすることができる", "プール", "です"]);
+        let mut at = 0;
+        for token in &tokens {
+            assert_eq!(token.start, at);
+            at = token.end;
+        }
+        assert_eq!(at as usize, text.len());
     }
 
     #[test]

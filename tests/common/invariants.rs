@@ -19,8 +19,8 @@
 #![allow(dead_code)] // each includer uses a part
 
 use article_diff::keys::key_into;
-use article_diff::language::Language;
-use article_diff::tokenize::{Token, TokenClass, tokenize, word_segments};
+use article_diff::language::Rules;
+use article_diff::tokenize::{TokenClass, tokenize, tokenize_in, word_segments};
 use article_diff::{Comparison, Kind, OffsetUnit, Options, Side, compare_with};
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -67,28 +67,15 @@ fn rebuild(text: &str, side: &Side) -> Result<String, String> {
     Ok(out)
 }
 
-/// The tokens of a text as the engine read it in `language` (whose
-/// abbreviations may differ from English's: "Mr." is a word and its period
-/// in Portuguese).
-fn tokens_in(text: &str, options: &Options, language: Option<Language>) -> Vec<Token> {
-    let tokens = tokenize(text, options.normalize_unicode);
-    match language {
-        Some(language) if language != Language::ENGLISH => {
-            article_diff::tokenize::with_abbreviations_of(text, tokens, language)
-        }
-        _ => tokens,
-    }
-}
-
 /// The kind of each word token of a side, read from its spans.
 fn word_kinds(
     text: &str,
     side: &Side,
     options: &Options,
-    language: Option<Language>,
+    rules: &Rules,
 ) -> Result<Vec<Kind>, String> {
     let mut kinds = Vec::new();
-    for t in tokens_in(text, options, language)
+    for t in tokenize_in(text, options.normalize_unicode, rules)
         .iter()
         .filter(|t| t.class == TokenClass::Word)
     {
@@ -108,8 +95,8 @@ fn word_kinds(
     Ok(kinds)
 }
 
-fn keys(text: &str, options: &Options, language: Option<Language>) -> Vec<String> {
-    tokens_in(text, options, language)
+fn keys(text: &str, options: &Options, rules: &Rules) -> Vec<String> {
+    tokenize_in(text, options.normalize_unicode, rules)
         .iter()
         .filter(|t| match t.class {
             TokenClass::Space => false,
@@ -146,9 +133,10 @@ pub fn check_comparison(original: &str, paraphrase: &str, options: &Options) -> 
     );
 
     let s = c.stats();
-    let language = c.languages().used;
-    let p_kinds = word_kinds(paraphrase, c.paraphrase_side(), options, language)?;
-    let o_kinds = word_kinds(original, c.original_side(), options, language)?;
+    // Words as the comparison read them, under its language's rules.
+    let rules = Rules::new(c.languages().used);
+    let p_kinds = word_kinds(paraphrase, c.paraphrase_side(), options, &rules)?;
+    let o_kinds = word_kinds(original, c.original_side(), options, &rules)?;
     let count = |kinds: &[Kind], kind: Kind| kinds.iter().filter(|&&k| k == kind).count() as u32;
     same!(p_kinds.len() as u32, s.paraphrase_words, "paraphrase words");
     same!(o_kinds.len() as u32, s.original_words, "original words");
@@ -217,7 +205,7 @@ pub fn check_comparison(original: &str, paraphrase: &str, options: &Options) -> 
                     .iter()
                     .find(|s| s.range.start <= range.start && range.end <= s.range.end)
                     .ok_or_else(|| format!("a short run across sentences: {run:?}"))?;
-                let words = tokenize(text, options.normalize_unicode)
+                let words = tokenize_in(text, options.normalize_unicode, &rules)
                     .iter()
                     .filter(|t| {
                         t.class == TokenClass::Word
@@ -233,8 +221,8 @@ pub fn check_comparison(original: &str, paraphrase: &str, options: &Options) -> 
             }
         }
         same!(
-            keys(c.original_text(&run.original), options, language),
-            keys(c.paraphrase_text(&run.paraphrase), options, language),
+            keys(c.original_text(&run.original), options, &rules),
+            keys(c.paraphrase_text(&run.paraphrase), options, &rules),
             "a run's two ranges"
         );
     }
