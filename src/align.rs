@@ -326,6 +326,11 @@ fn bags(side: &Text<'_>, vocabulary: &Vocabulary) -> Bags {
     let mut words: Vec<u32> = Vec::with_capacity(side.sentences.len());
     let mut stems: Vec<u32> = Vec::new();
     let mut keys: Vec<u64> = Vec::new();
+    // A letter of a script written without spaces (Thai) or a hiragana run
+    // (a Japanese ending) means nothing alone: like a common word, it is no
+    // evidence that one sentence was made from another.
+    let parts = vocabulary.word_parts();
+    let meaningless = |id: usize| parts.is_some_and(|parts| parts.get(id).is_some_and(|&p| p < 2));
     counted.start.push(0);
     for sentence in &side.sentences {
         stems.clear();
@@ -336,7 +341,7 @@ fn bags(side: &Text<'_>, vocabulary: &Vocabulary) -> Bags {
                 continue;
             }
             count += 1;
-            if !vocabulary.is_common[id] && vocabulary.stem[id] != NO_STEM {
+            if !vocabulary.is_common[id] && vocabulary.stem[id] != NO_STEM && !meaningless(id) {
                 stems.push(vocabulary.stem[id]);
             }
         }
