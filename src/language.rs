@@ -16,9 +16,10 @@
 //!    languages that share a script (Latin, Cyrillic, Arabic), the one
 //!    whose common-word list holds the most of the sample's words, when it
 //!    holds at least [`MIN_HITS`] and half again as many as the next (a word
-//!    on several lists counts for each as a share; Danish and Norwegian,
-//!    whose lists barely differ, need only more). Russian and Ukrainian are
-//!    told first by the letters only one of them writes.
+//!    on several lists counts for each as a share). Danish and Norwegian,
+//!    whose lists cannot tell them apart, are told by their spellings of a
+//!    few common words; Russian and Ukrainian first by the letters only one
+//!    of them writes.
 //!
 //! A text with too little evidence (a headline, a list of names) gets no
 //! language: it is compared in a neutral mode, with no common-word list
@@ -647,19 +648,66 @@ fn by_common_words(sample: &Sample, script: Script) -> Option<Language> {
     let best = *ranked.first()?;
     let second = ranked.get(1).map_or(0.0, |&i| scores[i].0);
     let (score, hits) = scores[best];
-    let clear =
-        score >= 1.5 * second || (close(candidates[best], candidates[ranked[1]]) && score > second);
-    (hits >= MIN_HITS && clear).then_some(candidates[best])
+    if hits < MIN_HITS {
+        return None;
+    }
+    let runner_up = ranked.get(1).map(|&i| candidates[i]);
+    if let Some(pair) = runner_up.and_then(|other| close_pair(candidates[best], other)) {
+        return by_spelling(sample, pair);
+    }
+    (score >= 1.5 * second).then_some(candidates[best])
 }
 
-/// Languages so close that their common words alone barely tell them
-/// apart (Danish and Norwegian Bokmål share most of them): between these,
-/// more is enough, since either's rules fit the other's text.
+/// Danish and Norwegian Bokmål share most common words, and NLTK's
+/// Norwegian list holds many that Danish writes too ("kan", "ingen",
+/// "hvordan") where its Danish list does not: their lists cannot tell
+/// them apart. Their spellings of a few of the commonest words can: Danish
+/// "af, efter, mig, dig, sig, hvad, noget, nogle, op, ud" against
+/// Norwegian "av, etter, meg, deg, seg, hva, noe, noen, opp, ut".
 #[cfg(feature = "languages")]
-fn close(a: Language, b: Language) -> bool {
-    let mut pair = [a.code(), b.code()];
-    pair.sort_unstable();
-    pair == ["da", "no"]
+const CLOSE_SPELLINGS: [(&str, [&str; 10]); 2] = [
+    (
+        "da",
+        [
+            "af", "dig", "efter", "hvad", "mig", "noget", "nogle", "op", "sig", "ud",
+        ],
+    ),
+    (
+        "no",
+        [
+            "av", "deg", "etter", "hva", "meg", "noe", "noen", "opp", "seg", "ut",
+        ],
+    ),
+];
+
+/// The pair of `a` and `b` when they are the close languages of
+/// [`CLOSE_SPELLINGS`].
+#[cfg(feature = "languages")]
+fn close_pair(a: Language, b: Language) -> Option<[Language; 2]> {
+    let [da, no] = CLOSE_SPELLINGS.map(|(code, _)| Language::from_code(code));
+    let pair = [da?, no?];
+    (pair.contains(&a) && pair.contains(&b) && a != b).then_some(pair)
+}
+
+/// Between the close pair, the one whose spellings the sample holds
+/// clearly more of (at least [`MIN_HITS`], half again as many).
+#[cfg(feature = "languages")]
+fn by_spelling(sample: &Sample, pair: [Language; 2]) -> Option<Language> {
+    let count = |words: &[&str]| {
+        sample
+            .lowered
+            .iter()
+            .filter(|w| words.contains(&w.as_str()))
+            .count()
+    };
+    let [a, b] = CLOSE_SPELLINGS.map(|(_, words)| count(&words));
+    if a >= MIN_HITS && 2 * a >= 3 * b {
+        Some(pair[0])
+    } else if b >= MIN_HITS && 2 * b >= 3 * a {
+        Some(pair[1])
+    } else {
+        None
+    }
 }
 
 #[cfg(test)]
@@ -758,7 +806,11 @@ mod tests {
             ),
             (
                 "da",
-                "Byrådet godkendte mandag den nye plan for broen, som vil være lukket for arbejde indtil udgangen af marts, sagde borgmesteren, og det er ikke første gang.",
+                "Byrådet godkendte mandag den nye plan for broen, som vil være lukket for arbejde indtil udgangen af marts, sagde borgmesteren. Efter mødet sagde hun, at hun ikke vidste noget om prisen, og at nogle borgere havde klaget over det.",
+            ),
+            (
+                "no",
+                "Bystyret godkjente mandag den nye planen for brua, som vil være stengt for arbeid til utgangen av mars, sa ordføreren. Etter møtet sa hun at hun ikke visste noe om prisen, og at noen innbyggere hadde klaget på det.",
             ),
             (
                 "fi",
