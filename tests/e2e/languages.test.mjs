@@ -75,7 +75,9 @@ test('the Language option sets the language, and it is kept for the next visit',
 });
 
 test('when the languages build cannot be loaded, the page says so and shows no English comparison instead', async () => {
-  const { page, context, errors } = await openCounting();
+  // Without the service worker, which caches the languages build when it
+  // installs and would answer from its cache (robust.test.mjs tests that).
+  const { page, context, errors } = await openCounting({ serviceWorkers: 'block' });
   await context.route('**/pkg-lang/**', (route) => route.abort('internetdisconnected'));
   const shown = await summaryText(page);
   await page.evaluate(
