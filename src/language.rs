@@ -159,15 +159,6 @@ impl Language {
     pub fn name(self) -> &'static str {
         self.spec().name
     }
-
-    /// Whether Snowball stems its words (else a word's stem is its first
-    /// [`keys::STEM_CHARS`] characters).
-    pub fn has_stemmer(self) -> bool {
-        #[cfg(feature = "languages")]
-        return self.spec().stemmer.is_some();
-        #[cfg(not(feature = "languages"))]
-        false
-    }
 }
 
 impl serde::Serialize for Language {
@@ -631,13 +622,7 @@ fn by_common_words(sample: &Sample, script: Script) -> Option<Language> {
     let mut holders = Vec::with_capacity(candidates.len());
     for word in &sample.lowered {
         holders.clear();
-        holders.extend((0..candidates.len()).filter(|&i| {
-            if candidates[i] == Language::ENGLISH {
-                keys::COMMON_WORDS.binary_search(&word.as_str()).is_ok()
-            } else {
-                sets[i].contains(word.as_str())
-            }
-        }));
+        holders.extend((0..candidates.len()).filter(|&i| sets[i].contains(word.as_str())));
         for &i in &holders {
             scores[i].0 += 1.0 / holders.len() as f64;
             scores[i].1 += 1;
